@@ -1,0 +1,127 @@
+import type { Span } from '../extract/document.ts';
+
+/**
+ * Paragraph and sentence segmentation over normalized text (UTF-16 offsets).
+ * Paragraphs are separated by "\n\n" in normalized text (see normalize.ts).
+ */
+
+/** Words that end with a period without ending a sentence when a name or number follows. */
+const TITLE_ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt',
+  'cpl', 'adm', 'cmdr', 'maj', 'jr', 'sr', 'rev', 'hon', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'pres',
+  'supt', 'insp', 'det', 'atty', 'messrs', 'mme', 'mlle', 'fr', 'sec', 'amb', 'brig', 'cdr', 'gens',
+]);
+
+/** Abbreviations that usually continue the sentence (a lower-case or numeric word follows, or a name). */
+const INLINE_ABBREVIATIONS = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'e.g', 'i.e', 'approx', 'est', 'fig', 'al', 'etc', 'inc', 'corp', 'co', 'ltd', 'bros', 'dept', 'univ',
+]);
+
+/** Sentence starters that make a preceding dotted abbreviation ("U.S.", "Inc.") end the sentence. */
+const SENTENCE_STARTERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'but', 'and', 'in', 'on', 'at', 'this',
+  'that', 'these', 'those', 'there', 'his', 'her', 'their', 'its', 'our', 'my', 'as', 'if', 'when',
+  'while', 'after', 'before', 'since', 'however', 'meanwhile', 'for', 'so', 'yet', 'some', 'many',
+  'most', 'one', 'two', 'what', 'who', 'why', 'how', 'no', 'not', 'also', 'still', 'then',
+]);
+
+const OPENING_QUOTES = new Set(['“', '‘', '«', '„']);
+const CLOSING_QUOTES = new Set(['”', '’', '»']);
+const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»']);
+const TERMINATORS = /[.!?…]/;
+
+export function paragraphSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /[^\n]+(?:\n(?!\n)[^\n]+)*/g;
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    spans.push({ start, end: start + m[0].length });
+  }
+  return spans;
+}
+
+/** The word (letters and inner dots) that ends right before `pos`. */
+function wordBefore(text: string, pos: number): string {
+  let i = pos;
+  while (i > 0 && /[\p{L}\p{N}.]/u.test(text[i - 1])) i--;
+  return text.slice(i, pos);
+}
+
+function isBoundaryAfterPeriod(text: string, periodPos: number, nextWord: string): boolean {
+  const word = wordBefore(text, periodPos);
+  const lower = word.toLowerCase();
+  const nextLower = nextWord.toLowerCase();
+  if (TITLE_ABBREVIATIONS.has(lower)) return false;
+  // A single initial ("J. K. Rowling") continues the sentence.
+  if (/^\p{Lu}$/u.test(word)) return false;
+  // Dotted abbreviations ("U.S.", "a.m.") and inline abbreviations end a sentence only when
+  // a typical sentence starter follows.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word) || INLINE_ABBREVIATIONS.has(lower)) {
+    return SENTENCE_STARTERS.has(nextLower);
+  }
+  return true;
+}
+
+/**
+ * Sentence spans within one paragraph. A sentence never ends inside a quotation or after a
+ * title abbreviation ("Mr. Putin").
+ */
+export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
+  const spans: Span[] = [];
+  let sentenceStart = para.start;
+  let curlyDepth = 0;
+  let straightOpen = false;
+  let i = para.start;
+  while (i < para.end) {
+    const ch = text[i];
+    if (OPENING_QUOTES.has(ch) && ch !== '‘') curlyDepth++;
+    else if (ch === '”' || ch === '»') curlyDepth = Math.max(0, curlyDepth - 1);
+    else if (ch === '"') straightOpen = !straightOpen;
+
+    if (TERMINATORS.test(ch)) {
+      let j = i + 1;
+      while (j < para.end && TERMINATORS.test(text[j])) j++;
+      // closing quotes/brackets belong to the sentence they close
+      let depth = curlyDepth;
+      let open = straightOpen;
+      while (j < para.end && CLOSERS.has(text[j])) {
+        if (text[j] === '”' || text[j] === '»') depth = Math.max(0, depth - 1);
+        else if (text[j] === '"') open = !open;
+        j++;
+      }
+      let k = j;
+      while (k < para.end && /\s/.test(text[k])) k++;
+      const insideQuote = depth > 0 || open;
+      if (k > j && k < para.end && !insideQuote) {
+        const next = text[k];
+        const nextWordMatch = /^[\p{L}\p{N}]+/u.exec(text.slice(k, k + 40));
+        const nextWord = nextWordMatch ? nextWordMatch[0] : '';
+        const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || OPENING_QUOTES.has(next) || next === '"' || next === '(' || next === '[';
+        const ok = startsSentence && (ch !== '.' || j - i > 1 || isBoundaryAfterPeriod(text, i, nextWord));
+        if (ok) {
+          spans.push({ start: sentenceStart, end: j });
+          sentenceStart = k;
+        }
+      }
+      // quote state advances past the closers we consumed
+      curlyDepth = depth;
+      straightOpen = open;
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  if (sentenceStart < para.end) {
+    let end = para.end;
+    while (end > sentenceStart && /\s/.test(text[end - 1])) end--;
+    if (end > sentenceStart) spans.push({ start: sentenceStart, end });
+  }
+  return spans;
+}
+
+export function sentenceSpans(text: string, paragraphs: Span[]): Span[] {
+  return paragraphs.flatMap((p) => sentenceSpansOfParagraph(text, p));
+}
+
+export { CLOSING_QUOTES, OPENING_QUOTES };
