@@ -152,7 +152,7 @@ export interface ArticleMetadata {
   headline?: string;
   datePublished?: string;
   dateModified?: string;
-  author?: string | string[];
+  author?: string[];
   publisher?: string;
   url?: string;
   inLanguage?: string;

@@ -2,7 +2,7 @@ import type { Span } from '../extract/document.ts';
 
 /**
  * Paragraph and sentence segmentation over normalized text (UTF-16 offsets).
- * Paragraphs are separated by "\n\n" in normalized text (see normalize.ts).
+ * In normalized text each line is one paragraph (see normalize.ts).
  */
 
 /** Words that end with a period without ending a sentence when a name or number follows. */
@@ -33,7 +33,7 @@ const TERMINATORS = /[.!?…]/;
 
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
-  const re = /[^\n]+(?:\n(?!\n)[^\n]+)*/g;
+  const re = /[^\n]+/g;
   for (const m of text.matchAll(re)) {
     const start = m.index;
     spans.push({ start, end: start + m[0].length });
@@ -83,8 +83,8 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
       let j = i + 1;
       while (j < para.end && TERMINATORS.test(text[j])) j++;
       // closing quotes/brackets belong to the sentence they close
-      let depth = curlyDepth;
-      let open = straightOpen;
+      let depth: number = curlyDepth;
+      let open: boolean = straightOpen;
       while (j < para.end && CLOSERS.has(text[j])) {
         if (text[j] === '”' || text[j] === '»') depth = Math.max(0, depth - 1);
         else if (text[j] === '"') open = !open;

@@ -1,0 +1,80 @@
+# news-facts: raw articles (SEEDS) → normalized → facts → validated → exported dataset (OUT).
+# Targets are the files they build; stamps in $(OUT)/.make record when a stage last succeeded.
+# `make` twice does nothing the second time; touching one article re-extracts only that article.
+
+SEEDS ?= seeds
+OUT ?= out
+SHARED ?= ../shared
+
+TSX := node_modules/.bin/tsx
+CLI := $(TSX) pipeline/cli.ts
+MK := $(OUT)/.make
+INSTALLED := node_modules/.installed
+
+SOURCES := $(shell find $(SEEDS) -type f \( -name '*.txt' -o -name '*.md' \) 2>/dev/null | LC_ALL=C sort)
+SHARED_CODE := pipeline/records.ts $(wildcard pipeline/shared/*.ts) package-lock.json
+NORMALIZE_CODE := $(wildcard pipeline/normalize/*.ts) $(SHARED_CODE)
+EXTRACT_CODE := $(shell find pipeline/extract -type f ! -name '*.md' ! -name '*.test.ts' 2>/dev/null) $(NORMALIZE_CODE)
+VALIDATE_CODE := $(wildcard pipeline/validate/*.ts schemas/*.json) $(SHARED_CODE)
+EXPORT_CODE := $(wildcard pipeline/export/*.ts schemas/*.jsonld) $(SHARED_CODE)
+
+# A failing stage records the failure and lets the other articles go on; `all` then exits non-zero.
+FAILED := $(MK)/failed
+define note_failure
+{ echo "$(1) failed for some articles (see the errors above)" >> $(FAILED); }
+endef
+
+.PHONY: all normalize extract validate export test lint typecheck clean model schemas docs eval bench FORCE
+
+all: export
+	@if [ -s $(FAILED) ]; then cat $(FAILED) >&2; rm -f $(FAILED); exit 1; fi
+
+$(INSTALLED): package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# The list of inputs, rewritten only when it changes, so a deleted article is noticed too.
+$(MK)/sources: FORCE
+	@mkdir -p $(MK)
+	@printf '%s\n' $(SOURCES) > $@.tmp; if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; fi
+
+# normalize is cheap: it reads every input in one process and rewrites only outputs that changed.
+$(MK)/normalize: $(MK)/sources $(SOURCES) $(NORMALIZE_CODE) | $(INSTALLED)
+	@$(CLI) normalize $(SEEDS) --out $(OUT) && touch $@ || $(call note_failure,normalize)
+
+normalize: $(MK)/normalize
+
+# The later stages depend on files normalize writes, so they are planned by a second make run
+# that sees those files.
+extract validate export: normalize
+	@$(MAKE) --no-print-directory -f mk/stages.mk OUT=$(OUT) CLI='$(CLI)' MK=$(MK) FAILED=$(FAILED) \
+	  EXTRACT_CODE='$(EXTRACT_CODE)' VALIDATE_CODE='$(VALIDATE_CODE)' EXPORT_CODE='$(EXPORT_CODE)' $@
+
+test: $(INSTALLED)
+	$(TSX) scripts/generate.ts --check
+	node_modules/.bin/tsc --noEmit
+	node_modules/.bin/eslint --max-warnings 0 .
+	node_modules/.bin/vitest run
+
+typecheck: $(INSTALLED)
+	node_modules/.bin/tsc --noEmit
+
+lint: $(INSTALLED)
+	node_modules/.bin/eslint --max-warnings 0 .
+
+# Regenerates schemas/ (from pipeline/records.ts and the vocabularies) and the README data dictionary.
+schemas docs: $(INSTALLED)
+	$(TSX) scripts/generate.ts
+
+# Retrains the named-entity model from CoNLL-2003 (research data in $(SHARED), never copied here).
+model: $(INSTALLED)
+	$(TSX) pipeline/extract/ner/train.ts --train $(SHARED)/data/conll2003/train.txt --out pipeline/extract/ner/model/ner.model.json.gz
+
+eval: $(INSTALLED)
+	npm run eval
+
+bench: $(INSTALLED)
+	npm run bench
+
+clean:
+	rm -rf $(OUT)

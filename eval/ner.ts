@@ -1,0 +1,122 @@
+/**
+ * NER evaluation, conlleval convention: exact span match, IOB1-aware decoding of the gold tags,
+ * precision/recall/F1 per type for PER, ORG and LOC and micro-averaged over them (MISC left out).
+ *
+ *   npx tsx eval/ner.ts <conll file>     (CoNLL-2003 or wikigold format)
+ *
+ * The tagger runs on the gold tokens themselves (a Doc whose text is the tokens joined by spaces,
+ * one sentence per gold sentence), so tokenization differences do not blur the score.
+ */
+import { readFileSync } from 'node:fs';
+import { emptyDoc, type Doc, type Token } from '../pipeline/extract/document.ts';
+import { readConll, spansFromIob, type ConllDoc } from '../pipeline/extract/ner/conll.ts';
+import { loadNerModel, nerTagger } from '../pipeline/extract/ner/index.ts';
+
+const SCORED = ['PER', 'ORG', 'LOC'] as const;
+
+/** A Doc over the gold tokens: one paragraph and one sentence per gold sentence. */
+export function docFromConll(id: string, cd: ConllDoc): Doc {
+  let text = '';
+  const doc = emptyDoc(id, '');
+  const tokens: Token[] = [];
+  cd.sentences.forEach((s, si) => {
+    if (si > 0) text += '\n';
+    const start = text.length;
+    const tokenStart = tokens.length;
+    s.words.forEach((w, wi) => {
+      if (wi > 0) text += ' ';
+      tokens.push({ start: text.length, end: text.length + w.length, text: w, index: tokens.length, sentence: si });
+      text += w;
+    });
+    doc.paragraphs.push({ start, end: text.length });
+    doc.sentences.push({ start, end: text.length, paragraph: si, tokenStart, tokenEnd: tokens.length });
+  });
+  doc.text = text;
+  doc.tokens = tokens;
+  return doc;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function prf(c: Counts): { p: number; r: number; f: number } {
+  const p = c.tp + c.fp > 0 ? c.tp / (c.tp + c.fp) : 0;
+  const r = c.tp + c.fn > 0 ? c.tp / (c.tp + c.fn) : 0;
+  return { p, r, f: p + r > 0 ? (2 * p * r) / (p + r) : 0 };
+}
+
+export function evaluate(docs: ConllDoc[]): { perType: Record<string, Counts>; micro: Counts; tokens: number; ms: number; chars: number } {
+  const perType: Record<string, Counts> = {};
+  for (const t of SCORED) perType[t] = { tp: 0, fp: 0, fn: 0 };
+  const key = (sent: number, start: number, end: number, type: string): string => `${sent}:${start}:${end}:${type}`;
+  let ms = 0;
+  let chars = 0;
+  let tokens = 0;
+  docs.forEach((cd, di) => {
+    const doc = docFromConll(`d${di}`, cd);
+    chars += doc.text.length;
+    tokens += doc.tokens.length;
+    const t0 = performance.now();
+    nerTagger.run(doc);
+    ms += performance.now() - t0;
+    const gold = new Set<string>();
+    cd.sentences.forEach((s, si) => {
+      for (const span of spansFromIob(s.tags)) gold.add(key(si, span.start, span.end, span.type));
+    });
+    const pred = new Set<string>();
+    for (const n of doc.names) {
+      const si = doc.tokens[n.tokenStart].sentence;
+      const base = doc.sentences[si].tokenStart;
+      pred.add(key(si, n.tokenStart - base, n.tokenEnd - base, n.label));
+    }
+    for (const k of pred) {
+      const type = k.slice(k.lastIndexOf(':') + 1);
+      if (!(type in perType)) continue;
+      if (gold.has(k)) perType[type].tp++;
+      else perType[type].fp++;
+    }
+    for (const k of gold) {
+      const type = k.slice(k.lastIndexOf(':') + 1);
+      if (type in perType && !pred.has(k)) perType[type].fn++;
+    }
+  });
+  const micro = { tp: 0, fp: 0, fn: 0 };
+  for (const c of Object.values(perType)) {
+    micro.tp += c.tp;
+    micro.fp += c.fp;
+    micro.fn += c.fn;
+  }
+  return { perType, micro, tokens, ms, chars };
+}
+
+function main(): void {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: eval/ner.ts <conll file>');
+    process.exit(2);
+  }
+  const docs = readConll(readFileSync(file, 'utf8'));
+  loadNerModel(); // keep model loading out of the speed measurement
+  const { perType, micro, tokens, ms, chars } = evaluate(docs);
+  const fmt = (x: number): string => (100 * x).toFixed(2).padStart(6);
+  const row = (name: string, c: Counts): string => {
+    const { p, r, f } = prf(c);
+    return `${name.padEnd(6)} ${fmt(p)} ${fmt(r)} ${fmt(f)}   tp=${c.tp} fp=${c.fp} fn=${c.fn}`;
+  };
+  console.log(`${file}: ${docs.length} documents, ${tokens} tokens`);
+  console.log('type        P      R     F1');
+  for (const t of SCORED) console.log(row(t, perType[t]));
+  console.log(row('micro', micro));
+  // a second, warm run: the first includes JIT warm-up and filling the per-word caches
+  const docsOut = docs.map((cd, di) => docFromConll(`w${di}`, cd));
+  const t0 = performance.now();
+  for (const d of docsOut) nerTagger.run(d);
+  const warm = performance.now() - t0;
+  const speed = (t: number): string => `${(chars / 1e6 / (t / 1000)).toFixed(2)} MB/s (${Math.round(tokens / (t / 1000))} tokens/s)`;
+  console.log(`speed: cold ${speed(ms)}, warm ${speed(warm)}`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -1,0 +1,155 @@
+/**
+ * TempEval-3 style evaluation of the reference dater + timex tagger on TimeML (.tml) files.
+ *
+ *   npx tsx eval/time.ts <folder> [--errors] [--limit N]
+ *
+ * The DCT (functionInDocument="CREATION_TIME") becomes metadata.datePublished and is not scored.
+ * Relaxed match = any overlap (one-to-one), strict = identical span; value F1 counts relaxed
+ * matches whose value equals the gold value exactly.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { referenceDater, timexTagger } from '../pipeline/extract/time/index.ts';
+import type { Timex } from '../pipeline/extract/document.ts';
+
+interface GoldTimex {
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  value: string;
+}
+
+interface GoldDoc {
+  file: string;
+  text: string;
+  dct?: string;
+  timexes: GoldTimex[];
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+function decode(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d+);/g, (_m, e: string) =>
+    e.startsWith('#') ? String.fromCharCode(Number(e.slice(1))) : ENTITIES[e],
+  );
+}
+
+function attr(tag: string, name: string): string | undefined {
+  return new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+}
+
+/** Plain text of <TEXT> with gold TIMEX3 spans mapped onto it. */
+export function parseTml(file: string, xml: string): GoldDoc {
+  const dctTag = /<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>/.exec(xml)?.[0];
+  const dct = dctTag ? attr(dctTag, 'value') : undefined;
+  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1] ?? '';
+  let text = '';
+  const timexes: GoldTimex[] = [];
+  let open: { start: number; type: string; value: string } | undefined;
+  const tagRe = /<[^>]+>/g;
+  let last = 0;
+  for (const m of body.matchAll(tagRe)) {
+    text += decode(body.slice(last, m.index));
+    last = m.index + m[0].length;
+    const tag = m[0];
+    if (tag.startsWith('<TIMEX3')) {
+      open = { start: text.length, type: attr(tag, 'type') ?? '', value: attr(tag, 'value') ?? '' };
+    } else if (tag.startsWith('</TIMEX3') && open) {
+      timexes.push({ start: open.start, end: text.length, text: text.slice(open.start, text.length), type: open.type, value: open.value });
+      open = undefined;
+    }
+  }
+  text += decode(body.slice(last));
+  // Leading/trailing whitespace is trimmed so paragraphs start at text offsets that match.
+  const lead = text.length - text.trimStart().length;
+  const trimmed = text.trim();
+  for (const t of timexes) {
+    t.start -= lead;
+    t.end -= lead;
+  }
+  return { file, text: trimmed, dct: dct?.slice(0, 10), timexes };
+}
+
+function listTml(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...listTml(p));
+    else if (e.name.endsWith('.tml')) out.push(p);
+  }
+  return out.sort();
+}
+
+function f1(p: number, r: number): number {
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const showErrors = args.includes('--errors');
+  const folder = args.find((a) => !a.startsWith('--'));
+  if (!folder) {
+    console.error('usage: tsx eval/time.ts <folder of .tml> [--errors]');
+    process.exit(2);
+  }
+  const files = listTml(folder);
+  let nGold = 0;
+  let nSys = 0;
+  let relaxed = 0;
+  let strict = 0;
+  let typeOk = 0;
+  let valueOk = 0;
+  let bytes = 0;
+  let ms = 0;
+  const errors: string[] = [];
+  for (const file of files) {
+    const gold = parseTml(file, fs.readFileSync(file, 'utf8'));
+    const doc = prepareDoc(path.basename(file), gold.text, gold.dct ? { datePublished: gold.dct } : {});
+    const t0 = performance.now();
+    referenceDater.run(doc);
+    timexTagger.run(doc);
+    ms += performance.now() - t0;
+    bytes += Buffer.byteLength(gold.text, 'utf8');
+    nGold += gold.timexes.length;
+    nSys += doc.timexes.length;
+    const used = new Set<Timex>();
+    const ctx = (s: number, e: number): string => gold.text.slice(Math.max(0, s - 40), e + 30).replace(/\s+/g, ' ');
+    for (const g of gold.timexes) {
+      const s = doc.timexes.find((t) => !used.has(t) && t.start < g.end && g.start < t.end);
+      if (!s) {
+        errors.push(`FN\t${g.type}\t${g.value}\t${g.text}\t| ${ctx(g.start, g.end)}\t${file}`);
+        continue;
+      }
+      used.add(s);
+      relaxed++;
+      if (s.start === g.start && s.end === g.end) strict++;
+      else errors.push(`SPAN\t[${s.text}] gold [${g.text}]`);
+      if (s.type === g.type) typeOk++;
+      else errors.push(`TYPE\t${s.type} gold ${g.type}\t${g.text}`);
+      if (s.value === g.value) valueOk++;
+      else errors.push(`VALUE\t${s.value} gold ${g.value}\t${s.text} / ${g.text}\tref ${doc.referenceDate?.value}\t| ${ctx(g.start, g.end)}`);
+    }
+    for (const s of doc.timexes) {
+      if (!used.has(s)) errors.push(`FP\t${s.type}\t${s.value}\t${s.text}\t| ${ctx(s.start, s.end)}`);
+    }
+  }
+  const rp = relaxed / (nSys || 1);
+  const rr = relaxed / (nGold || 1);
+  const sp = strict / (nSys || 1);
+  const sr = strict / (nGold || 1);
+  const vp = valueOk / (nSys || 1);
+  const vr = valueOk / (nGold || 1);
+  if (showErrors) for (const e of errors) console.log(e);
+  const pct = (x: number): string => (100 * x).toFixed(2);
+  console.log(`files ${files.length}  gold ${nGold}  system ${nSys}`);
+  console.log(`relaxed span  P ${pct(rp)}  R ${pct(rr)}  F1 ${pct(f1(rp, rr))}`);
+  console.log(`strict span   P ${pct(sp)}  R ${pct(sr)}  F1 ${pct(f1(sp, sr))}`);
+  console.log(`type accuracy ${pct(typeOk / (relaxed || 1))}  (of relaxed matches)`);
+  console.log(`value         P ${pct(vp)}  R ${pct(vr)}  F1 ${pct(f1(vp, vr))}  (accuracy ${pct(valueOk / (relaxed || 1))})`);
+  console.log(`throughput    ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s  (${(bytes / 1e6).toFixed(2)} MB in ${ms.toFixed(0)} ms, referenceDater + timexTagger)`);
+}
+
+main();

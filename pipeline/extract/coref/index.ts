@@ -1,0 +1,323 @@
+import type { Component, Doc, Entity, Mention, Span, Token } from '../document.ts';
+import { sentenceLocator, titleBefore } from '../entities/index.ts';
+import { roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
+import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
+
+/**
+ * Coreference: adds pronoun and definite-description mentions to the entities the grouper built.
+ *
+ * Runs after `entityGrouper` and before `quoteExtractor` (quotes take their speakers' entities
+ * from the mentions added here). Precision over recall: a pronoun or description is left
+ * unresolved when agreement, salience or the text's own evidence do not single one entity out.
+ *
+ * - he/she pronouns: nearest sentence with a compatible person (gender agrees or is unknown),
+ *   within the current and two previous sentences; subjects first, then the leftmost/nearest.
+ *   Names inside quotation marks are not antecedents for pronouns outside them, and pronouns
+ *   inside quotations are left alone (they speak from the speaker's point of view).
+ * - "its": the nearest organization earlier in the same sentence.
+ * - descriptions ("the president", "the Russian president", "the 29-year-old"): an entity the
+ *   text earlier gave that role (a title before its name or an appositive) or that age.
+ */
+
+type Gender = 'male' | 'female';
+
+const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
+  ['he', 'male'], ['him', 'male'], ['his', 'male'], ['himself', 'male'],
+  ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
+]);
+
+const PREPOSITIONS = new Set([
+  'in', 'at', 'to', 'of', 'for', 'with', 'by', 'from', 'on', 'about', 'against', 'between', 'among', 'into',
+  'onto', 'over', 'under', 'toward', 'towards', 'through', 'during', 'without', 'within', 'like', 'than',
+  'via', 'upon', 'behind', 'beside', 'besides', 'near', 'around', 'across', 'despite', 'unlike', 'per',
+]);
+
+const CLAUSE_STARTERS = new Set([
+  ',', ';', ':', '—', '–', '(', 'and', 'but', 'or', 'that', 'while', 'when', 'as', 'because', 'after',
+  'before', 'if', 'although', 'though', 'since', 'where', 'whereas', 'so', 'then', 'until', 'unless',
+  '“', '"', 'meanwhile', 'however',
+]);
+
+const NON_VERBS = new Set([
+  'this', 'his', 'its', 'as', 'is', 'always', 'perhaps', 'news', 'has', 'was', 'us', 'yes', 'less',
+  'across', 'towards', 'afterwards', 'thus', 'plus', 'bus', 'status', 'campus', 'famous', 'various',
+]);
+const AUXILIARIES = new Set([
+  'is', 'was', 'are', 'were', 'has', 'had', 'have', 'will', 'would', 'can', 'could', 'should', 'may',
+  'might', 'must', 'did', 'does', 'do', 'also', 'then', 'later', 'now', 'still', 'never', 'again',
+  'himself', 'herself', 'once', 'first', 'previously', 'recently', 'repeatedly', 'publicly', 'reportedly',
+  'allegedly', 'quickly', 'finally', 'immediately', 'directly', 'personally', 'not', 'who',
+]);
+
+const isWord = (t: Token | undefined): t is Token => t !== undefined && /\p{L}/u.test(t.text);
+
+/** Tokens of a span (first index, end index exclusive), found by binary search. */
+export function tokenRange(doc: Doc, span: Span): [number, number] {
+  const toks = doc.tokens;
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < toks.length && toks[end].start < span.end) end++;
+  return [lo, end];
+}
+
+/**
+ * Whether a mention reads as the subject of its clause: not governed by a preposition or a verb
+ * before it, and followed by a verb-like word or an appositive.
+ */
+export function isSubjectMention(doc: Doc, span: Span): boolean {
+  const [first, last] = tokenRange(doc, span);
+  const sentence = doc.tokens[first]?.sentence;
+  const title = titleBefore(doc, span);
+  const [before] = title ? tokenRange(doc, title) : [first];
+  const prev = before > 0 && doc.tokens[before - 1].sentence === sentence ? doc.tokens[before - 1] : undefined;
+  let next: Token | undefined = doc.tokens[last];
+  if (next && next.sentence !== sentence) next = undefined;
+  if (next && /^['’]s?$/.test(next.text)) return false; // possessive: "Putin’s administration"
+  if (prev) {
+    const p = prev.text.toLowerCase();
+    if (PREPOSITIONS.has(p)) return false;
+    if (!CLAUSE_STARTERS.has(p) && /^\p{Ll}/u.test(prev.text) && /(?:ed|ing)$/.test(p)) return false;
+    if (/^\p{Lu}\p{Ll}+ing$/u.test(prev.text)) return false; // "Addressing Putin directly, …"
+  }
+  if (!next) return false;
+  const n = next.text.toLowerCase();
+  if (n === ',') {
+    // appositive or relative clause after a subject: "Trufanov, whose family …, was taken"
+    const after = doc.tokens[last + 1];
+    return (!prev || CLAUSE_STARTERS.has(prev.text.toLowerCase())) && after !== undefined && /^(?:who|whose|a|an|the|\d+)$/i.test(after.text);
+  }
+  if (!/^\p{Ll}/u.test(next.text)) return false;
+  if (AUXILIARIES.has(n)) return true;
+  if (PREPOSITIONS.has(n) || NON_VERBS.has(n) || CLAUSE_STARTERS.has(n)) return false;
+  return /(?:ed|s)$/.test(n) && !/ss$/.test(n) || /^(?:said|told|met|made|went|took|gave|came|saw|spoke|wrote|won|lost|led|left|held|sent|began|became|thought|felt|knew|got|put|set|ran|sat|stood|paid|sought|brought|bought|fought|taught|caught|kept|meant|read|heard|found|built|spent|hit|cut|let|urged|vowed|warned)$/.test(n);
+}
+
+interface Candidate {
+  entity: Entity;
+  start: number;
+  sentence: number;
+  subject: boolean;
+}
+
+interface RoleEvidence {
+  entity: Entity;
+  /** where the text states it */
+  at: number;
+  roles: Set<string>;
+  /** capitalized modifiers of the title ("Russian") */
+  modifiers: Set<string>;
+  age?: number;
+}
+
+const lowerWord = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+
+/** Roles and ages the text gives people: titles before names, appositives, "29-year-old X", "X, 35,". */
+export function roleEvidence(doc: Doc): RoleEvidence[] {
+  const out: RoleEvidence[] = [];
+  const text = doc.text;
+  for (const e of doc.entities) {
+    if (e.type !== 'Person') continue;
+    for (const m of e.mentions) {
+      if (m.kind !== 'name') continue;
+      const ev: RoleEvidence = { entity: e, at: m.start, roles: new Set(), modifiers: new Set() };
+      const title = titleBefore(doc, m);
+      let beforeStart = m.start;
+      if (title) {
+        addRole(ev, title.text.split(/\s+/));
+        beforeStart = title.start;
+      }
+      const age = /(\d{1,3})-year-old\s+$/.exec(text.slice(Math.max(0, beforeStart - 20), beforeStart));
+      if (age) ev.age = Number(age[1]);
+      const after = text.slice(m.end, m.end + 120);
+      const ageAfter = /^,\s*(\d{1,3})\s*[,)]/.exec(after);
+      if (ageAfter) ev.age = Number(ageAfter[1]);
+      // appositive: "Putin, the Russian president," / "Smith, a senator from Ohio"
+      const appos = /^(?:['’]s)?,\s*(?:the|a|an|who is|who was)\s+((?:[\p{L}.-]+\s+){0,4}?[\p{L}-]+)(?=\s*(?:[,.;]|\s+(?:of|for|from|at|in|and|who|said|says)\b))/u.exec(after);
+      if (appos) addRole(ev, appos[1].split(/\s+/));
+      if (ev.roles.size || ev.age !== undefined) out.push(ev);
+    }
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+function addRole(ev: RoleEvidence, words: string[]): void {
+  const expanded = words.map((w) => TITLE_EXPANSIONS.get(lowerWord(w)) ?? w);
+  const head = roleHead(expanded);
+  if (head) {
+    ev.roles.add(head);
+    // "prime minister" also answers to "the minister"
+    ev.roles.add(head.split(' ').pop() as string);
+  }
+  for (const w of words) if (/^\p{Lu}\p{Ll}+(?:an|ian|ese|ish|i|ic)$/u.test(w)) ev.modifiers.add(w.toLowerCase());
+}
+
+interface Description extends Span {
+  head?: string;
+  age?: number;
+  modifiers: string[];
+  gender?: Gender;
+}
+
+const AGE_NOUNS = /^(?:man|woman|boy|girl|father|mother|hostage|victim|suspect|teen|teenager|student|soldier|officer|driver|veteran)$/i;
+
+/** Definite descriptions that can name a person: "the (former) (Russian) president", "the 29-year-old". */
+export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean): Description[] {
+  const out: Description[] = [];
+  const nameStarts = new Set(doc.entities.flatMap((e) => e.mentions.map((m) => m.start)));
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    if (!/^the$/i.test(toks[i].text) || insideQuote(toks[i].start)) continue;
+    const sentence = toks[i].sentence;
+    const modifiers: string[] = [];
+    for (let j = i + 1; j < Math.min(toks.length, i + 6) && toks[j].sentence === sentence; j++) {
+      const t = toks[j];
+      const age = /^(\d{1,3})-year-old$/.exec(t.text);
+      if (age) {
+        let end = t.end;
+        const noun = toks[j + 1];
+        if (noun && noun.sentence === sentence && AGE_NOUNS.test(noun.text)) end = noun.end;
+        out.push({ start: toks[i].start, end, age: Number(age[1]), modifiers });
+        break;
+      }
+      const two = j + 1 < toks.length ? `${t.text} ${toks[j + 1].text}`.toLowerCase() : '';
+      const head = roleHead([t.text]) ?? (two === 'prime minister' ? two : undefined);
+      if (head && /^\p{Ll}/u.test(t.text)) {
+        const endTok = head.includes(' ') ? toks[j + 1] : t;
+        const follow = toks[endTok.index + 1];
+        // "the president of France" or "the president, Vladimir Putin" introduce someone; a
+        // following capitalized word makes the role part of a longer name ("the president Joe Biden")
+        if (follow && follow.sentence === sentence) {
+          if (/^(?:of|for|-elect|elect)$/i.test(follow.text) || /^\p{Lu}/u.test(follow.text)) break;
+          const afterComma = toks[follow.index + 1];
+          if (follow.text === ',' && afterComma && nameStarts.has(afterComma.start)) break;
+        }
+        if (follow && /^(?:s|es)$/.test(follow.text)) break;
+        const g = TITLE_GENDER.get(head);
+        out.push({ start: toks[i].start, end: endTok.end, head, modifiers, ...(g ? { gender: g } : {}) });
+        break;
+      }
+      // modifiers: nationality/party adjectives, "former", "embattled" …; stop at anything else
+      if (/^\p{Lu}[\p{L}.-]*$/u.test(t.text) || /^(?:former|then|late|new|current|outgoing|incoming|embattled|veteran|longtime|deputy|vice|acting|interim|foreign|defense|prime)$/i.test(t.text) || /^\p{Ll}+(?:al|ic|ive|ous|ful|ish)$/u.test(t.text)) {
+        modifiers.push(t.text.toLowerCase());
+        continue;
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+/** Resolves descriptions to entities with matching role or age evidence earlier in the text. */
+function resolveDescriptions(doc: Doc, descriptions: Description[], lastMention: (e: Entity, before: number) => number): Mention[] {
+  const evidence = roleEvidence(doc);
+  const out: Mention[] = [];
+  for (const d of descriptions) {
+    const matches = new Set<Entity>();
+    for (const ev of evidence) {
+      if (ev.at >= d.start) break;
+      if (d.age !== undefined ? ev.age !== d.age : !d.head || !ev.roles.has(d.head)) continue;
+      // a nationality in the description must not contradict the title's ("the French president")
+      const nat = d.modifiers.filter((m) => /(?:an|ian|ese|ish|i|ic)$/.test(m) && !/^(?:former|then)$/.test(m));
+      if (ev.modifiers.size && nat.some((m) => !ev.modifiers.has(m))) continue;
+      if (d.gender && ev.entity.gender && d.gender !== ev.entity.gender) continue;
+      matches.add(ev.entity);
+    }
+    if (!matches.size) continue;
+    // several people with that role: the most recently mentioned one
+    let best: Entity | undefined;
+    let bestPos = -1;
+    for (const e of matches) {
+      const p = lastMention(e, d.start);
+      if (p > bestPos) [best, bestPos] = [e, p];
+    }
+    if (best) out.push({ start: d.start, end: d.end, text: doc.text.slice(d.start, d.end), kind: 'description', entity: best.id });
+  }
+  return out;
+}
+
+/** Adds pronoun and description mentions to doc.entities. */
+export function resolveCoreference(doc: Doc): void {
+  const entities = doc.entities;
+  if (!entities.length) return;
+  const insideQuote = quoteTester(findQuoteMarks(doc));
+  const sentenceOf = sentenceLocator(doc);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+
+  const lastMention = (e: Entity, before: number): number => {
+    let p = -1;
+    for (const m of e.mentions) if (m.start < before && m.start > p) p = m.start;
+    return p;
+  };
+  const descriptions = resolveDescriptions(doc, findDescriptions(doc, insideQuote), lastMention);
+  for (const d of descriptions) byId.get(d.entity)?.mentions.push(d);
+
+  // antecedent candidates outside quotations, in text order; resolved pronouns join as we go
+  const candidates: Candidate[] = [];
+  for (const e of entities) {
+    for (const m of e.mentions) {
+      if (insideQuote(m.start)) continue;
+      candidates.push({ entity: e, start: m.start, sentence: sentenceOf(m.start), subject: isSubjectMention(doc, m) });
+    }
+  }
+  candidates.sort((a, b) => a.start - b.start);
+
+  const added: Mention[] = [];
+  let ci = 0;
+  const window: Candidate[] = []; // candidates before the current token
+  for (const t of doc.tokens) {
+    while (ci < candidates.length && candidates[ci].start < t.start) window.push(candidates[ci++]);
+    const w = t.text.toLowerCase();
+    const gender = PRONOUN_GENDER.get(w);
+    if (!gender && w !== 'its') continue;
+    if (insideQuote(t.start) || !isWord(t)) continue;
+    const cands = window.filter((c) => c.sentence >= t.sentence - 2);
+    const pick = gender ? pickPerson(cands, gender, t.sentence) : pickOrganization(cands, t.sentence);
+    if (!pick) continue;
+    const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', entity: pick.id };
+    added.push(m);
+    const c: Candidate = { entity: pick, start: t.start, sentence: t.sentence, subject: /^(?:he|she)$/.test(w) };
+    window.push(c);
+  }
+  for (const m of added) byId.get(m.entity)?.mentions.push(m);
+  for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Nearest sentence with a compatible person; subjects first, then leftmost; ties between people are left unresolved. */
+function pickPerson(cands: Candidate[], gender: Gender, sentence: number): Entity | undefined {
+  for (let s = sentence; s >= sentence - 2; s--) {
+    const here = cands.filter((c) => c.sentence === s && c.entity.type === 'Person' && (c.entity.gender ?? gender) === gender);
+    if (!here.length) continue;
+    const subjects = here.filter((c) => c.subject);
+    const pool = subjects.length ? subjects : here;
+    if (new Set(pool.map((c) => c.entity)).size === 1) return pool[0].entity;
+    // several people: the main-clause (leftmost) subject, known gender first; without a subject give up
+    if (!subjects.length) return undefined;
+    const known = subjects.filter((c) => c.entity.gender === gender);
+    return (known.length ? known : subjects)[0].entity;
+    return undefined;
+  }
+  return undefined;
+}
+
+function pickOrganization(cands: Candidate[], sentence: number): Entity | undefined {
+  const here = cands.filter((c) => c.sentence === sentence);
+  const last = here[here.length - 1];
+  // "its" refers to the nearest organization only when no person stands in between
+  return last && last.entity.type === 'Organization' ? last.entity : undefined;
+}
+
+/** Runs after entityGrouper; quoteExtractor relies on the pronoun/description mentions added here. */
+export const corefResolver: Component = {
+  name: 'coref',
+  reads: ['entities', 'tokens', 'sentences', 'paragraphs'],
+  writes: ['entities'],
+  run(doc: Doc): void {
+    resolveCoreference(doc);
+  },
+};

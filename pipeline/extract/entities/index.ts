@@ -1,0 +1,368 @@
+import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan } from '../document.ts';
+import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
+import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
+
+/**
+ * Groups the tagger's name mentions into entities within one article.
+ *
+ * Mention spans cover the bare name: a leading "the", titles and honorifics ("President",
+ * "Mr.") and a possessive "’s" are trimmed off. The title stays in the text right before the
+ * mention; `titleBefore` recovers it for later stages (job titles, gender, descriptions).
+ */
+
+const TYPE_OF: Partial<Record<NerLabel, EntityType>> = { PER: 'Person', ORG: 'Organization', LOC: 'Place' };
+
+export interface BareName extends TextSpan {
+  type: EntityType;
+  /** whitespace-separated words of the bare name */
+  words: string[];
+}
+
+const bareWord = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+
+/** Trims determiners, titles (for persons), possessives and edge punctuation off a name span. */
+export function bareName(doc: Pick<Doc, 'text'>, name: NameMention): BareName | undefined {
+  let type = TYPE_OF[name.label];
+  if (!type) return undefined;
+  // an honorific settles the type whatever the tagger said ("Mr. Putin" tagged LOC)
+  const honorific = /^(?:the\s+)?([\p{L}]+)\.?\s+\p{Lu}/u.exec(name.text);
+  if (honorific && HONORIFICS.has(honorific[1].toLowerCase()) && /^\p{Lu}/u.test(honorific[1])) type = 'Person';
+  let start = name.start;
+  let end = name.end;
+  const text = doc.text;
+  const trimEdges = (): void => {
+    while (start < end && /[\s"“”‘'([,;:—–-]/.test(text[start])) start++;
+    while (end > start && /[\s"“”’'),\];:—–-]/.test(text[end - 1])) {
+      // keep the closing quote/apostrophe of a possessive for the possessive rule below
+      if (/[’']/.test(text[end - 1]) && end - start > 1 && /s/i.test(text[end - 2])) break;
+      end--;
+    }
+  };
+  trimEdges();
+  // possessive: "Putin’s", "Hastings’"
+  const poss = /(?:['’]s|(?<=s)['’])$/.exec(text.slice(start, end));
+  if (poss) end -= poss[0].length;
+  trimEdges();
+  // leading determiner: "the Kremlin" and "Kremlin" are one name
+  const det = /^the\s+/i.exec(text.slice(start, end));
+  if (det && end - start > det[0].length) start += det[0].length;
+  if (type === 'Person') {
+    // strip titles/honorifics from the front, but never the whole name
+    for (;;) {
+      const m = /^([\p{L}.-]+)\s+/u.exec(text.slice(start, end));
+      if (!m) break;
+      const w = bareWord(m[1]);
+      if (!(TITLE_WORDS.has(w) || (TITLE_MODIFIERS.has(w) && /\s\p{Lu}/u.test(text.slice(start + m[0].length - 1, end))))) break;
+      // a title word must be followed by a capitalized remainder to count as a title
+      if (!/^\p{Lu}/u.test(text.slice(start + m[0].length, end))) break;
+      start += m[0].length;
+    }
+  }
+  if (end <= start) return undefined;
+  const surface = text.slice(start, end);
+  const words = surface.split(/\s+/).filter(Boolean);
+  if (!words.length || !/\p{L}/u.test(surface)) return undefined;
+  // adjectives the tagger takes for places ("Middle Eastern", "Western") are not entities
+  if (type !== 'Person' && /^\p{Lu}\p{Ll}+ern$/u.test(words[words.length - 1])) return undefined;
+  // seats of power named for their building act as organizations ("the Kremlin said")
+  if (type === 'Place' && METONYM_ORGANIZATIONS.has(surface.toLowerCase())) type = 'Organization';
+  return { start, end, text: surface, type, words };
+}
+
+const TITLE_TOKEN = /^[\p{L}][\p{L}.-]*$/u;
+
+/**
+ * The title written right before a name mention ("Russian Deputy Foreign Minister" before
+ * "Mikhail Bogdanov", "Mr." before "Putin"), or undefined. The word next to the name must be a
+ * title word or honorific; the span then extends left over titles, their modifiers and
+ * nationality adjectives.
+ */
+export function titleBefore(doc: Pick<Doc, 'text'>, span: Span): TextSpan | undefined {
+  const text = doc.text;
+  let pos = span.start;
+  let start = -1;
+  let first = true;
+  for (let guard = 0; guard < 8; guard++) {
+    const before = text.slice(Math.max(0, pos - 40), pos);
+    const m = /(\S+)(\s+)$/u.exec(before);
+    if (!m) break;
+    const word = m[1];
+    if (!TITLE_TOKEN.test(word)) break;
+    const w = bareWord(word);
+    const capitalized = /^\p{Lu}/u.test(word);
+    const isTitle = TITLE_WORDS.has(w) && (capitalized || w === 'president' || first === false);
+    const isModifier = TITLE_MODIFIERS.has(w) || (capitalized && /(?:an|ian|ese|ish|i|ic)$/.test(w) && w.length > 3);
+    if (first ? !(TITLE_WORDS.has(w) && capitalized) : !(isTitle || isModifier)) break;
+    first = false;
+    pos -= m[0].length;
+    start = pos;
+  }
+  if (start < 0) return undefined;
+  const end = span.start - (/\s+$/.exec(text.slice(start, span.start))?.[0].length ?? 0);
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Gender revealed by a title or honorific ("Mr.", "Queen"), if any. */
+export function titleGender(title: string): 'male' | 'female' | undefined {
+  for (const raw of title.split(/\s+/).reverse()) {
+    const w = bareWord(raw);
+    const g = HONORIFICS.get(w) ?? TITLE_GENDER.get(w);
+    if (g) return g;
+  }
+  return undefined;
+}
+
+interface Group {
+  type: EntityType;
+  mentions: BareName[];
+  /** fullest word form seen so far */
+  full: string[];
+  typeVotes: Map<EntityType, number>;
+  acronyms: Set<string>;
+  lastMention: number;
+}
+
+const lowerKey = (words: string[]): string => words.join(' ').toLowerCase();
+
+/** Compatibility of a person mention's words with an entity's fullest name. */
+function personMatch(m: string[], full: string[]): 'same' | 'part' | 'fuller' | undefined {
+  const a = m.map((w) => w.toLowerCase());
+  const b = full.map((w) => w.toLowerCase());
+  if (a.join(' ') === b.join(' ')) return 'same';
+  const isSuffix = (x: string[], y: string[]): boolean => x.length < y.length && x.every((w, i) => w === y[y.length - x.length + i]);
+  // surname (or family-name tail, "bin Laden") of the fuller name
+  if (isSuffix(a, b)) return 'part';
+  if (isSuffix(b, a) && b.length === 1) return 'fuller';
+  // a lone first name for someone introduced with the full name ("Yelena", "Hillary")
+  if (a.length === 1 && b.length >= 2 && a[0] === b[0]) return 'part';
+  // middle names or initials dropped: same first and last word ("George W. Bush" / "George Bush")
+  if (a.length >= 2 && b.length >= 2 && a[0] === b[0] && a[a.length - 1] === b[b.length - 1]) {
+    return a.length < b.length ? 'part' : 'fuller';
+  }
+  return undefined;
+}
+
+/** Acronym letters of a multi-word name ("European Union" → EU), or undefined. */
+function acronymOf(words: string[]): string | undefined {
+  const letters = words.filter((w) => !ACRONYM_STOPWORDS.has(w.toLowerCase())).map((w) => w[0]);
+  if (letters.length < 2 || letters.some((c) => !/\p{Lu}/u.test(c))) return undefined;
+  return letters.join('');
+}
+
+const acronymKey = (s: string): string => s.replace(/\./g, '').toUpperCase();
+const looksLikeAcronym = (s: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(s) || /^\p{Lu}[\p{Lu}&]+$/u.test(s);
+
+/** Finds "Full Name (ACR)" and "ACR (Full Name)" pairs the text states. */
+function statedAcronyms(doc: Doc, names: BareName[]): Map<string, string> {
+  const pairs = new Map<string, string>(); // acronym → full name key
+  for (const n of names) {
+    if (n.words.length < 2) continue;
+    const acr = acronymOf(n.words);
+    if (!acr) continue;
+    const after = /^(?:['’]s)?\s*\(\s*([\p{Lu}.&]{2,12})\s*\)/u.exec(doc.text.slice(n.end, n.end + 20));
+    if (after && acronymKey(after[1]) === acr) pairs.set(acr, lowerKey(n.words));
+    const before = /([\p{Lu}.&]{2,12})\s*\(\s*(?:the\s+)?$/u.exec(doc.text.slice(Math.max(0, n.start - 20), n.start));
+    if (before && acronymKey(before[1]) === acr && /^\s*\)/.test(doc.text.slice(n.end, n.end + 3))) {
+      pairs.set(acr, lowerKey(n.words));
+    }
+  }
+  return pairs;
+}
+
+/** Entity mentions sorted by position. */
+function sortMentions(ms: Mention[]): Mention[] {
+  return ms.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function chooseGroup(groups: Group[], n: BareName, acronymTo: Map<string, string>): Group | undefined {
+  const key = lowerKey(n.words);
+  if (n.type === 'Person') {
+    let best: Group | undefined;
+    let bestScore = -Infinity;
+    for (const g of groups) {
+      if (g.type !== 'Person') continue;
+      const match = personMatch(n.words, g.full);
+      if (!match) continue;
+      // a fuller name may only extend an entity whose own full form it contains
+      if (match === 'fuller' && g.mentions.some((m) => !personMatch(m.words, n.words))) continue;
+      const score = (match === 'same' ? 1e9 : 0) + g.mentions.length * 1e6 + g.lastMention;
+      if (score > bestScore) {
+        best = g;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+  for (const g of groups) {
+    if (g.type === 'Person') continue;
+    if (g.mentions.some((m) => lowerKey(m.words) === key)) return g;
+  }
+  if (looksLikeAcronym(n.text)) {
+    const full = acronymTo.get(acronymKey(n.text));
+    if (full) {
+      for (const g of groups) if (g.type !== 'Person' && g.mentions.some((m) => lowerKey(m.words) === full)) return g;
+    }
+  } else {
+    const acr = acronymOf(n.words);
+    if (acr && acronymTo.get(acr) === key) {
+      for (const g of groups) if (g.type !== 'Person' && g.acronyms.has(acr)) return g;
+    }
+  }
+  return undefined;
+}
+
+/** Groups bare names into entities (exported for tests and tools). */
+export function groupNames(doc: Doc): Entity[] {
+  const names = [...doc.names]
+    .sort((a, b) => a.start - b.start || b.end - a.end)
+    .map((n) => bareName(doc, n))
+    .filter((n): n is BareName => n !== undefined);
+  const acronymTo = statedAcronyms(doc, names);
+  const groups: Group[] = [];
+  let lastEnd = -1;
+  for (const n of names) {
+    if (n.start < lastEnd) continue; // overlapping tagger spans: keep the first/longest
+    lastEnd = n.end;
+    let g = chooseGroup(groups, n, acronymTo);
+    if (!g) {
+      g = { type: n.type, mentions: [], full: n.words, typeVotes: new Map(), acronyms: new Set(), lastMention: 0 };
+      groups.push(g);
+    }
+    g.mentions.push(n);
+    g.lastMention = n.start;
+    g.typeVotes.set(n.type, (g.typeVotes.get(n.type) ?? 0) + 1);
+    if (n.words.length > g.full.length || (n.words.length === g.full.length && n.text.length > g.full.join(' ').length)) {
+      if (!looksLikeAcronym(n.text)) g.full = n.words;
+    }
+    if (looksLikeAcronym(n.text)) g.acronyms.add(acronymKey(n.text));
+    const acr = acronymOf(n.words);
+    if (acr && acronymTo.get(acr) === lowerKey(n.words)) g.acronyms.add(acr);
+  }
+  const entities: Entity[] = groups
+    .sort((a, b) => a.mentions[0].start - b.mentions[0].start)
+    .map((g, i) => {
+      const id = `E${i + 1}`;
+      let type = g.type;
+      if (type !== 'Person') {
+        // ORG and LOC mentions of one string are merged; the majority label decides (first wins ties)
+        let bestVotes = 0;
+        for (const [t, v] of g.typeVotes) if (v > bestVotes) [type, bestVotes] = [t, v];
+      }
+      const name = fullestForm(g);
+      const aliases: string[] = [];
+      for (const m of g.mentions) if (m.text !== name && !aliases.includes(m.text)) aliases.push(m.text);
+      const mentions = sortMentions(
+        g.mentions.map((m) => ({ start: m.start, end: m.end, text: m.text, kind: 'name' as const, entity: id })),
+      );
+      const entity: Entity = { id, type, name, aliases, mentions };
+      if (type === 'Person') {
+        const first = name.split(/\s+/)[0].toLowerCase();
+        const byName = name.includes(' ')
+          ? MALE_FIRST_NAMES.has(first) ? 'male' : FEMALE_FIRST_NAMES.has(first) ? 'female' : undefined
+          : undefined;
+        const gender = honorificGender(doc, mentions) ?? byName;
+        if (gender) entity.gender = gender;
+      }
+      return entity;
+    });
+  return entities;
+}
+
+function fullestForm(g: Group): string {
+  let best = g.mentions[0];
+  for (const m of g.mentions) {
+    const better =
+      (looksLikeAcronym(best.text) && !looksLikeAcronym(m.text)) ||
+      (looksLikeAcronym(best.text) === looksLikeAcronym(m.text) &&
+        (m.words.length > best.words.length || (m.words.length === best.words.length && m.text.length > best.text.length)));
+    if (better) best = m;
+  }
+  return best.text;
+}
+
+/** Majority gender of the honorifics and gendered titles written before the mentions. */
+function honorificGender(doc: Doc, mentions: Mention[]): 'male' | 'female' | undefined {
+  let male = 0;
+  let female = 0;
+  for (const m of mentions) {
+    const t = titleBefore(doc, m);
+    const g = t && titleGender(t.text);
+    if (g === 'male') male++;
+    else if (g === 'female') female++;
+  }
+  if (male > female) return 'male';
+  if (female > male) return 'female';
+  return undefined;
+}
+
+const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
+const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+
+/**
+ * Gender from pronouns: a he/she pronoun whose only possible person antecedent (named earlier in
+ * the same sentence or in the previous one) is this entity votes for it. Words inside quotation
+ * marks are skipped, as they often speak of someone else.
+ */
+export function inferGenderFromPronouns(doc: Doc, entities: Entity[], insideQuote: (pos: number) => boolean): void {
+  const people = entities.filter((e) => e.type === 'Person');
+  if (!people.length) return;
+  const bySentence = new Map<number, { entity: Entity; start: number }[]>();
+  const sentenceOf = sentenceLocator(doc);
+  for (const e of people) {
+    for (const m of e.mentions) {
+      if (m.kind !== 'name' || insideQuote(m.start)) continue;
+      const s = sentenceOf(m.start);
+      const list = bySentence.get(s) ?? [];
+      list.push({ entity: e, start: m.start });
+      bySentence.set(s, list);
+    }
+  }
+  const votes = new Map<Entity, { male: number; female: number }>();
+  for (const t of doc.tokens) {
+    const w = t.text.toLowerCase();
+    const g = MALE_PRONOUNS.has(w) ? 'male' : FEMALE_PRONOUNS.has(w) ? 'female' : undefined;
+    if (!g || insideQuote(t.start)) continue;
+    const cands = new Set<Entity>();
+    for (const c of bySentence.get(t.sentence) ?? []) if (c.start < t.start) cands.add(c.entity);
+    if (!cands.size) for (const c of bySentence.get(t.sentence - 1) ?? []) cands.add(c.entity);
+    if (cands.size !== 1) continue;
+    const [e] = cands;
+    const v = votes.get(e) ?? { male: 0, female: 0 };
+    v[g]++;
+    votes.set(e, v);
+  }
+  for (const [e, v] of votes) {
+    if (e.gender) continue;
+    if (v.male >= 2 * v.female + 1) e.gender = 'male';
+    else if (v.female >= 2 * v.male + 1) e.gender = 'female';
+  }
+}
+
+/** Sentence index of a character offset (binary search over doc.sentences). */
+export function sentenceLocator(doc: Doc): (pos: number) => number {
+  const starts = doc.sentences.map((s) => s.start);
+  return (pos: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let ans = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= pos) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans;
+  };
+}
+
+/** Reads doc.names; writes doc.entities (name mentions only). Coreference adds the rest. */
+export const entityGrouper: Component = {
+  name: 'entities',
+  reads: ['names', 'tokens', 'sentences'],
+  writes: ['entities'],
+  run(doc: Doc): void {
+    doc.entities = groupNames(doc);
+    inferGenderFromPronouns(doc, doc.entities, quoteTester(findQuoteMarks(doc)));
+  },
+};

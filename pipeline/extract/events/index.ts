@@ -1,0 +1,723 @@
+import type { Component, Doc, EventParticipant, NewsEvent, Timex } from '../document.ts';
+import { DETERMINERS, DocIndex, POSSESSIVE_PRONOUNS, PREPOSITIONS, isCapitalized, type MentionRef } from '../relations/doc-index.ts';
+import { PERSON_NOUNS } from '../relations/lexicon.ts';
+import { PHRASES, SINGLE, phraseVerbForm, type TriggerForm } from './triggers.ts';
+
+export { EVENT_VOCABULARY, ROLE_VOCABULARY, eventSchemaOrg, type EventTypeTerm, type RoleTerm } from './vocabulary.ts';
+
+/**
+ * Typed events from trigger words and shallow syntax. Participants come from the subject before
+ * the verb group, the object after it, "by" phrases, possessives and prepositional phrases.
+ * Dates are TimeML values of a timex in the trigger's clause; places are Place entities after a
+ * locative preposition, or an Organization after "at the" (a venue such as "at the Kremlin" or
+ * "at the White House": the organization names its building there).
+ * Repeated mentions of one event ("the meeting", "Trufanov's release") merge into the first.
+ */
+
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'get', 'gets', 'got', 'gotten', 'getting']);
+const HAVE = new Set(['has', 'have', 'had', 'having']);
+const MODALS = new Set(['will', 'would', 'could', 'can', 'may', 'might', 'should', 'must', 'shall', "'ll", '’ll', 'cannot']);
+const NEGATIONS = new Set(['not', 'never', "n't", 'n’t', 'no']);
+const ADVERBS = new Set([
+  'also', 'later', 'then', 'still', 'finally', 'recently', 'reportedly', 'allegedly', 'subsequently',
+  'eventually', 'soon', 'already', 'again', 'just', 'only', 'ever', 'once', 'both', 'first', 'initially',
+  'publicly', 'briefly', 'himself', 'herself', 'themselves', 'itself', 'reportedly', 'apparently',
+]);
+const COORDINATORS = new Set(['and', 'but', 'or']);
+const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'because', 'since', 'unless', 'whether']);
+const RELATIVES = new Set(['who', 'whose', 'which', 'where', 'when', 'whom']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it']);
+/** verbs that make a following event noun unreal: "secure the release of", "demanded the release" */
+const IRREALIS_GOVERNORS = new Set([
+  'secure', 'securing', 'demand', 'demanded', 'demanding', 'demands', 'seek', 'sought', 'seeking', 'call', 'called',
+  'calling', 'urge', 'urged', 'push', 'pushed', 'pushing', 'plan', 'planned', 'planning', 'threaten', 'threatened',
+  'prevent', 'prevented', 'avoid', 'negotiate', 'negotiating', 'negotiated', 'want', 'wanted', 'hope', 'hoped',
+  'await', 'awaiting', 'awaited', 'expect', 'expected', 'for', 'possible', 'potential', 'future', 'proposed',
+]);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'to']);
+/** roles that identify an event when merging repeated mentions */
+const CORE_ROLES = new Set(['patient', 'victim', 'guest', 'target', 'host', 'participant']);
+
+function isAdverb(w: string): boolean {
+  return ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly') && !['early', 'only', 'family', 'italy', 'ally', 'rally', 'july'].includes(w));
+}
+
+interface Candidate {
+  type: string;
+  lemma: string;
+  pos: 'verb' | 'noun';
+  /** trigger token range */
+  start: number;
+  end: number;
+  sentence: number;
+  participants: (EventParticipant & { ref?: MentionRef })[];
+  timex?: Timex;
+  place?: MentionRef;
+  definite: boolean;
+  /** first token the date/place search may look at (after a reduced relative's trigger) */
+  scopeStart?: number;
+  /** first token of the evidence span when it starts before trigger and participants */
+  extentStart?: number;
+  /** the event this candidate was merged into */
+  event?: Draft;
+}
+
+interface Draft {
+  type: string;
+  sentence: number;
+  trigger: { start: number; end: number };
+  span: { start: number; end: number };
+  participants: EventParticipant[];
+  timex?: Timex;
+  place?: string;
+}
+
+class Analyzer {
+  readonly ix: DocIndex;
+  /** clause id of each token */
+  readonly clause: number[];
+  /** timex covering a token */
+  readonly timexAt: (Timex | undefined)[];
+
+  constructor(readonly doc: Doc) {
+    this.ix = new DocIndex(doc);
+    this.clause = new Array<number>(doc.tokens.length).fill(0);
+    this.timexAt = new Array<Timex | undefined>(doc.tokens.length);
+    for (const t of doc.timexes) {
+      for (let i = Math.max(0, this.ix.tokenAt(t.start)); i < doc.tokens.length && doc.tokens[i].start < t.end; i++) this.timexAt[i] = t;
+    }
+    this.segmentClauses();
+  }
+
+  /**
+   * Clause ids: a new clause starts at a subordinating or contrasting conjunction, a semicolon,
+   * "after/before + -ing", or a comma-bounded relative clause (", who … ,"), after which the outer
+   * clause resumes; quotations are clauses of their own.
+   */
+  private segmentClauses(): void {
+    let next = 0;
+    for (const s of this.doc.sentences) {
+      let current = next++;
+      const stack: number[] = [];
+      let inRelative = false;
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        const w = this.ix.lower(i);
+        const following = this.ix.lower(i + 1);
+        if (w === ',' && RELATIVES.has(following) && !inRelative) {
+          stack.push(current);
+          current = next++;
+          inRelative = true;
+        } else if (w === ',' && inRelative && stack.length) {
+          this.clause[i] = current;
+          current = stack.pop() as number;
+          inRelative = false;
+          continue;
+        } else if (w === '“' || (w === '"' && !stack.length)) {
+          stack.push(current);
+          current = next++;
+        } else if ((w === '”' || w === '"') && stack.length) {
+          this.clause[i] = current;
+          current = stack.pop() as number;
+          continue;
+        } else if (CLAUSE_WORDS.has(w) || w === ';' || this.infinitive(i) || ((w === 'after' || w === 'before') && following.endsWith('ing')) || (w === 'when' && this.ix.word(i - 1) === ',')) {
+          current = next++;
+          inRelative = false;
+          stack.length = 0;
+        }
+        this.clause[i] = current;
+      }
+    }
+  }
+
+  /** "to" opening an infinitive clause ("called on Hamas to honor …"), not "to Israel", "to the Kremlin" */
+  private infinitive(i: number): boolean {
+    if (this.ix.lower(i) !== 'to') return false;
+    const next = this.ix.word(i + 1);
+    const lower = next.toLowerCase();
+    return /^\p{Ll}+$/u.test(next) && !DETERMINERS.has(lower) && !POSSESSIVE_PRONOUNS.has(lower) && !/^\d/.test(next) && !this.ix.mentionAt(i + 1);
+  }
+
+  sentenceOf(i: number): { start: number; end: number } {
+    const s = this.doc.sentences[this.ix.tokens[i].sentence];
+    return { start: s.tokenStart, end: s.tokenEnd };
+  }
+
+  /** Event triggers of one sentence. */
+  triggers(si: number): Candidate[] {
+    const s = this.doc.sentences[si];
+    const out: Candidate[] = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const w = this.ix.lower(i);
+      const phrase = this.phraseAt(i, s.tokenEnd);
+      if (phrase) {
+        out.push(phrase);
+        continue;
+      }
+      const forms = SINGLE.get(w);
+      if (!forms) continue;
+      // a proper-noun use ("Operation Release", "Summit Street") is no event
+      if (isCapitalized(this.ix.word(i)) && i > s.tokenStart) continue;
+      const form = this.choose(forms, i);
+      const base: Candidate = {
+        type: form.type, lemma: form.lemma, pos: form.pos, start: i, end: i + 1, sentence: si,
+        participants: [], definite: false,
+      };
+      if (form.pos === 'verb') {
+        if (this.verbParticipants(base, form)) out.push(base);
+      } else if (this.nounParticipants(base)) out.push(base);
+    }
+    return out;
+  }
+
+  /** noun or verb reading of an ambiguous form ("attack", "release", "meeting") */
+  private choose(forms: TriggerForm[], i: number): TriggerForm {
+    const nounForm = forms.find((f) => f.pos === 'noun');
+    const verbForm = forms.find((f) => f.pos === 'verb');
+    if (!nounForm || !verbForm) return (nounForm ?? verbForm) as TriggerForm;
+    if (verbForm.participle) return verbForm;
+    let j = i - 1;
+    while (j >= 0 && isAdverb(this.ix.lower(j))) j--;
+    const prev = this.ix.lower(j);
+    const verbal = BE.has(prev) || HAVE.has(prev) || MODALS.has(prev) || prev === 'to' || RELATIVES.has(prev) || SUBJECT_PRONOUNS.has(prev) || NEGATIONS.has(prev);
+    return verbal ? verbForm : nounForm;
+  }
+
+  /** multi-word triggers: "taken hostage", "left his father … dead", "called on" */
+  private phraseAt(i: number, sentenceEnd: number): Candidate | undefined {
+    const vf = phraseVerbForm(this.ix.lower(i));
+    if (!vf) return undefined;
+    for (const p of PHRASES.get(vf.lemma) ?? []) {
+      const matchAt = (k: number): boolean => p.rest.every((r, n) => this.ix.lower(k + n) === r);
+      let restAt = -1;
+      if (matchAt(i + 1)) restAt = i + 1;
+      else if (p.gap) {
+        for (let k = i + 2; k < Math.min(sentenceEnd, i + 9); k++) {
+          if (this.ix.lower(k) === '.' || this.ix.lower(k) === ';') break;
+          if (matchAt(k)) {
+            restAt = k;
+            break;
+          }
+        }
+      }
+      if (restAt < 0) continue;
+      const si = this.ix.tokens[i].sentence;
+      const form: TriggerForm = { type: p.type, lemma: p.lemma, pos: 'verb', participle: vf.participle, participleOnly: vf.participleOnly, ing: vf.ing };
+      const c: Candidate = { type: p.type, lemma: vf.lemma, pos: 'verb', start: i, end: restAt + p.rest.length, sentence: si, participants: [], definite: false };
+      if (restAt > i + 1) {
+        // the gap holds the object: "took him hostage", "left his father, Vitali Trupanov, dead"
+        const object = this.firstMention(i + 1, restAt, true);
+        if (!object) continue;
+        const objectRole = p.type === 'Death' ? 'victim' : 'patient';
+        c.participants.push({ entity: object.entity.id, role: objectRole, ref: object });
+        if (p.type === 'Death' && vf.lemma !== 'shoot') {
+          // "left X dead": the state word is the trigger; the subject is at most a cause
+          c.start = restAt;
+          c.end = restAt + 1;
+          c.extentStart = this.clauseStart(i, this.sentenceOf(i).start);
+          const subject = this.subjectOf(i, si);
+          if (subject.length && subject[0].entity.type !== 'Place') c.participants.push({ entity: subject[0].entity.id, role: 'agent', ref: subject[0] });
+          return this.finishVerb(c) ? c : undefined;
+        }
+        if (!this.verbParticipants(c, form, true)) continue;
+        return c;
+      }
+      if (!this.verbParticipants(c, form)) continue;
+      return c;
+    }
+    return undefined;
+  }
+
+  /** first non-possessive entity mention in [from, to) */
+  private firstMention(from: number, to: number, persons = false): MentionRef | undefined {
+    for (let k = from; k < to; k++) {
+      const m = this.ix.mentionAt(k);
+      if (!m || this.ix.isPossessive(m)) continue;
+      if (persons && m.entity.type !== 'Person') continue;
+      return m;
+    }
+    return undefined;
+  }
+
+  /**
+   * Verb group before the trigger: auxiliaries, modals, negation, and coordination
+   * ("were taken captive but later released" shares "were").
+   */
+  private verbGroup(start: number, sentenceStart: number): { groupStart: number; be: boolean; irrealis: boolean; coordinated: boolean } {
+    let j = start - 1;
+    let be = false;
+    let irrealis = false;
+    let groupStart = start;
+    for (; j >= sentenceStart; j--) {
+      const w = this.ix.lower(j);
+      if (isAdverb(w)) continue;
+      if (BE.has(w)) be = true;
+      else if (HAVE.has(w)) {
+        // perfect: no change of voice
+      } else if (MODALS.has(w) || NEGATIONS.has(w) || w === 'to') irrealis = true;
+      else break;
+      groupStart = j;
+    }
+    let coordinated = false;
+    if (groupStart === start && COORDINATORS.has(this.ix.lower(j))) {
+      // share the auxiliary of the first conjunct
+      coordinated = true;
+      for (let k = j - 1; k >= Math.max(sentenceStart, j - 8); k--) {
+        const w = this.ix.lower(k);
+        if (this.ix.mentionAt(k) || w === ';') break;
+        if (BE.has(w)) {
+          be = true;
+          groupStart = k;
+          break;
+        }
+        if (MODALS.has(w) || w === 'to') irrealis = true;
+      }
+      if (groupStart === start) groupStart = j;
+    }
+    return { groupStart, be, irrealis, coordinated };
+  }
+
+  /**
+   * Subject mentions before token `before`: the nearest entity mention not governed by a
+   * preposition and not possessive, skipping parentheticals (", whose family …,", ", 35,");
+   * "who" takes its antecedent. Coordinated subjects ("Putin and Xi") are all returned.
+   */
+  subjectOf(before: number, si: number): MentionRef[] {
+    const s = this.doc.sentences[si];
+    for (let j = before - 1; j >= s.tokenStart; j--) {
+      const w = this.ix.lower(j);
+      if (w === 'who' || w === 'which' || (w === 'that' && this.ix.mentionEndingAt(j - 1))) return this.antecedent(j);
+      if (CLAUSE_WORDS.has(w) || w === ';' || w === ':' || w === '“' || w === '”' || w === 'that' || (w === 'when' && this.ix.word(j - 1) === ',')) return [];
+      if (w === ',') {
+        const open = this.parentheticalStart(j, s.tokenStart);
+        if (open >= 0) j = open;
+        continue;
+      }
+      const m = this.ix.mentionAt(j);
+      if (!m) continue;
+      if (this.ix.isPossessive(m) || this.ix.afterPreposition(m)) {
+        j = m.tokenStart;
+        continue;
+      }
+      const subjects = [m];
+      let k = m.tokenStart - 1;
+      while (k > s.tokenStart && (this.ix.lower(k) === 'and' || this.ix.lower(k) === ',')) {
+        const prev = this.ix.mentionEndingAt(k - 1);
+        if (!prev || this.ix.isPossessive(prev)) break;
+        subjects.unshift(prev);
+        k = prev.tokenStart - 1;
+      }
+      return subjects;
+    }
+    return [];
+  }
+
+  /** for a comma closing a parenthetical (", whose …,", ", 35,", ", a Russian man,"), the index of its opening comma */
+  private parentheticalStart(close: number, sentenceStart: number): number {
+    for (let k = close - 1; k >= sentenceStart; k--) {
+      const w = this.ix.lower(k);
+      if (w === ',') {
+        const first = this.ix.lower(k + 1);
+        if (RELATIVES.has(first) || /^\d+$/.test(first) || first === 'a' || first === 'an' || first === 'on' || first === 'in') return k;
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private antecedent(relative: number): MentionRef[] {
+    let k = relative - 1;
+    if (this.ix.word(k) === ',') k--;
+    if (/^\d+$/.test(this.ix.word(k)) && this.ix.word(k - 1) === ',') k -= 2;
+    const m = this.ix.mentionEndingAt(k);
+    return m ? [m] : [];
+  }
+
+  /** direct object: the first mention after the trigger, before any preposition or clause break */
+  private objectOf(after: number, sentenceEnd: number, allowWith: boolean): MentionRef[] {
+    for (let k = after; k < Math.min(sentenceEnd, after + 6); k++) {
+      const w = this.ix.lower(k);
+      const m = this.ix.mentionStartingAt(k);
+      if (m && !this.ix.isPossessive(m)) {
+        const out = [m];
+        let q = m.tokenEnd;
+        while ((this.ix.lower(q) === 'and' || this.ix.lower(q) === ',') && this.ix.mentionStartingAt(q + 1)) {
+          const nextRef = this.ix.mentionStartingAt(q + 1) as MentionRef;
+          out.push(nextRef);
+          q = nextRef.tokenEnd;
+        }
+        return out;
+      }
+      if (m) {
+        k = m.tokenEnd - 1;
+        continue;
+      }
+      if (allowWith && w === 'with') continue;
+      if (w === 'on' && k === after) continue; // "called on Hamas"
+      if (PREPOSITIONS.has(w) || CLAUSE_WORDS.has(w) || /^[,.;:“”"()]$/.test(w) || w === 'to') return [];
+    }
+    return [];
+  }
+
+  /** agent of a passive: "freed by Hamas" */
+  private byAgent(after: number, sentenceEnd: number): MentionRef | undefined {
+    for (let k = after; k < Math.min(sentenceEnd, after + 5); k++) {
+      const w = this.ix.lower(k);
+      if (w === 'by') {
+        let q = k + 1;
+        while (DETERMINERS.has(this.ix.lower(q))) q++;
+        return this.ix.mentionStartingAt(q);
+      }
+      if (/^[,.;:]$/.test(w) || CLAUSE_WORDS.has(w)) return undefined;
+    }
+    return undefined;
+  }
+
+  /** Participants of a verb trigger; false when it states no event (irrealis, no patient). */
+  private verbParticipants(c: Candidate, form: TriggerForm, objectGiven = false): boolean {
+    const { start: ss, end: se } = this.sentenceOf(c.start);
+    const g = this.verbGroup(c.start, ss);
+    if (g.irrealis) return false;
+    const passive = form.participle && !form.ing && (g.be || this.reducedRelative(c, form, se));
+    const add = (refs: MentionRef[], role: string): void => {
+      for (const ref of refs) c.participants.push({ entity: ref.entity.id, role, ref });
+    };
+    const by = passive ? this.byAgent(c.end, se) : undefined;
+    let subject: MentionRef[];
+    if (passive && !g.be) {
+      subject = this.reducedRelativeHead(c.start, ss);
+      c.scopeStart = c.start;
+    } else subject = this.subjectOf(g.groupStart, c.sentence);
+    const object = passive || objectGiven ? [] : this.objectOf(c.end, se, c.type === 'Meeting' || c.type === 'Negotiation');
+    switch (c.type) {
+      case 'Meeting': {
+        const personObject = object.filter((o) => o.entity.type === 'Person');
+        if (form.meeting === 'host') {
+          if (passive) {
+            add(subject, 'guest');
+            if (by) add([by], 'host');
+          } else {
+            if (!personObject.length) return false;
+            add(subject, 'host');
+            add(personObject, 'guest');
+          }
+        } else {
+          add(subject, 'participant');
+          add(object, 'participant');
+          if (by) add([by], 'participant');
+        }
+        break;
+      }
+      case 'Attack':
+        add(passive ? subject : object, 'target');
+        if (passive) {
+          if (by) add([by], 'agent');
+        } else add(subject, 'agent');
+        break;
+      case 'Death':
+        if (c.lemma === 'die') add(subject, 'victim');
+        else {
+          add(passive ? subject : object, 'victim');
+          if (passive) {
+            if (by) add([by], 'agent');
+          } else add(subject, 'agent');
+        }
+        break;
+      case 'Statement':
+        add(subject, 'agent');
+        add(object, 'addressee');
+        break;
+      case 'Negotiation':
+      case 'Resignation':
+      case 'Travel':
+        add(subject, c.type === 'Negotiation' ? 'participant' : 'agent');
+        add(object.filter((o) => o.entity.type !== 'Place'), 'participant');
+        break;
+      default:
+        // Abduction, Release, Arrest, Election, Appointment: agent acts on patient
+        if (passive) {
+          add(subject, 'patient');
+          if (by) add([by], 'agent');
+        } else {
+          add(subject, 'agent');
+          add(object, 'patient');
+        }
+    }
+    return this.finishVerb(c);
+  }
+
+  /** reduced relative: "a man recently freed by Hamas", "taken hostage" without an auxiliary */
+  private reducedRelative(c: Candidate, form: TriggerForm, sentenceEnd: number): boolean {
+    let j = c.start - 1;
+    while (j >= 0 && isAdverb(this.ix.lower(j))) j--;
+    if (this.ix.mentionEndingAt(j) && !this.ix.isPossessive(this.ix.mentionEndingAt(j) as MentionRef)) return false;
+    if (form.participleOnly) return true;
+    for (let k = c.end; k < Math.min(sentenceEnd, c.end + 4); k++) if (this.ix.lower(k) === 'by') return true;
+    return false;
+  }
+
+  /** what a reduced relative modifies: a mention, or the person an apposition describes */
+  private reducedRelativeHead(start: number, sentenceStart: number): MentionRef[] {
+    let j = start - 1;
+    while (j >= sentenceStart && isAdverb(this.ix.lower(j))) j--;
+    if (this.ix.word(j) === ',') j--;
+    const direct = this.ix.mentionEndingAt(j);
+    if (direct) return [direct];
+    if (!PERSON_NOUNS.has(this.ix.lower(j))) return [];
+    // "Alexander Trufanov, a Russian-Israeli man recently freed": back to the apposition's comma
+    for (let k = j - 1; k >= Math.max(sentenceStart, j - 6); k--) {
+      if (this.ix.word(k) === ',') {
+        const anchor = this.ix.mentionEndingAt(k - 1);
+        return anchor?.entity.type === 'Person' ? [anchor] : [];
+      }
+      if (this.ix.mentionAt(k)) return [];
+    }
+    return [];
+  }
+
+  /** date, place, and whether the verb event has what its type needs */
+  private finishVerb(c: Candidate): boolean {
+    this.attachDatePlace(c);
+    const roles = new Set(c.participants.map((p) => p.role));
+    switch (c.type) {
+      case 'Release':
+      case 'Abduction':
+      case 'Arrest':
+      case 'Appointment':
+      case 'Election':
+        return roles.has('patient');
+      case 'Death':
+        return roles.has('victim');
+      case 'Statement':
+      case 'Resignation':
+        return roles.has('agent');
+      default:
+        return c.participants.length > 0;
+    }
+  }
+
+  /** Participants of an event noun: possessor, prenominal names, "X-led", of/by/on/with phrases. */
+  private nounParticipants(c: Candidate): boolean {
+    const { start: ss, end: se } = this.sentenceOf(c.start);
+    const add = (ref: MentionRef | undefined, role: string): void => {
+      if (ref && !c.participants.some((p) => p.entity === ref.entity.id)) c.participants.push({ entity: ref.entity.id, role, ref });
+    };
+    const undergoer = c.type === 'Death' ? 'victim' : ['Release', 'Abduction', 'Arrest', 'Election', 'Appointment'].includes(c.type) ? 'patient' : c.type === 'Attack' ? 'target' : 'participant';
+    const doer = ['Attack', 'Statement', 'Travel', 'Resignation'].includes(c.type) ? 'agent' : undergoer === 'participant' ? 'participant' : 'agent';
+    // premodifiers back to the determiner: "the brutal Hamas-led assault", "Trufanov's release"
+    let j = c.start - 1;
+    for (; j >= Math.max(ss, c.start - 6); j--) {
+      const w = this.ix.lower(j);
+      if (DETERMINERS.has(w)) {
+        c.definite = w !== 'a' && w !== 'an';
+        break;
+      }
+      if (POSSESSIVE_PRONOUNS.has(w)) {
+        // "his release": the pronoun's entity when coreference resolved it
+        const m = this.ix.mentionAt(j);
+        if (m) add(m, ['Attack', 'Statement', 'Travel', 'Resignation'].includes(c.type) ? 'agent' : undergoer);
+        c.definite = true;
+        break;
+      }
+      if (this.ix.isPossessiveClitic(j)) {
+        const owner = this.ix.mentionEndingAt(j - 1);
+        if (owner) add(owner, ['Attack', 'Statement', 'Travel', 'Resignation'].includes(c.type) ? 'agent' : undergoer);
+        c.definite = true;
+        break;
+      }
+      if (PREPOSITIONS.has(w) || /^[,.;:“”"()]$/.test(w) || BE.has(w) || HAVE.has(w)) break;
+      if (IRREALIS_GOVERNORS.has(w)) return false;
+      const m = this.ix.mentionAt(j);
+      if (m && m.entity.type !== 'Place') add(m, doer);
+      else if (m && c.type === 'Attack') add(m, 'target');
+      else if (!m && /-(?:led|backed|linked|sponsored)$/.test(w)) {
+        // "Hamas-led": the tagger may not have split the compound
+        const e = this.ix.entityNamed(this.ix.word(j).replace(/-[^-]+$/, ''));
+        if (e) c.participants.push({ entity: e.id, role: 'agent' });
+      }
+    }
+    if (j >= ss && IRREALIS_GOVERNORS.has(this.ix.lower(j - 1))) return false;
+    // post-modifiers: "release of the captives", "assault on Israel", "meeting with Putin", "attack by Hamas"
+    for (let k = c.end; k < Math.min(se, c.end + 8); k++) {
+      const w = this.ix.lower(k);
+      let q = k + 1;
+      while (DETERMINERS.has(this.ix.lower(q))) q++;
+      const m = this.ix.mentionStartingAt(q);
+      if (w === 'of' && m) add(m, undergoer);
+      else if (w === 'by' && m) add(m, 'agent');
+      else if ((w === 'on' || w === 'against') && m && c.type === 'Attack' && !this.timexAt[q]) add(m, 'target');
+      else if ((w === 'with' || w === 'between') && m && (c.type === 'Meeting' || c.type === 'Negotiation' || c.type === 'Ceasefire')) {
+        add(m, 'participant');
+        const second = this.ix.lower(m.tokenEnd) === 'and' ? this.ix.mentionStartingAt(m.tokenEnd + 1) : undefined;
+        add(second, 'participant');
+      } else if (/^[,.;:“”"()]$/.test(w) || CLAUSE_WORDS.has(w) || BE.has(w)) break;
+      if (m && m.tokenEnd > k + 1) k = m.tokenEnd - 1;
+    }
+    this.attachDatePlace(c);
+    return true;
+  }
+
+  /** timex and place in the trigger's clause (nearest to the trigger) */
+  private attachDatePlace(c: Candidate): void {
+    const { start: ss, end: se } = this.sentenceOf(c.start);
+    const clause = this.clause[c.start];
+    let best: Timex | undefined;
+    let bestDistance = Infinity;
+    const from = c.scopeStart ?? ss;
+    for (let k = from; k < se; k++) {
+      const t = this.timexAt[k];
+      if (!t || this.clause[k] !== clause || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+      const d = k < c.start ? (c.start - k) * 1.5 : k - c.end; // prefer a date after the trigger
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = t;
+      }
+    }
+    if (!best && this.ix.lower(ss) !== 'when') {
+      // "in early February, when X called on Y": the when-clause is dated by what precedes it
+      const first = this.clauseStart(c.start, ss);
+      if (this.ix.lower(first) === 'when' && this.ix.word(first - 1) === ',') best = this.timexAt[first - 2];
+    }
+    if (best) c.timex = best;
+    for (let k = from; k < se; k++) {
+      if (this.clause[k] !== clause || !LOCATIVE.has(this.ix.lower(k))) continue;
+      const venue = this.ix.lower(k) === 'at' && this.ix.lower(k + 1) === 'the';
+      let q = k + 1;
+      while (DETERMINERS.has(this.ix.lower(q))) q++;
+      const m = this.ix.mentionStartingAt(q);
+      if (!m || c.participants.some((p) => p.entity === m.entity.id)) continue;
+      if (m.entity.type === 'Place' || (venue && m.entity.type === 'Organization')) {
+        if (this.ix.lower(k) === 'to' && c.type !== 'Travel') continue;
+        if (!c.place || Math.abs(q - c.start) < Math.abs(c.place.tokenStart - c.start)) c.place = m;
+      }
+    }
+  }
+
+  clauseStart(i: number, sentenceStart: number): number {
+    let k = i;
+    while (k > sentenceStart && this.clause[k - 1] === this.clause[i]) k--;
+    return k;
+  }
+}
+
+function datesCompatible(a?: Timex, b?: Timex): boolean {
+  if (!a || !b) return true;
+  if (a.value === b.value) return true;
+  // "October 7" (XXXX-10-07) and "October 7, 2023"
+  const pa = a.value.split('-');
+  const pb = b.value.split('-');
+  return pa.length === pb.length && pa.every((x, n) => x === pb[n] || /^X+$/.test(x) || /^X+$/.test(pb[n]));
+}
+
+/** Can candidate c be a repeated mention of draft d? */
+function sameEvent(c: Candidate, d: Draft): boolean {
+  if (c.type !== d.type || !datesCompatible(c.timex, d.timex)) return false;
+  const core = c.participants.filter((p) => CORE_ROLES.has(p.role) || p.role === 'agent');
+  if (!core.length) return true;
+  const shared = core.filter((p) => d.participants.some((q) => q.entity === p.entity));
+  if (!shared.length) return false;
+  // a different entity in a role the draft already fills is another event ("Putin met Xi")
+  return core.every((p) => d.participants.some((q) => q.entity === p.entity) || !d.participants.some((q) => q.role === p.role));
+}
+
+export function extractEvents(doc: Doc): NewsEvent[] {
+  const a = new Analyzer(doc);
+  const drafts: Draft[] = [];
+  const spanOf = (c: Candidate): { start: number; end: number } => {
+    const tokens = doc.tokens;
+    let start = tokens[c.extentStart ?? c.start].start;
+    let end = tokens[c.end - 1].end;
+    const sentence = doc.sentences[c.sentence];
+    const within = (s: { start: number; end: number }): boolean => s.start >= sentence.start && s.end <= sentence.end;
+    for (const s of [...c.participants.map((p) => p.ref?.mention), c.timex, c.place?.mention]) {
+      if (!s || !within(s)) continue;
+      start = Math.min(start, s.start);
+      end = Math.max(end, s.end);
+    }
+    return { start, end };
+  };
+  const toDraft = (c: Candidate): Draft => ({
+    type: c.type,
+    sentence: c.sentence,
+    trigger: { start: doc.tokens[c.start].start, end: doc.tokens[c.end - 1].end },
+    span: spanOf(c),
+    participants: c.participants.map(({ entity, role }) => ({ entity, role })),
+    ...(c.timex ? { timex: c.timex } : {}),
+    ...(c.place ? { place: c.place.entity.id } : {}),
+  });
+  const mergeInto = (d: Draft, c: Candidate): void => {
+    for (const p of c.participants) {
+      if (!d.participants.some((q) => q.entity === p.entity)) d.participants.push({ entity: p.entity, role: p.role });
+    }
+    if (!d.timex && c.timex) d.timex = c.timex;
+    if (!d.place && c.place) d.place = c.place.entity.id;
+    if (c.sentence === d.sentence) {
+      // the same sentence restates it ("a meeting at the Kremlin … received X"): widen the evidence
+      const span = spanOf(c);
+      d.span = { start: Math.min(d.span.start, span.start), end: Math.max(d.span.end, span.end) };
+    }
+    c.event = d;
+  };
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const candidates = a.triggers(si);
+    // within a sentence, a bare event noun joins a verb trigger of the same type ("a meeting … received X")
+    const full = candidates.filter((c) => c.participants.length > 0);
+    const bare = candidates.filter((c) => c.participants.length === 0);
+    for (const c of full) {
+      const earlier = [...drafts].reverse().find((d) => sameEvent(c, d));
+      if (earlier) mergeInto(earlier, c);
+      else {
+        const d = toDraft(c);
+        drafts.push(d);
+        c.event = d;
+      }
+    }
+    for (const c of bare) {
+      const sibling = full.find((f) => f.type === c.type && f.event && datesCompatible(c.timex, f.event.timex));
+      if (sibling?.event) {
+        mergeInto(sibling.event, c);
+        continue;
+      }
+      // "the meeting": the latest event of its type, unless it brings a conflicting date
+      const antecedent = c.definite ? [...drafts].reverse().find((d) => d.type === c.type) : undefined;
+      if (antecedent && datesCompatible(c.timex, antecedent.timex)) mergeInto(antecedent, c);
+      else if (c.timex) {
+        const d = toDraft(c);
+        drafts.push(d);
+        c.event = d;
+      }
+    }
+    // "The attack left his father … dead": a death or abduction caused by a dated event inherits its date
+    for (const c of full) {
+      const d = c.event;
+      if (!d || d.timex || !['Death', 'Abduction', 'Release'].includes(d.type)) continue;
+      const cause = candidates.find((o) => o !== c && o.event?.timex && o.event.type === 'Attack' && a.clause[o.start] === a.clause[c.start]);
+      if (cause?.event?.timex) d.timex = cause.event.timex;
+    }
+  }
+  drafts.sort((x, y) => x.trigger.start - y.trigger.start || x.trigger.end - y.trigger.end);
+  return drafts.map((d, n) => {
+    const ev: NewsEvent = {
+      id: `V${n + 1}`,
+      ...d.span,
+      text: doc.text.slice(d.span.start, d.span.end),
+      type: d.type,
+      trigger: { ...d.trigger, text: doc.text.slice(d.trigger.start, d.trigger.end) },
+      participants: d.participants,
+    };
+    if (d.timex) {
+      ev.timex = d.timex.id;
+      ev.dateValue = d.timex.value;
+    }
+    if (d.place) ev.place = d.place;
+    return ev;
+  });
+}
+
+export const eventExtractor: Component = {
+  name: 'events',
+  reads: ['tokens', 'entities', 'timexes'],
+  writes: ['events'],
+  run(doc: Doc): void {
+    doc.events = extractEvents(doc);
+  },
+};

@@ -1,0 +1,213 @@
+/**
+ * Quantities: ages, durations, counts, money, percentages and measures, with numeric values and,
+ * for ages and durations, the person they describe.
+ */
+import type { Component, Doc, Mention, Quantity, QuantityKind } from '../document.ts';
+import { NUMBER, parseNumber } from '../time/numbers.ts';
+import { durationValue } from '../time/index.ts';
+
+interface Candidate {
+  start: number;
+  end: number;
+  kind: QuantityKind;
+  value: number;
+  unit: string;
+  timexValue?: string;
+  /** lower wins among overlapping candidates of equal length */
+  priority: number;
+  /** how to find the entity */
+  link?: 'after' | 'before' | 'subject';
+}
+
+const SCALE = String.raw`(?:\s*(?:hundred|thousand|million|billion|trillion|bn|mn|m|k)\b)?`;
+const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12,
+};
+
+const CURRENCY_SYMBOLS: Record<string, string> = {
+  $: 'USD', us$: 'USD', c$: 'CAD', a$: 'AUD', hk$: 'HKD', nz$: 'NZD', s$: 'SGD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₪': 'ILS',
+};
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'USD', euro: 'EUR', pound: 'GBP', sterling: 'GBP', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY', ruble: 'RUB',
+  rouble: 'RUB', shekel: 'ILS', rupee: 'INR', franc: 'CHF', peso: 'MXN', won: 'KRW', lira: 'TRY', hryvnia: 'UAH',
+};
+
+const AGE_HYPHEN_RE = new RegExp(String.raw`\b(${NUMBER})[-‑\s](year|month|week|day)s?[-‑\s]old\b`, 'gi');
+const AGE_WORDS_RE = /\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})\s+years?\s+old\b/gi;
+/** "Maxim Herkin, 35," — a bare number set off by commas right after a name. */
+const AGE_APPOSITION_RE = /(?<=[\p{L}.)])\s*,\s+(\d{1,3})(?=\s*[,;)])/gu;
+const AGE_PAREN_RE = /(?<=\p{Lu}[\p{L}.'’-]+)\s+\((\d{1,3})\)/gu;
+const MONEY_SYMBOL_RE = new RegExp(String.raw`(US\$|C\$|A\$|HK\$|NZ\$|S\$|[$€£¥₹₽₪])\s?(\d[\d,]*(?:\.\d+)?)(${SCALE})`, 'gi');
+const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong)\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rubles?|roubles?|shekels?|rupees?|francs?|pesos?|won|lira|hryvnias?)\b`, 'gi');
+const PERCENT_RE = new RegExp(String.raw`\b(${NUMBER})\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`, 'gi');
+const DURATION_RE = new RegExp(String.raw`\b(${NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long)\s+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)\b(?![-‑\s]old)(?!\s+(?:ago|earlier|later|before|after)\b)`, 'gi');
+const MEASURE_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})[\s-]*(km|kilometers?|kilometres?|miles?|meters?|metres?|feet|foot|kg|kilograms?|tons?|tonnes?|pounds|lbs?|barrels?|acres?|hectares?|square\s+(?:miles|kilometers|kilometres|meters|metres|feet))\b`, 'gi');
+/** Counts: a number, up to two modifiers, then a plural noun ("105 children", "three Israeli soldiers"). */
+const COUNT_RE = new RegExp(String.raw`\b(${NUMBER}|tens\s+of\s+thousands|hundreds\s+of\s+thousands|hundreds|thousands|millions|dozens|scores)(${SCALE})\s+(?:of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?)?((?:[\p{L}-]+\s+){0,2}?)(people|children|men|women|police|personnel|staff|dead|wounded|injured|killed|[\p{Ll}-]+s)\b`, 'giu');
+
+const VAGUE_COUNTS: Record<string, number> = {
+  dozens: 24, scores: 40, hundreds: 100, thousands: 1000, millions: 1e6, 'tens of thousands': 10000, 'hundreds of thousands': 100000,
+};
+
+/** Plural-looking words that are not counted nouns. */
+const NOT_COUNT_NOUNS = new Set(['is', 'was', 'has', 'this', 'its', 'as', 'us', 'his', 'yes', 'thus', 'plus', 'percents', 'times', 'ways', 'series', 'news', 'always', 'perhaps', 'whereas', 'less', 'across']);
+
+function scaled(n: number | undefined, scale: string | undefined): number | undefined {
+  if (n === undefined) return undefined;
+  const s = scale?.trim().toLowerCase();
+  return s ? n * (SCALES[s] ?? 1) : n;
+}
+
+function singular(unit: string): string {
+  const u = unit.toLowerCase();
+  if (u === 'centuries') return 'century';
+  return u.endsWith('s') ? u.slice(0, -1) : u;
+}
+
+function candidates(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(AGE_HYPHEN_RE)) {
+    const v = parseNumber(m[1]);
+    if (v !== undefined && v <= 130) out.push({ start: m.index, end: m.index + m[0].length, kind: 'age', value: v, unit: m[2].toLowerCase(), priority: 0, link: 'after' });
+  }
+  for (const m of text.matchAll(AGE_WORDS_RE)) {
+    const v = Number(m[1] ?? m[2]);
+    if (v <= 130) out.push({ start: m.index, end: m.index + m[0].length, kind: 'age', value: v, unit: 'year', priority: 0, link: 'subject' });
+  }
+  for (const re of [AGE_APPOSITION_RE, AGE_PAREN_RE]) {
+    for (const m of text.matchAll(re)) {
+      const v = Number(m[1]);
+      // Only after a name: "Maxim Herkin, 35," — not in lists of numbers or amounts.
+      if (!/\p{Lu}[\p{L}.'’-]*\)?$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      const start = m.index + m[0].indexOf(m[1]);
+      if (v >= 1 && v <= 120) out.push({ start, end: start + m[1].length, kind: 'age', value: v, unit: 'year', priority: 1, link: 'before' });
+    }
+  }
+  for (const m of text.matchAll(MONEY_SYMBOL_RE)) {
+    const v = scaled(Number(m[2].replace(/,/g, '')), m[3]);
+    const cur = CURRENCY_SYMBOLS[m[1].toLowerCase()];
+    if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
+  }
+  for (const m of text.matchAll(MONEY_WORD_RE)) {
+    const v = scaled(parseNumber(m[1]), m[2]);
+    const cur = CURRENCY_WORDS[singular(m[3]).replace(/^roubl/, 'roubl')] ?? CURRENCY_WORDS[m[3].toLowerCase()];
+    if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
+  }
+  for (const m of text.matchAll(PERCENT_RE)) {
+    const v = parseNumber(m[1]);
+    const unit = /point/i.test(m[2]) ? 'percentage point' : 'percent';
+    if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, kind: 'percent', value: v, unit, priority: 0 });
+  }
+  for (const m of text.matchAll(DURATION_RE)) {
+    const raw = m[1].toLowerCase();
+    if (raw === 'a' || raw === 'an') continue;
+    const v = parseNumber(m[1]);
+    if (v === undefined) continue;
+    const unit = singular(m[2]);
+    out.push({
+      start: m.index, end: m.index + m[0].length, kind: 'duration', value: v, unit: unit === 'night' ? 'day' : unit,
+      timexValue: durationValue(v, unit), priority: 1, link: 'subject',
+    });
+  }
+  for (const m of text.matchAll(MEASURE_RE)) {
+    const v = scaled(parseNumber(m[1]), m[2]);
+    if (v !== undefined && !/^an?$/i.test(m[1])) out.push({ start: m.index, end: m.index + m[0].length, kind: 'measure', value: v, unit: m[3].toLowerCase(), priority: 2 });
+  }
+  for (const m of text.matchAll(COUNT_RE)) {
+    const numRaw = m[1].toLowerCase().replace(/\s+/g, ' ');
+    if (numRaw === 'a' || numRaw === 'an' || numRaw === 'one') continue;
+    const noun = m[4];
+    if (NOT_COUNT_NOUNS.has(noun.toLowerCase())) continue;
+    // Modifiers between number and noun must look like adjectives or names, not verbs or clauses.
+    const mods = m[3].trim();
+    if (mods && /\b(?:and|or|but|of|to|in|on|at|by|for|with|from|that|which|who|was|were|is|are|have|had)\b/i.test(mods)) continue;
+    const v = VAGUE_COUNTS[numRaw] ?? scaled(parseNumber(m[1]), m[2]);
+    if (v === undefined) continue;
+    // "1990 employees" is a count, but a year followed by a noun ("2023 elections") is not.
+    if (/^(?:1[89]|20)\d\d$/.test(m[1])) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'count', value: v, unit: noun.toLowerCase(), priority: 3 });
+  }
+  return out;
+}
+
+function hasQuoteBetween(text: string, a: number, b: number): boolean {
+  return /["“”]/.test(text.slice(Math.min(a, b), Math.max(a, b)));
+}
+
+/** Person mentions, in text order. */
+function personMentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  for (const e of doc.entities) if (e.type === 'Person') out.push(...e.mentions);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function sentenceOf(doc: Doc, offset: number): { start: number; end: number } | undefined {
+  const s = doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (s[mid].end <= offset) lo = mid + 1;
+    else if (s[mid].start > offset) hi = mid - 1;
+    else return s[mid];
+  }
+  return undefined;
+}
+
+function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefined {
+  const sent = sentenceOf(doc, c.start);
+  if (!sent) return undefined;
+  const text = doc.text;
+  if (c.link === 'after') {
+    // "29-year-old Alexander Trufanov", "a 29-year-old Russian man": the next person mention, close by.
+    const m = persons.find((p) => p.start >= c.end && p.start < sent.end && p.start - c.end <= 40);
+    return m && !hasQuoteBetween(text, c.end, m.start) ? m.entity : undefined;
+  }
+  if (c.link === 'before') {
+    // "Maxim Herkin, 35,": the person mention ending right before the comma.
+    const m = persons.find((p) => p.end <= c.start && /^\s*[,(]\s*$/.test(text.slice(p.end, c.start)));
+    return m?.entity;
+  }
+  // Durations and "N years old": the nearest person mention before it in the sentence, not across a quote.
+  let best: Mention | undefined;
+  for (const p of persons) {
+    if (p.end > c.start) break;
+    if (p.start >= sent.start) best = p;
+  }
+  return best && !hasQuoteBetween(text, best.end, c.start) ? best.entity : undefined;
+}
+
+/** Finds quantities in doc.text and links ages/durations to the Person entities they describe. */
+export function tagQuantities(doc: Doc): Quantity[] {
+  const cands = candidates(doc.text);
+  cands.sort((a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(doc.text.length);
+  const chosen: Candidate[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  const persons = personMentions(doc);
+  return chosen.map((c, i) => {
+    const q: Quantity = { id: `Q${i + 1}`, start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), kind: c.kind, value: c.value, unit: c.unit };
+    if (c.timexValue) q.timexValue = c.timexValue;
+    if (c.link) {
+      const e = linkEntity(doc, persons, c);
+      if (e) q.entity = e;
+    }
+    return q;
+  });
+}
+
+export const quantityTagger: Component = {
+  name: 'quantity',
+  reads: ['text', 'sentences', 'entities'],
+  writes: ['quantities'],
+  run(doc: Doc): void {
+    doc.quantities = tagQuantities(doc);
+  },
+};

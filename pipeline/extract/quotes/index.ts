@@ -1,0 +1,465 @@
+import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan, Token } from '../document.ts';
+import { isSubjectMention, tokenRange } from '../coref/index.ts';
+import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
+import { ADDRESSEE_VERBS, INDIRECT_VERBS, REPORTING_VERBS } from './verbs.ts';
+
+/**
+ * Quote attribution: direct quotes (content inside the marks, marks excluded) and reported
+ * speech ("X said (that) …", "…, X said.", "according to X, …") as direct=false quotes whose
+ * span is the reported clause.
+ *
+ * Order: runs after `corefResolver`. Speakers are taken from the entity mentions already in
+ * doc.entities, so a "he said" speaker carries the entity coreference gave the pronoun, and
+ * "the president" the entity its description resolved to.
+ */
+
+interface Cue {
+  speaker?: SpeakerRef;
+  cue?: TextSpan;
+  addressee?: string;
+}
+
+const PREPOSITIONS = new Set([
+  'in', 'at', 'to', 'of', 'for', 'with', 'by', 'from', 'on', 'about', 'against', 'between', 'among', 'into',
+  'over', 'under', 'through', 'during', 'without', 'within', 'like', 'than', 'via', 'upon', 'after', 'before',
+  'since', 'despite', 'near', 'across', 'around',
+]);
+const STOPS = new Set([
+  'and', 'but', 'or', 'that', 'while', 'when', 'as', 'because', 'if', 'although', 'though', 'where', 'so',
+  'which', 'who', 'whom', 'whose', 'what', 'then', 'than', 'not', 'also', 'has', 'have', 'had', 'is', 'was',
+  'are', 'were', 'will', 'would', 'could', 'can', 'should', 'may', 'might', 'must', 'did', 'does', 'do',
+  'been', 'be', 'being', 'to', 'it', 'there',
+]);
+const ADVERBS_BEFORE_VERB = new Set([
+  'also', 'later', 'then', 'has', 'had', 'have', 'previously', 'once', 'again', 'further', 'reportedly',
+  'recently', 'repeatedly', 'publicly', 'privately', 'simply', 'finally', 'earlier', 'often', 'always',
+  'never', 'would', 'will', 'could', 'might', 'has', 'is', 'was', 'had', 'quickly', 'flatly', 'just',
+  'allegedly', 'even', 'only', 'first', 'bluntly', 'angrily', 'calmly', 'softly', 'simply', 'initially',
+]);
+const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
+const lower = (t: Token): string => t.text.toLowerCase();
+
+interface Ctx {
+  doc: Doc;
+  /** entity mentions sorted by start */
+  mentions: Mention[];
+  insideQuote: (pos: number) => boolean;
+  marks: QuoteMarks[];
+}
+
+/** The entity mention covering [start, end) best: one ending at `end` (the head), else the first inside. */
+function mentionIn(ctx: Ctx, start: number, end: number, preferHeadAt?: number): Mention | undefined {
+  let first: Mention | undefined;
+  for (const m of ctx.mentions) {
+    if (m.start >= end) break;
+    if (m.start < start || m.end > end) continue;
+    if (preferHeadAt !== undefined && m.end === preferHeadAt) return m;
+    first ??= m;
+  }
+  return first;
+}
+
+function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | undefined {
+  if (span.end <= span.start) return undefined;
+  const text = ctx.doc.text;
+  const m = mentionIn(ctx, span.start, span.end, head === 'end' ? span.end : undefined);
+  // a mention that is the whole phrase or its head names the speaker
+  if (m && (head === 'start' ? m.start === span.start || /^(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?|\p{Lu}[\p{L}.-]*)(?:\s|$)/iu.test(text.slice(span.start, m.start)) : true)) {
+    const entity = m.entity;
+    // keep the full phrase when the mention is only a part ("Russian President Vladimir Putin")
+    return { start: m.start, end: m.end, text: m.text, entity };
+  }
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+}
+
+/** The noun phrase ending right before token index `verb` (skipping adverbs/auxiliaries). */
+function npBefore(ctx: Ctx, verb: number, floor: number): Span | undefined {
+  const toks = ctx.doc.tokens;
+  let i = verb - 1;
+  while (i >= floor && ADVERBS_BEFORE_VERB.has(lower(toks[i]))) i--;
+  const end = i;
+  if (end < floor || isPunct(toks[end]) && !/^['’]s$/.test(toks[end].text)) return undefined;
+  let start = end;
+  let hops = 0;
+  for (let j = end; j >= floor && end - j < 10; j--) {
+    const t = toks[j];
+    const w = lower(t);
+    if (PRONOUNS.has(w)) {
+      if (j === end) start = j;
+      break;
+    }
+    if (PREPOSITIONS.has(w) && hops < 1 && j > floor && j < end && (w === 'for' || w === 'of' || w === 'at')) {
+      hops++; // "a spokesman for the Kremlin", "the head of the agency"
+      continue;
+    }
+    if (isPunct(t) && !/^['’]s?$|^[.&-]$/.test(t.text)) break;
+    if (STOPS.has(w) || PREPOSITIONS.has(w)) break;
+    if (/^\p{Ll}/u.test(t.text) && /(?:ed|ing)$/.test(w) && j !== end && !/^(?:the|a)$/.test(lower(toks[j - 1] ?? t))) break;
+    start = j;
+  }
+  if (PREPOSITIONS.has(lower(toks[start]))) start++;
+  if (start > end) return undefined;
+  return { start: toks[start].start, end: toks[end].end };
+}
+
+/** The noun phrase starting at token index `from` ("Putin", "the Russian president", "Mr. Smith"). */
+function npAfter(ctx: Ctx, from: number, limit: number): Span | undefined {
+  const toks = ctx.doc.tokens;
+  if (from >= limit || isPunct(toks[from])) return undefined;
+  const w0 = lower(toks[from]);
+  if (PRONOUNS.has(w0) || w0 === 'him' || w0 === 'her' || w0 === 'them') return { start: toks[from].start, end: toks[from].end };
+  let end = from;
+  for (let j = from; j < limit && j - from < 8; j++) {
+    const t = toks[j];
+    const w = lower(t);
+    if (isPunct(t) && !/^[.&-]$/.test(t.text)) break;
+    if ((STOPS.has(w) || PREPOSITIONS.has(w)) && j > from) break;
+    // a lower-case word after a capitalized name ends the phrase ("said Putin on Tuesday")
+    if (j > from && /^\p{Ll}/u.test(t.text) && /^\p{Lu}/u.test(toks[j - 1].text) && !/^(?:the|a|an)$/i.test(toks[j - 1].text)) break;
+    end = j;
+  }
+  return { start: toks[from].start, end: toks[end].end };
+}
+
+/** Tokens strictly between two character offsets, as an index range. */
+function tokensBetween(doc: Doc, start: number, end: number): [number, number] {
+  return tokenRange(doc, { start, end });
+}
+
+/** Cue after a direct quote: "…,” he said", "…,” said Putin", "…,” the spokesman told reporters". */
+function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
+  const { doc } = ctx;
+  const [a, b] = tokensBetween(doc, q.close + 1, limit);
+  const toks = doc.tokens;
+  let i = a;
+  while (i < b && isPunct(toks[i])) {
+    if (/^[“"‘]$/.test(toks[i].text)) return undefined;
+    i++;
+  }
+  for (let j = i; j < Math.min(b, i + 9); j++) {
+    const t = toks[j];
+    if (isPunct(t) && t.text !== '.' && !/^['’]s?$/.test(t.text)) {
+      if (t.text !== ',' || j > i + 6) break;
+      continue; // "…,” Smith, a spokesman, said"
+    }
+    if (!REPORTING_VERBS.has(lower(t))) continue;
+    if (/ing$/.test(lower(t)) && j > i) continue; // "…,” he said, referring to …" handled by "said"
+    const cue = { start: t.start, end: t.end, text: t.text };
+    let speaker: SpeakerRef | undefined;
+    if (j === i) {
+      const np = npAfter(ctx, j + 1, b);
+      if (np) speaker = speakerFrom(ctx, np, 'start');
+    } else {
+      const np = npBefore(ctx, j, i);
+      if (np) speaker = speakerFrom(ctx, np, 'end');
+    }
+    if (!speaker) return undefined;
+    return { speaker, cue, ...addresseeAfterVerb(ctx, j, b) };
+  }
+  return undefined;
+}
+
+/** "told X" / "assured X": the entity right after an addressee-taking verb. */
+function addresseeAfterVerb(ctx: Ctx, verb: number, limit: number): { addressee?: string } {
+  const t = ctx.doc.tokens[verb];
+  if (!ADDRESSEE_VERBS.has(lower(t))) return {};
+  const np = npAfter(ctx, verb + 1, limit);
+  if (!np) return {};
+  const m = mentionIn(ctx, np.start, np.end);
+  return m ? { addressee: m.entity } : {};
+}
+
+/**
+ * Cue before a quote in the same sentence: "Putin said: “…”", "According to X, “…”", "X: “…”",
+ * or a reporting verb earlier in the sentence of a partial quote ("…, noting that … “…”").
+ */
+function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
+  const { doc } = ctx;
+  const toks = doc.tokens;
+  const [a, b] = tokensBetween(doc, floor, q.open);
+  if (b <= a) return undefined;
+  // "Putin: “…”"
+  if (toks[b - 1].text === ':' && b - 2 >= a) {
+    const m = mentionIn(ctx, toks[a].start, toks[b - 2].end, toks[b - 2].end);
+    if (m && m.end === toks[b - 2].end) {
+      return { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity }, cue: { start: toks[b - 1].start, end: toks[b - 1].end, text: ':' } };
+    }
+  }
+  for (let j = b - 1; j >= a; j--) {
+    const t = toks[j];
+    if (ctx.insideQuote(t.start)) break;
+    const w = lower(t);
+    if (w === 'according' && toks[j + 1] && lower(toks[j + 1]) === 'to') {
+      const np = npAfter(ctx, j + 2, b);
+      const speaker = np && speakerFrom(ctx, np, 'start');
+      if (speaker) return { speaker, cue: { start: t.start, end: toks[j + 1].end, text: doc.text.slice(t.start, toks[j + 1].end) } };
+      continue;
+    }
+    if (!REPORTING_VERBS.has(w)) continue;
+    const cue = { start: t.start, end: t.end, text: t.text };
+    // participles report for the main-clause subject ("The president went on …, noting that …")
+    const participle = /ing$/.test(w);
+    const subj = subjectBefore(ctx, j, a, participle);
+    if (subj) return { speaker: subj, cue, ...addresseeAfterVerb(ctx, j, b) };
+    if (!participle) {
+      const np = npBefore(ctx, j, a);
+      if (np) return { speaker: speakerFrom(ctx, np, 'end'), cue, ...addresseeAfterVerb(ctx, j, b) };
+      // "said Putin: “…”"
+      const after = npAfter(ctx, j + 1, b);
+      if (after) return { speaker: speakerFrom(ctx, after, 'start'), cue };
+    }
+  }
+  return undefined;
+}
+
+/** The subject mention before token `verb`: the nearest one, or for participles the leftmost. */
+function subjectBefore(ctx: Ctx, verb: number, floor: number, leftmost: boolean): SpeakerRef | undefined {
+  const { doc } = ctx;
+  const toks = doc.tokens;
+  const lo = toks[floor].start;
+  const hi = toks[verb].start;
+  const found: Mention[] = [];
+  for (const m of ctx.mentions) {
+    if (m.start >= hi) break;
+    if (m.start < lo || ctx.insideQuote(m.start)) continue;
+    if (isSubjectMention(doc, m)) found.push(m);
+  }
+  if (!found.length) {
+    // "he"/"she" left unresolved by coreference still names the speaker's place
+    const [v] = [verb - 1];
+    if (v >= floor && PRONOUNS.has(lower(toks[v]))) return { start: toks[v].start, end: toks[v].end, text: toks[v].text };
+    return undefined;
+  }
+  const m = leftmost ? found[0] : found[found.length - 1];
+  // the nearest subject must be adjacent-ish to a finite verb: within a few tokens
+  if (!leftmost) {
+    const [, mEnd] = tokenRange(doc, m);
+    if (verb - mEnd > 3) return undefined;
+  }
+  return { start: m.start, end: m.end, text: m.text, entity: m.entity };
+}
+
+/** Vocative at the start of a quote: "Mr. Putin, I really ask you …". */
+function vocative(ctx: Ctx, q: QuoteMarks): string | undefined {
+  const text = ctx.doc.text;
+  const head = /^(?:(?:Mr|Mrs|Ms|Dr|Miss|President|Prime Minister|Minister|Senator|Sen|Gov|Governor)\.?\s+)?/.exec(text.slice(q.start, q.start + 40));
+  const at = q.start + (head ? head[0].length : 0);
+  for (const m of ctx.mentions) {
+    if (m.start > at) break;
+    if (m.start === at && m.kind === 'name' && /^\s*,/.test(text.slice(m.end, m.end + 2))) return m.entity;
+  }
+  return undefined;
+}
+
+const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+
+function directQuotes(ctx: Ctx): Quote[] {
+  const { doc, marks } = ctx;
+  const out: Quote[] = [];
+  const sentenceAt = (pos: number): number => {
+    const i = doc.sentences.findIndex((s) => s.end > pos);
+    return i < 0 ? doc.sentences.length - 1 : i;
+  };
+  let prev: { quote: Quote; paragraph: number } | undefined;
+  for (let k = 0; k < marks.length; k++) {
+    const q = marks[k];
+    // nested quotes stay part of their outer quote
+    if (out.length && q.start < out[out.length - 1].end) continue;
+    const openSentence = doc.sentences[sentenceAt(q.open)];
+    const closeSentence = doc.sentences[sentenceAt(Math.max(q.open, q.end - 1))];
+    const next = marks[k + 1];
+    const prevMark = marks[k - 1];
+    // "…?” Clinton asked." — the segmenter ends the sentence at the mark, so the cue may sit in
+    // the next sentence of the paragraph
+    const si = sentenceAt(Math.max(q.open, q.end - 1));
+    const following = doc.sentences[si + 1];
+    const endsSentence = closeSentence.end <= q.close + 1 && following && following.paragraph === closeSentence.paragraph;
+    const afterLimit = Math.min(endsSentence ? following.end : closeSentence.end, next && next.open > q.end ? next.open : Infinity);
+    const beforeFloor = Math.max(openSentence.start, prevMark && prevMark.close >= 0 && prevMark.close < q.open ? prevMark.close + 1 : 0);
+    let cue = q.close >= 0 ? cueAfter(ctx, q, afterLimit) : undefined;
+    const textBefore = doc.text.slice(beforeFloor, q.open);
+    cue ??= cueBefore(ctx, q, beforeFloor);
+    const words = wordCount(doc.text.slice(q.start, q.end));
+    const partial = !/^\s*$/.test(textBefore) && !/[:,]\s*$/.test(textBefore);
+    // short partial quotes without a cue are scare quotes or titles, not speech
+    if (words < 3 && !cue) continue;
+    if (partial && words < 2) continue;
+    if (!cue && prev && !partial && (prev.paragraph === q.firstParagraph || carriesAcross(doc, prev.quote, q)) && prev.quote.speaker) {
+      cue = { speaker: prev.quote.speaker };
+    }
+    // "Smith said on Monday. “…”" / "…, Smith told the crowd:\n\n“…”": the previous sentence's cue
+    if (!cue && !partial && !(prev && prev.paragraph === q.firstParagraph)) {
+      const ps = doc.sentences[sentenceAt(q.open) - 1];
+      if (ps && (ps.paragraph === openSentence.paragraph || /:\s*$/.test(doc.text.slice(ps.start, ps.end)))) {
+        const found = cueBefore(ctx, { ...q, open: ps.end }, ps.start);
+        if (found?.speaker) cue = { speaker: found.speaker };
+      }
+    }
+    // "“…” — Jane Doe, 34, of Dallas": a dash and a name after the quote
+    if (!cue && q.close >= 0) {
+      const dash = /^[\s,]*[—–-]\s*/.exec(doc.text.slice(q.close + 1, q.close + 6));
+      const m = dash && mentionIn(ctx, q.close + 1 + dash[0].length, afterLimit);
+      if (m && m.start === q.close + 1 + dash[0].length) cue = { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity } };
+    }
+    const quote: Quote = {
+      id: '',
+      start: q.start,
+      end: q.end,
+      text: doc.text.slice(q.start, q.end),
+      direct: true,
+      ...(cue?.speaker ? { speaker: cue.speaker } : {}),
+      ...(cue?.cue ? { cue: cue.cue } : {}),
+    };
+    const addressee = vocative(ctx, q) ?? cue?.addressee;
+    if (addressee && addressee !== quote.speaker?.entity) quote.addressee = addressee;
+    out.push(quote);
+    prev = { quote, paragraph: q.lastParagraph };
+  }
+  return out;
+}
+
+/** A paragraph that is nothing but a quote continues the previous paragraph's speaker. */
+function carriesAcross(doc: Doc, prevQuote: Quote, q: QuoteMarks): boolean {
+  const para = doc.paragraphs[q.firstParagraph];
+  const prevPara = doc.paragraphs[q.firstParagraph - 1];
+  if (!para || !prevPara || prevQuote.end < prevPara.start) return false;
+  const outside = doc.text.slice(para.start, q.open) + doc.text.slice(q.close >= 0 ? q.close + 1 : q.end, para.end);
+  return !/[\p{L}\p{N}]/u.test(outside);
+}
+
+/** Reported speech: "X said (that) CLAUSE", "CLAUSE, X said.", "according to X, CLAUSE". */
+function indirectQuotes(ctx: Ctx): Quote[] {
+  const { doc } = ctx;
+  const toks = doc.tokens;
+  const out: Quote[] = [];
+  for (const s of doc.sentences) {
+    const a = s.tokenStart;
+    const b = s.tokenEnd;
+    let lastEnd = b;
+    while (lastEnd > a && isPunct(toks[lastEnd - 1])) lastEnd--;
+    if (lastEnd <= a) continue;
+    const clauseEnd = toks[lastEnd - 1].end;
+    for (let j = a; j < lastEnd; j++) {
+      const t = toks[j];
+      if (ctx.insideQuote(t.start)) continue;
+      const w = lower(t);
+      // "according to X, CLAUSE" / "CLAUSE, according to X."
+      if (w === 'according' && toks[j + 1] && lower(toks[j + 1]) === 'to') {
+        const np = npAfter(ctx, j + 2, lastEnd);
+        if (!np) continue;
+        const speaker = speakerFrom(ctx, np, 'start');
+        const cue = { start: t.start, end: toks[j + 1].end, text: doc.text.slice(t.start, toks[j + 1].end) };
+        const [, npEnd] = tokenRange(doc, np);
+        if (j === a && toks[npEnd]?.text === ',') {
+          pushIndirect(ctx, out, toks[npEnd + 1]?.start ?? clauseEnd, clauseEnd, speaker, cue);
+        } else if (j > a && toks[j - 1].text === ',' && npEnd >= lastEnd) {
+          pushIndirect(ctx, out, s.start, toks[j - 1].start, speaker, cue);
+        }
+        continue;
+      }
+      if (!INDIRECT_VERBS.has(w)) continue;
+      const cue = { start: t.start, end: t.end, text: t.text };
+      // postposed: "CLAUSE, sources said." / "CLAUSE, said Putin."
+      const comma = findPostposedComma(ctx, a, j, lastEnd);
+      if (comma >= 0) {
+        const np = j === comma + 1 ? npAfter(ctx, j + 1, lastEnd) : npBefore(ctx, j, comma + 1);
+        if (np) pushIndirect(ctx, out, s.start, toks[comma].start, speakerFrom(ctx, np, j === comma + 1 ? 'start' : 'end'), cue);
+        continue;
+      }
+      // preposed: "X said (that) CLAUSE"
+      const subj = subjectBefore(ctx, j, a, false);
+      const np = subj ? undefined : npBefore(ctx, j, a);
+      const speaker = subj ?? (np ? speakerFrom(ctx, np, 'end') : undefined);
+      if (!speaker) continue;
+      const start = complementStart(ctx, j, lastEnd);
+      if (start < 0) continue;
+      pushIndirect(ctx, out, toks[start].start, clauseEnd, speaker, cue, addresseeAfterVerb(ctx, j, lastEnd).addressee);
+    }
+  }
+  return out;
+}
+
+/** For "…, NP said [time]." at the end of a sentence: the comma's token index, else -1. */
+function findPostposedComma(ctx: Ctx, a: number, verb: number, lastEnd: number): number {
+  const toks = ctx.doc.tokens;
+  // only a short adverbial may follow the verb ("said Friday", "said in a statement")
+  if (lastEnd - verb > 5) return -1;
+  for (let k = verb + 1; k < lastEnd; k++) if (isPunct(toks[k]) || INDIRECT_VERBS.has(lower(toks[k]))) return -1;
+  for (let k = verb - 1; k > a && verb - k <= 8; k--) {
+    if (toks[k].text === ',' || toks[k].text === '—') return k - a >= 3 ? k : -1;
+    if (isPunct(toks[k]) && !/^[.&'’-]|['’]s$/.test(toks[k].text)) return -1;
+  }
+  return -1;
+}
+
+/** Where the reported clause after a verb begins: after "that", or at a clause-like start. */
+function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
+  const toks = ctx.doc.tokens;
+  // "said (in a statement on Tuesday) that …", "told reporters that …"
+  for (let k = verb + 1; k < Math.min(lastEnd, verb + 9); k++) {
+    const w = lower(toks[k]);
+    if (w === 'that') return k + 1 < lastEnd ? k + 1 : -1;
+    if (isPunct(toks[k]) && toks[k].text !== ',' || REPORTING_VERBS.has(w)) break;
+  }
+  const next = toks[verb + 1];
+  if (!next || verb + 1 >= lastEnd) return -1;
+  const w = lower(next);
+  if (ADDRESSEE_VERBS.has(lower(toks[verb]))) return -1; // "told X" without "that": object, not clause
+  // a clause starts with a subject: pronoun, determiner or name, followed later by a verb
+  if (/^(?:he|she|they|it|we|i|there|the|a|an|his|her|their|its|this|these|those|russia|no|some|many|all)$/.test(w) || /^\p{Lu}/u.test(next.text)) {
+    if (/^(?:the|a|an)$/.test(w) && lastEnd - verb < 5) return -1;
+    return verb + 1;
+  }
+  return -1;
+}
+
+function pushIndirect(ctx: Ctx, out: Quote[], start: number, end: number, speaker: SpeakerRef | undefined, cue: TextSpan, addressee?: string): void {
+  const text = ctx.doc.text;
+  let s = start;
+  let e = end;
+  while (s < e && /[\s,]/.test(text[s])) s++;
+  while (e > s && /[\s,.;:]/.test(text[e - 1])) e--;
+  if (wordCount(text.slice(s, e)) < 3) return;
+  // spans that hold a direct quote are already reported as direct quotes
+  for (const m of ctx.marks) if (m.open >= s && m.open < e) return;
+  if (ctx.insideQuote(s)) return;
+  out.push({
+    id: '',
+    start: s,
+    end: e,
+    text: text.slice(s, e),
+    direct: false,
+    ...(speaker ? { speaker } : {}),
+    cue,
+    ...(addressee && addressee !== speaker?.entity ? { addressee } : {}),
+  });
+}
+
+/** Fills doc.quotes. Reads the entity layer with coreference's pronoun/description mentions. */
+export function extractQuotes(doc: Doc): Quote[] {
+  const marks = findQuoteMarks(doc);
+  const mentions = doc.entities.flatMap((e: Entity) => e.mentions).sort((a, b) => a.start - b.start || b.end - a.end);
+  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), marks };
+  const direct = directQuotes(ctx);
+  const indirect = indirectQuotes(ctx).filter((q) => !direct.some((d) => d.start < q.end && q.start < d.end));
+  const all = [...direct, ...indirect].sort((a, b) => a.start - b.start || a.end - b.end);
+  // one quote per span: overlapping indirect readings keep the first
+  const kept: Quote[] = [];
+  for (const q of all) {
+    const last = kept[kept.length - 1];
+    if (last && !q.direct && q.start < last.end) continue;
+    kept.push(q);
+  }
+  kept.forEach((q, i) => (q.id = `QT${i + 1}`));
+  return kept;
+}
+
+export const quoteExtractor: Component = {
+  name: 'quotes',
+  reads: ['entities', 'tokens', 'sentences', 'paragraphs'],
+  writes: ['quotes'],
+  run(doc: Doc): void {
+    doc.quotes = extractQuotes(doc);
+  },
+};

@@ -1,0 +1,124 @@
+import type { Doc, Span } from '../document.ts';
+
+/**
+ * Direct-quotation spans from quotation marks, shared by coreference (which must not take
+ * antecedents from inside a quote for a pronoun outside it) and the quote extractor.
+ *
+ * Content spans exclude the marks. A quote left open at the end of a paragraph continues when
+ * the next paragraph opens with a quotation mark (the news convention for multi-paragraph
+ * quotes); otherwise it ends with its paragraph. Single marks (‘…’) count as top-level quotes
+ * only outside double quotes and when a matching closing mark follows in the paragraph; inside
+ * double quotes they are nested quotes and stay part of the content.
+ */
+export interface QuoteMarks extends Span {
+  /** offset of the opening mark */
+  open: number;
+  /** offset of the closing mark, or -1 when the quote ends with its paragraph */
+  close: number;
+  /** paragraphs the quote spans [first, last] */
+  firstParagraph: number;
+  lastParagraph: number;
+}
+
+const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
+const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** A straight double quote opens when it is not preceded by a word character. */
+function straightOpens(text: string, i: number, paraStart: number): boolean {
+  const prev = i > paraStart ? text[i - 1] : undefined;
+  return prev === undefined || isSpace(prev) || /[([{—–-]/.test(prev);
+}
+
+function findSingleClose(text: string, from: number, end: number): number {
+  for (let j = from; j < end; j++) {
+    // an apostrophe inside a word ("it’s") or after s ("voters’ rights") is not a closing mark
+    if ((text[j] === '’' || text[j] === "'") && !isLetter(text[j + 1]) && !isSpace(text[j - 1]) && text[j - 1] !== 's') return j;
+    if (text[j] === '“' || text[j] === '”') return -1;
+  }
+  return -1;
+}
+
+export function findQuoteMarks(doc: Pick<Doc, 'text' | 'paragraphs'>): QuoteMarks[] {
+  const { text, paragraphs } = doc;
+  const out: QuoteMarks[] = [];
+  // a quote still open from the previous paragraph
+  let carry: { open: number; start: number; firstParagraph: number; mark: string } | undefined;
+  paragraphs.forEach((para, pi) => {
+    let i = para.start;
+    while (i < para.end && isSpace(text[i])) i++;
+    let open: { open: number; start: number; firstParagraph: number; mark: string } | undefined;
+    if (carry) {
+      const c = text[i];
+      if (c === '“' || c === '"' || (carry.mark === '‘' && c === '‘')) {
+        open = carry;
+        i++;
+      } else {
+        closeAt(carry, paragraphs[pi - 1].end, -1, pi - 1);
+      }
+      carry = undefined;
+    }
+    let nested = 0;
+    for (; i < para.end; i++) {
+      const c = text[i];
+      if (!open) {
+        if (c === '“' || (c === '"' && straightOpens(text, i, para.start))) {
+          open = { open: i, start: i + 1, firstParagraph: pi, mark: c };
+        } else if ((c === '‘' || c === "'") && straightOpens(text, i, para.start) && isLetter(text[i + 1])) {
+          const close = findSingleClose(text, i + 1, para.end);
+          if (close > 0) {
+            out.push(make(i, i + 1, close, close, pi, pi));
+            i = close;
+          }
+        }
+        continue;
+      }
+      if (open.mark === '“') {
+        if (c === '“') nested++;
+        else if (c === '”') {
+          if (nested > 0) nested--;
+          else {
+            closeAt(open, i, i, pi);
+            open = undefined;
+          }
+        }
+      } else if (open.mark === '"' && c === '"') {
+        closeAt(open, i, i, pi);
+        open = undefined;
+      } else if (open.mark === '‘' && c === '’' && !isLetter(text[i + 1])) {
+        closeAt(open, i, i, pi);
+        open = undefined;
+      }
+    }
+    if (open) carry = open;
+  });
+  if (carry) closeAt(carry, paragraphs[paragraphs.length - 1].end, -1, paragraphs.length - 1);
+  return out.sort((a, b) => a.start - b.start);
+
+  function make(openPos: number, start: number, end: number, close: number, p0: number, p1: number): QuoteMarks {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text[s])) s++;
+    while (e > s && isSpace(text[e - 1])) e--;
+    return { open: openPos, start: s, end: e, close, firstParagraph: p0, lastParagraph: p1 };
+  }
+  function closeAt(o: { open: number; start: number; firstParagraph: number }, end: number, close: number, p: number): void {
+    const q = make(o.open, o.start, end, close, o.firstParagraph, p);
+    if (q.end > q.start) out.push(q);
+  }
+}
+
+/** Membership test for "inside a direct quote" (content or its marks), by binary search. */
+export function quoteTester(marks: QuoteMarks[]): (pos: number) => boolean {
+  const spans = marks.map((m) => ({ start: m.open, end: m.close >= 0 ? m.close + 1 : m.end }));
+  return (pos: number): boolean => {
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end <= pos) lo = mid + 1;
+      else if (spans[mid].start > pos) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,67 @@
+/** Reporting verbs ("said", "pleaded", "told", …) in every inflection, for quote attribution. */
+
+const BASES = (
+  'say tell add plead ask answer reply respond explain note claim insist argue warn state declare ' +
+  'announce acknowledge admit confirm deny suggest write tweet post recall remark observe comment ' +
+  'continue conclude urge assert contend maintain report predict promise vow pledge stress emphasize ' +
+  'emphasise underscore complain concede joke quip shout scream cry whisper mutter boast testify ' +
+  'describe caution counter retort demand question wonder agree disagree accuse allege charge indicate ' +
+  'reveal disclose recount lament estimate signal hint reiterate repeat mention speculate tout praise ' +
+  'criticize criticise blast slam thank apologize apologise beg implore exclaim yell sigh muse opine ' +
+  'assure reassure inform brief threaten proclaim affirm advise recommend propose announce counsel ' +
+  'elaborate clarify illustrate interject interrupt posit reckon surmise theorize volunteer swear ' +
+  'pray lecture preach blog email text message wrote'
+).split(/\s+/);
+
+const IRREGULAR: Record<string, string[]> = {
+  say: ['said', 'says', 'saying', 'say'],
+  tell: ['told', 'tells', 'telling', 'tell'],
+  write: ['wrote', 'writes', 'writing', 'written', 'write'],
+  swear: ['swore', 'swears', 'swearing', 'sworn', 'swear'],
+  cry: ['cried', 'cries', 'crying', 'cry'],
+  reply: ['replied', 'replies', 'replying', 'reply'],
+  testify: ['testified', 'testifies', 'testifying', 'testify'],
+  clarify: ['clarified', 'clarifies', 'clarifying', 'clarify'],
+  theorize: ['theorized', 'theorizes', 'theorizing', 'theorize'],
+  beg: ['begged', 'begs', 'begging', 'beg'],
+  quip: ['quipped', 'quips', 'quipping', 'quip'],
+  plead: ['pleaded', 'pled', 'pleads', 'pleading', 'plead'],
+  blog: ['blogged', 'blogs', 'blogging'],
+  text: ['texted', 'texts'],
+  message: ['messaged'],
+  wrote: ['wrote'],
+  post: ['posted'],
+  continue: ['continued', 'continues'],
+  question: ['questioned'],
+  charge: ['charged'],
+  signal: ['signaled', 'signalled', 'signals'],
+};
+
+function inflect(base: string): string[] {
+  if (IRREGULAR[base]) return IRREGULAR[base];
+  const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+  const past = base.endsWith('e') ? `${base}d` : `${base}ed`;
+  const third = /(?:s|sh|ch|x|z)$/.test(base) ? `${base}es` : `${base}s`;
+  return [base, past, third, `${stem}ing`];
+}
+
+export const REPORTING_VERBS: ReadonlySet<string> = new Set(BASES.flatMap(inflect));
+
+/** Finite forms that introduce reported (indirect) speech: "X said (that) …". */
+export const INDIRECT_VERBS: ReadonlySet<string> = new Set(
+  (
+    'say tell add claim insist argue warn state declare announce acknowledge admit confirm deny suggest ' +
+    'write tweet recall note explain predict promise vow pledge stress emphasize emphasise complain ' +
+    'concede testify allege indicate reveal disclose reiterate report assert contend believe ' +
+    'think estimate agree hint mention speculate assure inform reckon swear'
+  )
+    .split(/\s+/)
+    .flatMap(inflect)
+    .filter((w) => !/ing$/.test(w) && !['say', 'tell', 'write', 'swear', 'think', 'believe', 'agree'].includes(w)),
+);
+
+/** Verbs that take the addressee as object: "told reporters", "assured Trufanov". */
+export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set(
+  ['tell', 'ask', 'urge', 'assure', 'reassure', 'inform', 'brief', 'warn', 'beg', 'implore', 'thank', 'advise', 'promise']
+    .flatMap(inflect),
+);

@@ -1,0 +1,329 @@
+import type { Component, Doc, Entity, Relation } from '../document.ts';
+import { DETERMINERS, DocIndex, isCapitalized, resolvePossessive, type MentionRef } from './doc-index.ts';
+import { FORMER, HONORIFICS, KIN_MODIFIERS, KINSHIP, MEMBER_HEADS, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.ts';
+
+export { RELATION_VOCABULARY, type RelationTerm } from './vocabulary.ts';
+export { COUNTRIES, DEMONYM_TO_COUNTRY } from './demonyms.ts';
+
+/**
+ * Relations between entities stated by noun-phrase syntax: titles and demonyms before a name,
+ * appositions, coreferent descriptions, kinship phrases and ages. Pattern-based on purpose: these
+ * constructions are regular in news English, and the patterns give exact evidence spans.
+ */
+
+/** A parsed role phrase: "the Russian Deputy Foreign Minister", "Apple's chief executive", "a Russian-Israeli man". */
+interface RolePhrase {
+  /** token range consumed */
+  start: number;
+  end: number;
+  countries: string[];
+  /** token range of the job title */
+  title?: [number, number];
+  org?: Entity;
+  /** membership rather than employment */
+  member: boolean;
+  former: boolean;
+}
+
+const POSTNOMINAL_LINKS = new Set(['of', 'for', 'at', 'with']);
+const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'that']);
+
+function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean): RolePhrase | undefined {
+  const sentenceStart = ix.doc.sentences[ix.tokens[from].sentence].tokenStart;
+  const r: RolePhrase = { start: from, end: from, countries: [], member: false, former: false };
+  let p = from;
+  const owner = (entity: Entity): void => {
+    if (entity.type === 'Organization') r.org = entity;
+    else {
+      const c = ix.countryOf(entity);
+      if (c && !r.countries.includes(c)) r.countries.push(c);
+    }
+  };
+  if (p < to && DETERMINERS.has(ix.lower(p))) p++;
+  while (p < to && FORMER.has(ix.lower(p))) {
+    r.former = true;
+    p++;
+  }
+  // "Apple's chief executive", "Russia's foreign minister"
+  let m = ix.mentionStartingAt(p);
+  if (m && m.entity.type !== 'Person' && m.tokenEnd < to && ix.isPossessiveClitic(m.tokenEnd)) {
+    owner(m.entity);
+    p = m.tokenEnd + 1;
+  }
+  for (let d = ix.demonymAt(p, to); d && p < to; d = ix.demonymAt(p, to)) {
+    for (const c of d.countries) if (!r.countries.includes(c)) r.countries.push(c);
+    p += d.length;
+  }
+  // prenominal organization or country: "Kremlin spokesman", "U.S. Secretary of State"
+  m = ix.mentionStartingAt(p);
+  if (m && m.entity.type !== 'Person' && m.tokenEnd < to && !ix.isPossessiveClitic(m.tokenEnd)) {
+    owner(m.entity);
+    p = m.tokenEnd;
+  }
+  const titleStart = p;
+  let lastHead = -1;
+  while (p < to) {
+    const w = ix.lower(p);
+    if (ix.mentionAt(p) || HONORIFICS.has(w)) break;
+    if (TITLE_HEADS.has(w) && !(MEMBER_HEADS.has(w) && PERSON_NOUNS.has(w))) {
+      lastHead = p++;
+      continue;
+    }
+    if (TITLE_MODIFIERS.has(w)) {
+      p++;
+      continue;
+    }
+    // "Secretary of State", "Minister of Foreign Affairs"
+    if (w === 'of' && lastHead === p - 1 && isCapitalized(ix.word(lastHead)) && p + 1 < to && isCapitalized(ix.word(p + 1)) && !ix.mentionAt(p + 1)) {
+      let q = p + 1;
+      while (q < to && isCapitalized(ix.word(q)) && !ix.mentionAt(q)) q++;
+      lastHead = q - 1;
+      p = q;
+      continue;
+    }
+    // an unlisted capitalized title word ("Energy Minister"), never sentence-initial
+    const next = ix.lower(p + 1);
+    if (isCapitalized(ix.word(p)) && p > sentenceStart && p + 1 < to && (TITLE_HEADS.has(next) || TITLE_MODIFIERS.has(next)) && isCapitalized(ix.word(p + 1))) {
+      p++;
+      continue;
+    }
+    break;
+  }
+  let nounHead = '';
+  if (lastHead >= 0) {
+    r.title = [titleStart, lastHead + 1];
+    p = lastHead + 1;
+    nounHead = ix.lower(lastHead);
+  } else {
+    p = titleStart;
+    const w = ix.lower(p);
+    if (p < to && (PERSON_NOUNS.has(w) || MEMBER_HEADS.has(w))) {
+      nounHead = w;
+      p++;
+    } else if (!(whole && p === to && r.countries.length > 0 && p - from === 1)) {
+      // a bare demonym directly before a name ("Spaniard Rafael Nadal") is the only headless form
+      return undefined;
+    }
+  }
+  r.member = MEMBER_HEADS.has(nounHead);
+  // "a spokesman for Hamas", "the chief executive of Apple", "a member of the party"
+  if (p < to && POSTNOMINAL_LINKS.has(ix.lower(p))) {
+    let q = p + 1;
+    if (q < to && DETERMINERS.has(ix.lower(q))) q++;
+    const post = ix.mentionStartingAt(q);
+    if (post && post.entity.type === 'Organization' && post.tokenEnd <= to) {
+      r.org = post.entity;
+      p = post.tokenEnd;
+    }
+  }
+  if (!r.title && !r.member) r.org = r.org && nounHead ? r.org : undefined;
+  r.end = p;
+  if (whole && p !== to) return undefined;
+  return r;
+}
+
+class RelationSink {
+  readonly out: Relation[] = [];
+  private readonly seen = new Set<string>();
+  constructor(private readonly ix: DocIndex) {}
+
+  add(subject: string, predicate: string, object: { entity?: string; value?: string }, from: number, to: number): void {
+    if (object.entity === subject) return;
+    const key = `${subject}|${predicate}|${object.entity ?? object.value?.toLowerCase()}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    const span = this.ix.span(from, to);
+    const rel: Relation = { ...span, subject, predicate };
+    if (object.entity) rel.objectEntity = object.entity;
+    if (object.value !== undefined) rel.objectValue = object.value;
+    this.out.push(rel);
+  }
+
+  /** jobTitle, organization and nationality relations of a parsed role phrase */
+  addRole(subject: Entity, r: RolePhrase, from: number, to: number): void {
+    if (r.title && !r.former) {
+      this.add(subject.id, 'jobTitle', { value: this.ix.span(r.title[0], r.title[1]).text }, from, to);
+    }
+    if (r.org && !r.former) {
+      this.add(subject.id, r.member ? 'memberOf' : 'worksFor', { entity: r.org.id }, from, to);
+    }
+    for (const country of r.countries) {
+      const place = this.ix.placeForCountry(country);
+      this.add(subject.id, 'nationality', place ? { entity: place.id } : { value: country }, from, to);
+    }
+  }
+}
+
+/** Role phrase right before a person's name: "Russian Deputy Foreign Minister Mikhail Bogdanov". */
+function preName(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  const nameStart = ref.tokenStart;
+  const sentenceStart = ix.doc.sentences[ix.tokens[nameStart].sentence].tokenStart;
+  let best: RolePhrase | undefined;
+  // the longest phrase that ends exactly at the name; titles are short, 8 tokens is plenty
+  for (let from = nameStart - 1; from >= Math.max(sentenceStart, nameStart - 8); from--) {
+    if (ix.lower(from) === ',' || ix.word(from) === '.') break;
+    const r = parseRolePhrase(ix, from, nameStart, true);
+    if (r) best = r;
+  }
+  if (best) sink.addRole(ref.entity, best, best.start, ref.tokenEnd);
+}
+
+/** End of an apposition: the next comma, semicolon, bracket, quote or the sentence end. */
+function appositionEnd(ix: DocIndex, from: number, sentenceEnd: number): number {
+  let i = from;
+  while (i < sentenceEnd && !/^[,;:()“”"—–]$/.test(ix.word(i)) && !(ix.word(i) === '.' && i === sentenceEnd - 1)) i++;
+  return i;
+}
+
+/** "Tim Cook, Apple's chief executive," "Alexander Trufanov, a Russian-Israeli man" "Maxim Herkin, 35, a …" */
+function apposition(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  const sentenceEnd = ix.doc.sentences[ix.tokens[ref.tokenStart].sentence].tokenEnd;
+  let k = ref.tokenEnd;
+  if (ix.word(k) !== ',') return;
+  k++;
+  if (/^\d+$/.test(ix.word(k)) && ix.word(k + 1) === ',') k += 2;
+  if (k >= sentenceEnd || RELATIVE_STARTS.has(ix.lower(k))) return;
+  const end = appositionEnd(ix, k, sentenceEnd);
+  const r = parseRolePhrase(ix, k, end, false);
+  if (r) sink.addRole(ref.entity, r, ref.tokenStart, r.end);
+}
+
+/** Coreferent descriptions: "the Russian president". */
+function description(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  const r = parseRolePhrase(ix, ref.tokenStart, ref.tokenEnd, true);
+  if (r) sink.addRole(ref.entity, r, ref.tokenStart, ref.tokenEnd);
+}
+
+/** "Russian-Israeli hostages still held by Hamas, including Maxim Herkin" */
+function including(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  const cue = ref.tokenStart - 1;
+  if (ix.lower(cue) !== 'including') return;
+  const sentenceStart = ix.doc.sentences[ix.tokens[ref.tokenStart].sentence].tokenStart;
+  for (let i = cue - 1; i >= Math.max(sentenceStart, cue - 12); i--) {
+    if (ix.mentionAt(i)?.entity.type === 'Person') return;
+    const d = ix.demonymAt(i);
+    if (d && PERSON_NOUNS.has(ix.lower(i + d.length))) {
+      sink.addRole(ref.entity, { start: i, end: i + d.length + 1, countries: d.countries, member: false, former: false }, i, ref.tokenEnd);
+      return;
+    }
+  }
+}
+
+/**
+ * Kinship: "his father, Vitali Trupanov", "his mother Yelena", "Putin's daughter Maria",
+ * "Yelena, his mother," and "Yelena, the mother of Alexander".
+ */
+function kinship(ix: DocIndex, sink: RelationSink): void {
+  // relatives named in kin phrases are objects, never the subject a later "his" falls back to
+  const relatives = new Set<MentionRef>();
+  // parallel possessives in one sentence ("his father …, while his mother …") share a referent
+  const resolved = new Map<string, Entity>();
+  for (let i = 0; i < ix.tokens.length; i++) {
+    const kin = KINSHIP.get(ix.lower(i));
+    if (!kin) continue;
+    const sentence = ix.doc.sentences[ix.tokens[i].sentence];
+    let p = i - 1;
+    while (p >= sentence.tokenStart && (KIN_MODIFIERS.has(ix.lower(p)) || /-old$/.test(ix.lower(p)))) p--;
+    let anchor: Entity | undefined;
+    let relative: MentionRef | undefined;
+    let from = p;
+    let to = i + 1;
+    // the relative named right after the kin noun
+    let q = i + 1;
+    if (ix.word(q) === ',') q++;
+    const after = ix.mentionStartingAt(q);
+    if (after && after.entity.type === 'Person' && after.mention.kind === 'name') relative = after;
+    const possessor = ix.lower(p);
+    const exclude = new Set(relative ? [relative.entity.id] : []);
+    if (possessor === 'his' || possessor === 'her') {
+      const key = `${possessor}|${ix.tokens[p].sentence}`;
+      const coref = ix.mentionAt(p);
+      anchor = coref?.entity.type === 'Person' ? coref.entity : (resolved.get(key) ?? resolvePossessive(ix, p, exclude, relatives));
+      if (anchor && !exclude.has(anchor.id)) resolved.set(key, anchor);
+      else anchor = undefined;
+    } else if (ix.isPossessiveClitic(p)) {
+      const owner = ix.mentionEndingAt(p - 1);
+      if (owner && owner.entity.type === 'Person') {
+        anchor = owner.entity;
+        from = owner.tokenStart;
+      }
+    } else if (DETERMINERS.has(possessor) && ix.lower(i + 1) === 'of') {
+      // "Yelena, the mother of Alexander"
+      const owner = ix.mentionStartingAt(i + 2);
+      const before = ix.mentionEndingAt(p - 2);
+      if (owner?.entity.type === 'Person' && before?.entity.type === 'Person' && ix.word(p - 1) === ',') {
+        anchor = owner.entity;
+        relative = before;
+        from = before.tokenStart;
+        to = owner.tokenEnd;
+      }
+    }
+    if (!anchor) continue;
+    if (relative && relative.tokenStart > i) {
+      to = relative.tokenEnd;
+    } else if (!relative && ix.word(p - 1) === ',') {
+      // "Yelena, his mother,"
+      const before = ix.mentionEndingAt(p - 2);
+      if (before?.entity.type === 'Person' && before.mention.kind === 'name') {
+        relative = before;
+        from = before.tokenStart;
+      }
+    }
+    if (!relative || relative.entity.id === anchor.id) continue;
+    relatives.add(relative);
+    sink.add(anchor.id, kin.predicate, { entity: relative.entity.id }, from, to);
+    sink.add(relative.entity.id, kin.inverse, { entity: anchor.id }, from, to);
+  }
+}
+
+/** "Y's X" without a job noun: affiliation ("Hamas's Yahya Sinwar"). */
+function possessiveAffiliation(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  const clitic = ref.tokenStart - 1;
+  if (!ix.isPossessiveClitic(clitic)) return;
+  const owner = ix.mentionEndingAt(clitic - 1);
+  if (owner?.entity.type === 'Organization') sink.add(ref.entity.id, 'affiliation', { entity: owner.entity.id }, owner.tokenStart, ref.tokenEnd);
+}
+
+/** Ages from the quantity layer; evidence runs to the adjacent name when there is one. */
+function ages(ix: DocIndex, doc: Doc, sink: RelationSink): void {
+  for (const q of doc.quantities) {
+    if (q.kind !== 'age' || !q.entity) continue;
+    const qs = ix.tokenAt(q.start);
+    let qe = ix.tokenAt(q.end - 1) + 1;
+    if (qs < 0 || qe <= 0) continue;
+    let from = qs;
+    const next = ix.mentionStartingAt(qe);
+    const prev = ix.word(qs - 1) === ',' ? ix.mentionEndingAt(qs - 2) : undefined;
+    if (next?.entity.id === q.entity) qe = next.tokenEnd;
+    else if (prev?.entity.id === q.entity) from = prev.tokenStart;
+    sink.add(q.entity, 'age', { value: String(q.value) }, from, qe);
+  }
+}
+
+export function extractRelations(doc: Doc): Relation[] {
+  const ix = new DocIndex(doc);
+  const sink = new RelationSink(ix);
+  for (const ref of ix.refs) {
+    if (ref.entity.type !== 'Person') continue;
+    if (ref.mention.kind === 'name') {
+      preName(ix, ref, sink);
+      apposition(ix, ref, sink);
+      including(ix, ref, sink);
+      possessiveAffiliation(ix, ref, sink);
+    } else if (ref.mention.kind === 'description') {
+      description(ix, ref, sink);
+    }
+  }
+  kinship(ix, sink);
+  ages(ix, doc, sink);
+  return sink.out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+export const relationExtractor: Component = {
+  name: 'relations',
+  reads: ['tokens', 'entities', 'quantities'],
+  writes: ['relations'],
+  run(doc: Doc): void {
+    doc.relations = extractRelations(doc);
+  },
+};

@@ -1,0 +1,151 @@
+/**
+ * Per-document context the timex resolver needs: which sentence an offset is in, the grammatical
+ * tense around it, and whether it sits inside a direct quotation.
+ */
+import type { Doc, Span } from '../document.ts';
+
+export type Tense = 'past' | 'present' | 'future';
+
+const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'must', 'should', 'scheduled', 'slated', 'upcoming', 'until']);
+/** Past forms that look forward when followed by "to" ("expected to join in April"). */
+const INTENT_WORDS = new Set(['expected', 'planned', 'scheduled', 'set', 'slated', 'due', 'hoped', 'intended', 'aimed', 'agreed', 'decided', 'promised', 'vowed', 'pledged', 'threatened', 'prepared', 'wanted', 'expects', 'plans', 'hopes', 'intends', 'aims', 'wants', 'is', 'are', 'was', 'were']);
+/** Auxiliaries that make a following -ed word a participle, not a past tense ("must be returned"). */
+const PARTICIPLE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", 'get', 'gets', 'got', 'has', 'have', 'had', 'was', 'were']);
+const PRESENT_WORDS = new Set(['is', 'are', 'am', "'s", 'says', 'does', 'do', 'remains', 'continues']);
+const PAST_WORDS = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'has', 'have', "'ve", 'went', 'came', 'took', 'gave', 'made',
+  'met', 'saw', 'got', 'began', 'left', 'held', 'won', 'lost', 'fell', 'rose', 'found', 'thought', 'knew',
+  'became', 'sent', 'spent', 'paid', 'sold', 'bought', 'led', 'ran', 'brought', 'felt', 'kept', 'struck',
+  'fought', 'wrote', 'spoke', 'broke', 'chose', 'drove', 'flew', 'grew', 'stood', 'sat', 'fled', 'shot',
+  'slid', 'sank', 'meant', 'heard', 'taught', 'caught', 'built', 'dealt', 'hung', 'swore', 'wore', 'beat',
+  'ago', 'earlier', 'yesterday', 'last',
+]);
+/** Words ending in -ed that are not past-tense verbs. */
+const NOT_ED = new Set(['indeed', 'hundred', 'proceed', 'exceed', 'succeed', 'speed', 'breed', 'bleed', 'greed', 'creed', 'need', 'feed', 'seed', 'embed', 'shed', 'bred']);
+
+function wordTense(lower: string, next: string | undefined, prev: string | undefined): Tense | undefined {
+  if (FUTURE_WORDS.has(lower)) return 'future';
+  if (next === 'to' && INTENT_WORDS.has(lower)) return 'future';
+  if (lower === 'going' && next === 'to') return 'future';
+  if (lower === 'tomorrow' || lower === 'next') return 'future';
+  if (PAST_WORDS.has(lower)) {
+    // A participle after an auxiliary ("will be held") takes the auxiliary's tense.
+    if (prev !== undefined && PARTICIPLE_AUX.has(prev) && !PARTICIPLE_AUX.has(lower)) return undefined;
+    return 'past';
+  }
+  if (PRESENT_WORDS.has(lower)) return 'present';
+  if (lower.length >= 5 && lower.endsWith('ed') && /^[a-z]+$/.test(lower) && !NOT_ED.has(lower)) {
+    // The auxiliary before a participle already carries the tense.
+    return prev !== undefined && PARTICIPLE_AUX.has(prev) ? undefined : 'past';
+  }
+  return undefined;
+}
+
+export class TimeContext {
+  readonly doc: Doc;
+  /** token index → tense marker, per sentence: [tokenIndex, tense][] */
+  private readonly markers: [number, Tense][][];
+  private readonly quotes: Span[];
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    this.markers = doc.sentences.map(() => []);
+    const toks = doc.tokens;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i];
+      const first = t.text.charCodeAt(0);
+      // Capitalized words mid-sentence are names ("Ted", "Reed"), not verbs.
+      if (first >= 65 && first <= 90 && i > doc.sentences[t.sentence].tokenStart && t.text.length > 1 && t.text !== 'I') continue;
+      const next = i + 1 < toks.length ? toks[i + 1].text.toLowerCase() : undefined;
+      const prev = i > 0 ? toks[i - 1].text.toLowerCase() : undefined;
+      const tense = wordTense(t.text.toLowerCase(), next, prev);
+      if (tense) this.markers[t.sentence].push([i, tense]);
+    }
+    this.quotes = quoteSpans(doc);
+  }
+
+  sentenceAt(offset: number): number {
+    const s = this.doc.sentences;
+    let lo = 0;
+    let hi = s.length - 1;
+    if (hi < 0) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (s[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return s[lo].start <= offset && offset < s[lo].end ? lo : -1;
+  }
+
+  tokenAt(offset: number): number {
+    const t = this.doc.tokens;
+    let lo = 0;
+    let hi = t.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (t[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Tense of the verb nearest to the span (ties go to the verb before it), within its sentence. */
+  tenseAt(span: Span): Tense | undefined {
+    const si = this.sentenceAt(span.start);
+    if (si < 0) return undefined;
+    const from = this.tokenAt(span.start);
+    const to = this.tokenAt(Math.max(span.start, span.end - 1));
+    let best: Tense | undefined;
+    let bestDist = Infinity;
+    for (const [i, tense] of this.markers[si]) {
+      if (i >= from && i <= to) continue;
+      const d = i < from ? from - i : i - to + 0.5;
+      if (d < bestDist) {
+        bestDist = d;
+        best = tense;
+      }
+    }
+    return best;
+  }
+
+  inQuote(offset: number): boolean {
+    const q = this.quotes;
+    let lo = 0;
+    let hi = q.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (q[mid].end <= offset) lo = mid + 1;
+      else if (q[mid].start > offset) hi = mid - 1;
+      else return true;
+    }
+    return false;
+  }
+}
+
+/** Spans inside quotation marks: curly pairs, or straight quotes toggling within a paragraph. */
+function quoteSpans(doc: Doc): Span[] {
+  const out: Span[] = [];
+  const text = doc.text;
+  for (const p of doc.paragraphs) {
+    let open = -1;
+    let straight = -1;
+    for (let i = p.start; i < p.end; i++) {
+      const c = text[i];
+      if (c === '“') open = i;
+      else if (c === '”' && open >= 0) {
+        out.push({ start: open, end: i + 1 });
+        open = -1;
+      } else if (c === '"') {
+        if (straight < 0) straight = i;
+        else {
+          out.push({ start: straight, end: i + 1 });
+          straight = -1;
+        }
+      }
+    }
+    // A quote left open runs to the end of the paragraph (news style continues quotes across paragraphs).
+    if (open >= 0) out.push({ start: open, end: p.end });
+    if (straight >= 0) out.push({ start: straight, end: p.end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,299 @@
+/**
+ * Temporal layer: the reference date an article's relative expressions are resolved against, and
+ * TimeML TIMEX3-style temporal expressions (type, value, mod) with character spans.
+ */
+import type { Component, Doc, ReferenceDate, Timex, TimexMod } from '../document.ts';
+import { TimeContext } from './context.ts';
+import { fmtDate, isValidDate, parseValue, type Ymd } from './dates.ts';
+import { MONTH_RE, YEAR_RE, DAY_RE, monthNumber } from './lexicon.ts';
+import { RULES, type Kind, type ResolveCtx, type Rule } from './rules.ts';
+
+export { durationValue } from './rules.ts';
+
+// ---------------------------------------------------------------- reference date
+
+const FULL_DATE_RULES = RULES.filter((r) => r.name === 'iso' || r.name === 'month-day-year' || r.name === 'day-month-year');
+const MONTH_YEAR_RULE = RULES.find((r) => r.name === 'month-year') as Rule;
+
+/** "MOSCOW, April 16 (Reuters) -", "LONDON 1996-08-30", "WASHINGTON, Texas, 16 April 2025 —". */
+const DATELINE_RE = new RegExp(
+  String.raw`^\s*[A-Z][A-Z.'’\- ]{1,40}?(?:,\s*[A-Z][\w.'’ -]{1,30}?)?\s*,?\s+` +
+    String.raw`(?:(${MONTH_RE})\s+(${DAY_RE})(?:,?\s+(${YEAR_RE}))?|(\d{4})-(\d{2})-(\d{2})|(${DAY_RE})\s+(${MONTH_RE})(?:,?\s+(${YEAR_RE}))?)` +
+    String.raw`\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:]|\n|$)`,
+);
+
+const FUTURE_SENTENCE_RE = /\b(?:will|would|shall|scheduled|planned|due\s+to|set\s+to|next|upcoming)\b/i;
+
+function fromMetadata(doc: Doc): ReferenceDate | undefined {
+  const raw = doc.metadata.datePublished;
+  if (!raw) return undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(raw);
+  if (iso) return { value: iso.slice(1, 4).join('-'), source: 'metadata' };
+  const t = Date.parse(raw);
+  if (Number.isNaN(t)) return undefined;
+  return { value: new Date(t).toISOString().slice(0, 10), source: 'metadata' };
+}
+
+interface DateMention {
+  date: Ymd;
+  start: number;
+  end: number;
+}
+
+function fullDates(doc: Doc): DateMention[] {
+  const out: DateMention[] = [];
+  for (const rule of FULL_DATE_RULES) {
+    for (const m of doc.text.matchAll(rule.re)) {
+      if (rule.accept && !rule.accept(m, doc.text)) continue;
+      const r = rule.resolve(m, { prev: [], prevSentence: [], sentence: 0, inQuote: false, text: doc.text, start: m.index });
+      const p = parseValue(r?.value);
+      if (p && p.d) out.push({ date: p, start: m.index, end: m.index + m[0].length });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function sentenceText(doc: Doc, offset: number): string {
+  const s = doc.sentences.find((x) => x.start <= offset && offset < x.end);
+  return s ? doc.text.slice(s.start, s.end) : '';
+}
+
+function fromDateline(doc: Doc): ReferenceDate | undefined {
+  const head = doc.text.slice(0, 200);
+  const m = DATELINE_RE.exec(head);
+  if (!m) return undefined;
+  let y: number | undefined;
+  let mo: number;
+  let d: number;
+  if (m[4]) [y, mo, d] = [Number(m[4]), Number(m[5]), Number(m[6])];
+  else if (m[1]) [y, mo, d] = [m[3] ? Number(m[3]) : undefined, monthNumber(m[1]) ?? 0, parseInt(m[2], 10)];
+  else [y, mo, d] = [m[9] ? Number(m[9]) : undefined, monthNumber(m[8]) ?? 0, parseInt(m[7], 10)];
+  // A dateline without a year takes the latest year the article states in full.
+  if (y === undefined) {
+    const years = fullDates(doc).map((x) => x.date.y);
+    if (years.length) y = Math.max(...years);
+  }
+  const start = m.index + m[0].search(/\S/);
+  const evidence = { start, end: m.index + m[0].replace(/[\s\-–—:]+$/, '').length };
+  if (y === undefined) return isValidDate(2000, mo, d) ? { value: `XXXX-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`, source: 'dateline', evidence } : undefined;
+  return isValidDate(y, mo, d) ? { value: fmtDate({ y, m: mo, d }), source: 'dateline', evidence } : undefined;
+}
+
+/**
+ * The latest fully specified date the article states, skipping dates in forward-looking sentences
+ * ("the trial will open on June 3, 2026") when any other is available: news reports what happened
+ * up to the day of writing.
+ */
+function inferred(doc: Doc): ReferenceDate | undefined {
+  let dates = fullDates(doc);
+  const past = dates.filter((x) => !FUTURE_SENTENCE_RE.test(sentenceText(doc, x.start)));
+  if (past.length) dates = past;
+  let best: DateMention | undefined;
+  for (const x of dates) {
+    const b = best?.date;
+    if (!b || x.date.y > b.y || (x.date.y === b.y && (x.date.m > b.m || (x.date.m === b.m && x.date.d > b.d)))) best = x;
+  }
+  if (best) return { value: fmtDate(best.date), source: 'inferred', evidence: { start: best.start, end: best.end } };
+  // Only months: the latest month stated with its year.
+  let bestMonth: { v: string; start: number; end: number } | undefined;
+  for (const m of doc.text.matchAll(MONTH_YEAR_RULE.re)) {
+    if (MONTH_YEAR_RULE.accept && !MONTH_YEAR_RULE.accept(m, doc.text)) continue;
+    const r = MONTH_YEAR_RULE.resolve(m, { prev: [], prevSentence: [], sentence: 0, inQuote: false, text: doc.text, start: m.index });
+    if (r && (!bestMonth || r.value > bestMonth.v)) bestMonth = { v: r.value, start: m.index, end: m.index + m[0].length };
+  }
+  return bestMonth ? { value: bestMonth.v, source: 'inferred', evidence: { start: bestMonth.start, end: bestMonth.end } } : undefined;
+}
+
+/** Sets doc.referenceDate from metadata, else a dateline, else the dates the text states. */
+export const referenceDater: Component = {
+  name: 'referenceDate',
+  reads: ['text', 'metadata', 'sentences'],
+  writes: ['referenceDate'],
+  run(doc: Doc): void {
+    doc.referenceDate = fromMetadata(doc) ?? fromDateline(doc) ?? inferred(doc);
+  },
+};
+
+// ---------------------------------------------------------------- timex tagger
+
+/** Modifiers and determiners that may precede an expression, tried right-to-left. */
+const ADJ_MOD_RE = /\b(early|late|mid|earlier|later)(?:\s+|-)$/i;
+const NOUN_MOD_RE = /\b(?:the\s+)?(?:very\s+)?(end|beginning|start|middle|close|dawn|turn|first\s+half|second\s+half|latter\s+part|early\s+part)\s+of\s+(?:the\s+)?$/i;
+const APPROX_RE = /\b(about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|fewer\s+than|as\s+many\s+as|as\s+long\s+as|within)\s+$/i;
+const DUR_QUAL_RE = /\b(?:(?:the|these|those|its|their)\s+)?(?:past|last|next|first|coming|previous|following|final|latest|recent|initial|remaining|ensuing|preceding|same|entire|whole|full|other)\s+$/i;
+const FISCAL_RE = /\bfiscal(?:\s+year)?\s+$/i;
+const THE_RE = /\bthe\s+$/i;
+
+const MOD_OF: Record<string, TimexMod> = {
+  early: 'START', beginning: 'START', start: 'START', dawn: 'START', 'first half': 'START', 'early part': 'START',
+  late: 'END', end: 'END', close: 'END', 'second half': 'END', 'latter part': 'END',
+  mid: 'MID', middle: 'MID',
+  about: 'APPROX', around: 'APPROX', approximately: 'APPROX', roughly: 'APPROX', some: 'APPROX',
+  nearly: 'LESS_THAN', almost: 'LESS_THAN', 'less than': 'LESS_THAN', under: 'LESS_THAN', 'just under': 'LESS_THAN',
+  'fewer than': 'LESS_THAN', within: 'LESS_THAN',
+  'more than': 'MORE_THAN', over: 'MORE_THAN', 'just over': 'MORE_THAN', 'well over': 'MORE_THAN',
+  'at least': 'EQUAL_OR_MORE', 'no less than': 'EQUAL_OR_MORE', 'as many as': 'EQUAL_OR_LESS', 'as long as': 'EQUAL_OR_LESS',
+  'at most': 'EQUAL_OR_LESS', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS',
+};
+
+const DATE_APPROX = new Set(['about', 'around', 'approximately', 'roughly']);
+
+interface Candidate {
+  start: number;
+  end: number;
+  rule: Rule;
+  order: number;
+  match: RegExpExecArray;
+  sentence: number;
+}
+
+interface Extension {
+  start: number;
+  mod?: TimexMod;
+}
+
+/** Widens a resolved expression leftwards over its modifiers ("the late 1990s", "about two years ago"). */
+function extendLeft(text: string, start: number, floor: number, kind: Kind, takesThe: boolean, isDate: boolean, coarse: boolean): Extension {
+  let s = start;
+  let mod: TimexMod | undefined;
+  let qualified = false;
+  for (let step = 0; step < 4; step++) {
+    const window = text.slice(Math.max(floor, s - 48), s);
+    let m: RegExpExecArray | null;
+    if (isDate && (kind === 'date' || kind === 'time') && (m = ADJ_MOD_RE.exec(window))) {
+      mod ??= MOD_OF[m[1].toLowerCase()];
+      s -= m[0].length;
+      continue;
+    }
+    if (isDate && (kind === 'date' || kind === 'time') && (m = NOUN_MOD_RE.exec(window))) {
+      mod ??= MOD_OF[m[1].toLowerCase().replace(/\s+/g, ' ')];
+      s -= m[0].length;
+      continue;
+    }
+    // "over the past three years": the determiner closes the expression.
+    const determined = /^(?:the|these|those|its|their)\b/i.test(text.slice(s, s + 6));
+    if (!determined && (kind === 'duration' || kind === 'ago' || kind === 'time' || kind === 'date') && (m = APPROX_RE.exec(window))) {
+      const w = m[1].toLowerCase().replace(/\s+/g, ' ');
+      // Dates take "about/around" only when coarse ("around 1990") or clock times ("around 7:15 p.m.").
+      const ok = kind === 'duration' || kind === 'ago' ? true : DATE_APPROX.has(w) && (kind === 'time' || coarse);
+      if (ok) {
+        mod ??= MOD_OF[w];
+        s -= m[0].length;
+        continue;
+      }
+    }
+    if (kind === 'duration' && !qualified && (m = DUR_QUAL_RE.exec(window))) {
+      qualified = true;
+      s -= m[0].length;
+      continue;
+    }
+    if (kind === 'date' && (m = FISCAL_RE.exec(window))) {
+      s -= m[0].length;
+      continue;
+    }
+    if ((takesThe || qualified) && (m = THE_RE.exec(window))) {
+      s -= m[0].length;
+    }
+    break;
+  }
+  return { start: s, mod };
+}
+
+const MERGE_GAP_RE = /^\s*,?\s*(?:on\s+)?$/i;
+
+/** "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": a clock time followed by its day is one TIME. */
+function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
+  const out: Timex[] = [];
+  for (let i = 0; i < timexes.length; i++) {
+    const t = timexes[i];
+    const next = timexes[i + 1];
+    const clock = /T(\d{2}:\d{2})$/.exec(t.value);
+    if (t.type === 'TIME' && clock && next && /^\d{4}-\d{2}-\d{2}$/.test(next.value) && MERGE_GAP_RE.test(doc.text.slice(t.end, next.start))) {
+      out.push({ ...t, end: next.end, text: doc.text.slice(t.start, next.end), value: `${next.value}T${clock[1]}` });
+      i++;
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
+/** Finds TimeML temporal expressions and normalizes them against doc.referenceDate. */
+export function tagTimexes(doc: Doc): Timex[] {
+  const text = doc.text;
+  const ctx = new TimeContext(doc);
+  const cands: Candidate[] = [];
+  RULES.forEach((rule, order) => {
+    rule.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = rule.re.exec(text))) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      if (rule.accept && !rule.accept(m, text)) continue;
+      const start = m.index;
+      const end = start + m[0].length;
+      const sentence = ctx.sentenceAt(start);
+      if (sentence < 0 || ctx.sentenceAt(end - 1) !== sentence) continue;
+      cands.push({ start, end, rule, order, match: m, sentence });
+    }
+  });
+  // Longest expression wins; among equals the earlier rule.
+  cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
+  const taken = new Uint8Array(text.length);
+  const chosen: Candidate[] = [];
+  for (const c of cands) {
+    let free = true;
+    for (let i = c.start; i < c.end; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    chosen.push(c);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+
+  const ref = parseValue(doc.referenceDate?.value);
+  const fullRef = ref && ref.m && ref.d ? (ref as Ymd) : undefined;
+  const out: Timex[] = [];
+  const prevSentence: number[] = [];
+  for (const c of chosen) {
+    const rc: ResolveCtx = {
+      ref: fullRef,
+      tense: ctx.tenseAt(c),
+      prev: out,
+      sentence: c.sentence,
+      prevSentence,
+      inQuote: ctx.inQuote(c.start),
+      text,
+      start: c.start,
+    };
+    const r = c.rule.resolve(c.match, rc);
+    if (!r) continue;
+    const floor = Math.max(doc.sentences[c.sentence].start, out.length ? out[out.length - 1].end : 0);
+    const isDate = r.type === 'DATE' || r.type === 'TIME';
+    const coarse = /^\d{3}[\dX]$|T\d/.test(r.value) || r.type === 'TIME';
+    const ext = extendLeft(text, c.start, floor, c.rule.kind, !!c.rule.takesThe, isDate, coarse);
+    const t: Timex = { id: '', start: ext.start, end: c.end, text: text.slice(ext.start, c.end), type: r.type, value: r.value };
+    const mod = r.mod ?? ext.mod;
+    if (mod) t.mod = mod;
+    out.push(t);
+    prevSentence.push(c.sentence);
+  }
+  const merged = mergeTimes(doc, out);
+  merged.forEach((t, i) => (t.id = `T${i + 1}`));
+  return merged;
+}
+
+export const timexTagger: Component = {
+  name: 'timex',
+  reads: ['text', 'sentences', 'tokens', 'referenceDate'],
+  writes: ['timexes'],
+  run(doc: Doc): void {
+    doc.timexes = tagTimexes(doc);
+  },
+};

@@ -1,0 +1,752 @@
+/**
+ * Timex recognition rules. Each rule is a precompiled global regex plus a resolver that turns a
+ * match into a TimeML type/value given the reference date, the tense around the match and the
+ * timexes already resolved earlier in the document.
+ */
+import type { Timex, TimexMod, TimexType } from '../document.ts';
+import {
+  addDays, addMonths, fmtDate, fmtMonth, fmtWeek, isValidDate, isoWeek, isoWeekday, nthWeekday, pad, parseValue,
+  type Ymd,
+} from './dates.ts';
+import type { Tense } from './context.ts';
+import {
+  DAY_RE, MONTH_RE, ORDINALS, PARTS_OF_DAY, SEASONS, SEASON_INDEX, UNIT_RE, UNITS, WEEKDAY_RE, YEAR_RE,
+  monthNumber, unitKey, weekdayNumber,
+} from './lexicon.ts';
+import { NUMBER, VAGUE_NUMBER, WORD_NUMBER, parseNumber } from './numbers.ts';
+
+export interface Resolved {
+  type: TimexType;
+  value: string;
+  mod?: TimexMod;
+}
+
+export interface ResolveCtx {
+  ref?: Ymd;
+  tense?: Tense;
+  /** timexes resolved so far, in text order */
+  prev: Timex[];
+  /** sentence index of the match and of each earlier timex (parallel to prev) */
+  sentence: number;
+  prevSentence: number[];
+  inQuote: boolean;
+  text: string;
+  start: number;
+}
+
+/** What a match stands for, which decides the modifiers and determiners its span may take. */
+export type Kind = 'date' | 'duration' | 'set' | 'time' | 'ref' | 'ago';
+
+export interface Rule {
+  name: string;
+  re: RegExp;
+  kind: Kind;
+  /** a preceding "the" belongs to the expression ("the third quarter", "the 1990s") */
+  takesThe?: boolean;
+  accept?: (m: RegExpExecArray, text: string) => boolean;
+  resolve: (m: RegExpExecArray, ctx: ResolveCtx) => Resolved | null;
+}
+
+const re = (src: string, flags = 'gi'): RegExp => new RegExp(src, flags);
+
+const isCap = (s: string | undefined): boolean => !!s && s[0] >= 'A' && s[0] <= 'Z';
+
+/** The ≤ 24 characters before a match, for cheap left-context checks. */
+const before = (text: string, m: RegExpExecArray): string => text.slice(Math.max(0, m.index - 24), m.index);
+
+// ---------------------------------------------------------------- resolution helpers
+
+function quarterOf(m: number): number {
+  return Math.ceil(m / 3);
+}
+
+/** Year for a month (and day) given without a year. */
+function yearFor(ctx: ResolveCtx, month: number, day?: number): number | undefined {
+  // A careful reader takes the year of an earlier fully dated mention of the same day or month.
+  for (let i = ctx.prev.length - 1; i >= 0; i--) {
+    const p = parseValue(ctx.prev[i].value);
+    if (!p || p.m !== month) continue;
+    if (day !== undefined ? p.d === day : true) return p.y;
+  }
+  const ref = ctx.ref;
+  if (!ref) return undefined;
+  const after = month > ref.m || (month === ref.m && day !== undefined && day > ref.d);
+  const beforeRef = month < ref.m || (month === ref.m && day !== undefined && day < ref.d);
+  // A past-tense narrative does not point into the future, nor a future one into the past.
+  if (ctx.tense === 'past' && after) return ref.y - 1;
+  if (ctx.tense === 'future' && beforeRef) return ref.y + 1;
+  return ref.y;
+}
+
+function monthDayValue(ctx: ResolveCtx, month: number, day: number): string | null {
+  const y = yearFor(ctx, month, day);
+  if (y === undefined) return isValidDate(2000, month, day) ? `XXXX-${pad(month)}-${pad(day)}` : null;
+  return isValidDate(y, month, day) ? fmtDate({ y, m: month, d: day }) : null;
+}
+
+function weekdayDate(ctx: ResolveCtx, wd: number, shift?: string): Ymd | undefined {
+  const ref = ctx.ref;
+  if (!ref) return undefined;
+  const cur = isoWeekday(ref);
+  const back = (cur - wd + 7) % 7;
+  const fwd = (wd - cur + 7) % 7;
+  let diff: number;
+  const s = shift?.toLowerCase();
+  if (s === 'last' || s === 'past' || s === 'previous') diff = -(back || 7);
+  else if (s === 'next' || s === 'coming') diff = fwd || 7;
+  else if (s === 'this') diff = wd - cur;
+  else if (ctx.tense === 'future') diff = fwd;
+  else if (ctx.tense === 'past') diff = -back;
+  else diff = back <= fwd ? -back : fwd;
+  return addDays(ref, diff);
+}
+
+function seasonOfMonth(m: number): number {
+  if (m <= 2 || m === 12) return 0;
+  return m <= 5 ? 1 : m <= 8 ? 2 : 3;
+}
+
+/** "PnU" with fractional amounts moved to the next smaller unit (2.5 years → P2Y6M). */
+export function durationValue(n: number | undefined, unitWord: string): string {
+  const u = UNITS[unitKey(unitWord)];
+  const t = u.time ? 'T' : '';
+  if (n === undefined) return u.unit === 'WE' ? 'PXWE' : `P${t}X${u.mult > 1 && u.unit === 'Y' ? unitLetterForVague(u.mult) : u.unit}`;
+  const amount = n * u.mult;
+  if (Number.isInteger(amount)) return `P${t}${amount}${u.unit}`;
+  const whole = Math.floor(amount);
+  const frac = amount - whole;
+  const smaller: Record<string, [string, number, boolean]> = {
+    Y: ['M', 12, false], M: ['D', 30, false], W: ['D', 7, false], D: ['H', 24, true], H: ['M', 60, true], Q: ['M', 3, false],
+  };
+  const sm = smaller[u.unit];
+  if (!sm) return `P${t}${amount}${u.unit}`;
+  const part = Math.round(frac * sm[1]);
+  const head = whole ? `${whole}${u.unit}` : '';
+  if (sm[2] && !t) return `P${head}T${part}${sm[0]}`;
+  return `P${t}${head}${part}${sm[0]}`;
+}
+
+function unitLetterForVague(mult: number): string {
+  return mult === 10 ? 'DE' : mult === 100 ? 'CE' : 'Y';
+}
+
+/** The date `n` units before (negative: after) the reference, at the unit's granularity. */
+function shiftedValue(ref: Ymd, n: number, unitWord: string): string | null {
+  const key = unitKey(unitWord);
+  const u = UNITS[key];
+  const amount = n * u.mult;
+  if (!Number.isInteger(amount)) return null;
+  switch (u.unit) {
+    case 'D':
+      return fmtDate(addDays(ref, -amount));
+    case 'W':
+      return fmtWeek(addDays(ref, -7 * amount));
+    case 'WE':
+      return `${fmtWeek(addDays(ref, -7 * amount))}-WE`;
+    case 'M': {
+      if (u.time) return fmtDate(ref);
+      const r = addMonths(ref.y, ref.m, -amount);
+      return fmtMonth(r.y, r.m);
+    }
+    case 'Q': {
+      const r = addMonths(ref.y, ref.m, -3 * amount);
+      return `${r.y}-Q${quarterOf(r.m)}`;
+    }
+    case 'Y': {
+      const y = ref.y - amount;
+      if (u.mult === 10) return `${String(y).slice(0, 3)}X`;
+      if (u.mult >= 100) return `${String(y).slice(0, 2)}XX`;
+      return String(y);
+    }
+    default:
+      return fmtDate(ref);
+  }
+}
+
+/** The most recent quarter-valued timex in this or the previous sentence (financial comparisons). */
+function recentQuarter(ctx: ResolveCtx): { y: number; q: string } | undefined {
+  for (let i = ctx.prev.length - 1; i >= 0; i--) {
+    if (ctx.sentence - ctx.prevSentence[i] > 1) break;
+    const m = /^(\d{4})-(Q[1-4X]|H[12])$/.exec(ctx.prev[i].value);
+    if (m) return { y: Number(m[1]), q: m[2] };
+  }
+  return undefined;
+}
+
+function decadeValue(digits3: string): string {
+  return `${digits3}X`;
+}
+
+const DECADE_WORDS: Record<string, string> = {
+  twenties: '2', thirties: '3', forties: '4', fifties: '5', sixties: '6', seventies: '7', eighties: '8', nineties: '9',
+};
+
+function centuryFor(ctx: ResolveCtx, decadeDigit: string): string {
+  // "the '90s" in a 2025 article still means the 1990s unless that decade has not happened yet.
+  const refYear = ctx.ref?.y ?? 2000;
+  const cur = Math.floor(refYear / 100);
+  const candidate = cur * 100 + Number(decadeDigit) * 10;
+  return String(candidate > refYear ? cur - 1 : cur);
+}
+
+const NUM = `(${NUMBER}|${VAGUE_NUMBER})`;
+
+/** Months without a year: "May" is also a modal verb, abbreviations also names ("Jan"). */
+function acceptBareMonth(m: RegExpExecArray, text: string): boolean {
+  const w = m[1];
+  if (!isCap(w)) return false;
+  const lower = w.toLowerCase();
+  if (/^(?:jan|mar|jun|jul|sep|sept|dec|apr|aug|oct|nov|feb)$/.test(lower)) return false;
+  const prev = before(text, m);
+  if (lower === 'may' || lower === 'march' || lower === 'august') {
+    return /\b(?:in|of|since|until|till|by|through|during|early|late|mid|last|next|this|from|to|before|after|each|every|between|and)[\s-]+$/i.test(prev);
+  }
+  return true;
+}
+
+function acceptYear(m: RegExpExecArray, text: string): boolean {
+  const prev = text[m.index - 1];
+  if (prev && /[\d$£€#.,/:-]/.test(prev) && !/\b(?:mid|late|early|pre|post)-$/i.test(before(text, m))) return false;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+  // "1990 employees", "2000 yards": a count, not a year.
+  if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|levels?|results|figures|sales|earnings|budgets?|elections?|campaigns?|and|plus|versus)\b/.test(after)) return false;
+  if (/^[-–](?:\d|[a-z])/i.test(after) && !/^[-–]\d{2,4}\b/.test(after)) return false;
+  if (/^\s*(?:%|percent|per\s*cent)/i.test(after)) return false;
+  const n = Number(m[1]);
+  if (n < 1900) return /\b(?:in|since|of|from|until|by|year)\s+$/i.test(before(text, m));
+  return true;
+}
+
+// ---------------------------------------------------------------- rules
+
+const WD = `(?:(${WEEKDAY_RE}),?\\s+)?`;
+
+export const RULES: Rule[] = [
+  {
+    name: 'iso',
+    kind: 'date',
+    re: re(String.raw`\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?)?\b`, 'g'),
+    resolve(m) {
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      if (!isValidDate(y, mo, d)) return null;
+      const date = fmtDate({ y, m: mo, d });
+      return m[4] ? { type: 'TIME', value: `${date}T${m[4]}:${m[5]}` } : { type: 'DATE', value: date };
+    },
+  },
+  {
+    name: 'slash-date',
+    kind: 'date',
+    re: re(String.raw`\b(\d{1,2})/(\d{1,2})/((?:19|20)?\d\d)\b`, 'g'),
+    resolve(m) {
+      let y = Number(m[3]);
+      if (y < 100) y += y < 50 ? 2000 : 1900;
+      const [mo, d] = [Number(m[1]), Number(m[2])];
+      return isValidDate(y, mo, d) ? { type: 'DATE', value: fmtDate({ y, m: mo, d }) } : null;
+    },
+  },
+  {
+    name: 'month-day-year',
+    kind: 'date',
+    re: re(String.raw`\b${WD}(${MONTH_RE})\s+(${DAY_RE}),?\s+(${YEAR_RE})\b`),
+    accept: (m) => isCap(m[2]),
+    resolve(m) {
+      const [y, mo, d] = [Number(m[4]), monthNumber(m[2]) ?? 0, parseInt(m[3], 10)];
+      return isValidDate(y, mo, d) ? { type: 'DATE', value: fmtDate({ y, m: mo, d }) } : null;
+    },
+  },
+  {
+    name: 'day-month-year',
+    kind: 'date',
+    re: re(String.raw`\b${WD}(${DAY_RE})\s+(?:of\s+)?(${MONTH_RE}),?\s+(${YEAR_RE})\b`),
+    accept: (m) => isCap(m[3]),
+    resolve(m) {
+      const [y, mo, d] = [Number(m[4]), monthNumber(m[3]) ?? 0, parseInt(m[2], 10)];
+      return isValidDate(y, mo, d) ? { type: 'DATE', value: fmtDate({ y, m: mo, d }) } : null;
+    },
+  },
+  {
+    name: 'month-day',
+    kind: 'date',
+    re: re(String.raw`\b${WD}(${MONTH_RE})\s+(${DAY_RE})\b(?![.,:]\d|\s*%|-\d)`),
+    accept: (m) => isCap(m[2]),
+    resolve(m, ctx) {
+      const mo = monthNumber(m[2]) ?? 0;
+      const value = monthDayValue(ctx, mo, parseInt(m[3], 10));
+      return value ? { type: 'DATE', value } : null;
+    },
+  },
+  {
+    name: 'day-month',
+    kind: 'date',
+    re: re(String.raw`\b${WD}(?:the\s+)?(${DAY_RE})\s+(?:of\s+)?(${MONTH_RE})(?![\w-])`),
+    accept: (m) => isCap(m[3]) && (m[3] !== 'May' || /\d(?:st|nd|rd|th)?\s+May\s*[,.;)]/.test(m[0] + (m.input[m.index + m[0].length] ?? ''))),
+    resolve(m, ctx) {
+      const value = monthDayValue(ctx, monthNumber(m[3]) ?? 0, parseInt(m[2], 10));
+      return value ? { type: 'DATE', value } : null;
+    },
+  },
+  {
+    name: 'month-year',
+    kind: 'date',
+    re: re(String.raw`\b(${MONTH_RE}),?\s+(?:of\s+)?(${YEAR_RE})\b`),
+    accept: (m) => isCap(m[1]),
+    resolve: (m) => ({ type: 'DATE', value: fmtMonth(Number(m[2]), monthNumber(m[1]) ?? 0) }),
+  },
+  {
+    name: 'month',
+    kind: 'date',
+    re: re(String.raw`\b(?:(this|last|next|past|coming)\s+)?(${MONTH_RE})(?![\w'’-])`),
+    accept: (m, text) => {
+      const fake = Object.assign([m[2], m[2]], { index: m.index + m[0].length - m[2].length, input: text }) as unknown as RegExpExecArray;
+      return acceptBareMonth(fake, text) || (!!m[1] && isCap(m[2]) && m[2].length > 3);
+    },
+    resolve(m, ctx) {
+      const mo = monthNumber(m[2]) ?? 0;
+      const shift = m[1]?.toLowerCase();
+      const ref = ctx.ref;
+      let y: number | undefined;
+      if (shift && ref) {
+        if (shift === 'last' || shift === 'past') y = mo < ref.m ? ref.y : ref.y - 1;
+        else if (shift === 'next' || shift === 'coming') y = mo > ref.m ? ref.y : ref.y + 1;
+        else y = ref.y;
+      } else y = yearFor(ctx, mo);
+      return { type: 'DATE', value: y === undefined ? `XXXX-${pad(mo)}` : fmtMonth(y, mo) };
+    },
+  },
+  {
+    name: 'year',
+    kind: 'date',
+    takesThe: false,
+    re: re(String.raw`\b(${YEAR_RE})\b`, 'g'),
+    accept: acceptYear,
+    resolve: (m) => ({ type: 'DATE', value: m[1] }),
+  },
+  {
+    name: 'year-words',
+    kind: 'date',
+    re: re(String.raw`\bthe\s+year\s+two\s+thousand\b`),
+    resolve: () => ({ type: 'DATE', value: '2000' }),
+  },
+  {
+    name: 'decade',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(?:(\d{3})0|(\d{2})00)[’']?s\b|(?<![\w])[’'](\d)0s\b|\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b`),
+    accept: (m, text) => !m[4] || /\bthe\s+(?:(?:early|mid|late)[\s-]+)?$/i.test(before(text, m)),
+    resolve(m, ctx) {
+      if (m[1]) return { type: 'DATE', value: decadeValue(m[1]) };
+      if (m[2]) return { type: 'DATE', value: `${m[2]}XX` };
+      const digit = m[3] ?? DECADE_WORDS[m[4].toLowerCase()];
+      return { type: 'DATE', value: `${centuryFor(ctx, digit)}${digit}X` };
+    },
+  },
+  {
+    name: 'century',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(?:(\d{1,2})(?:st|nd|rd|th)|(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first))[\s-]+century\b`),
+    resolve(m) {
+      const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth', 'twentieth', 'twenty-first'];
+      const n = m[1] ? Number(m[1]) : words.indexOf(m[2].toLowerCase()) + 1;
+      return n >= 1 && n <= 30 ? { type: 'DATE', value: `${pad(n - 1)}XX` } : null;
+    },
+  },
+  {
+    name: 'season',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(?:(this|last|next|past|coming|previous)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(${YEAR_RE}))?\b(?!-)`),
+    accept: (m, text) =>
+      !!m[1] || !!m[3] || /\b(?:the|in|during|early|late|mid|since|until|by|through|this)[\s-]+$/i.test(before(text, m)),
+    resolve(m, ctx) {
+      const s = SEASONS[m[2].toLowerCase()];
+      if (m[3]) return { type: 'DATE', value: `${m[3]}-${s}` };
+      const ref = ctx.ref;
+      if (!ref) return { type: 'DATE', value: `XXXX-${s}` };
+      const cur = seasonOfMonth(ref.m);
+      const idx = SEASON_INDEX[s];
+      const shift = m[1]?.toLowerCase();
+      let y = ref.y;
+      if (shift === 'last' || shift === 'past' || shift === 'previous' || (!shift && ctx.tense === 'past')) {
+        if (idx > cur || (shift && idx === cur)) y = ref.y - 1;
+      } else if (shift === 'next' || shift === 'coming' || (!shift && ctx.tense === 'future')) {
+        if (idx < cur || (shift && idx === cur)) y = ref.y + 1;
+      }
+      return { type: 'DATE', value: `${y}-${s}` };
+    },
+  },
+  {
+    name: 'quarter',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(?:(this|last|next|(?:this|last|next)\s+year['’]s|(?:${YEAR_RE})['’]?s?|year-earlier|year-ago|prior-year|year-before)\s+)?(?:fiscal[\s-]+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|Q([1-4]))(?:\s+(?:of\s+)?(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(${YEAR_RE}))?\b(?![-‑]old)`),
+    accept: (m) => !!m[2] || /^Q/.test(m[0].replace(/^\S+\s+/, '')) || /Q[1-4]/.test(m[0]),
+    resolve(m, ctx) {
+      const n = m[2] ? ORDINALS[m[2].toLowerCase()] : Number(m[4]);
+      const half = m[3]?.toLowerCase() === 'half';
+      const unit = half ? 'H' : 'Q';
+      if (half && n > 2) return null;
+      const pre = m[1]?.toLowerCase() ?? '';
+      const ref = ctx.ref;
+      let y: number | undefined;
+      const explicit = m[5] ?? /^(\d{4})/.exec(pre)?.[1];
+      if (explicit) y = Number(explicit);
+      else if (ref) {
+        y = ref.y;
+        if (/^last|year-|prior/.test(pre)) y = ref.y - 1;
+        else if (/^next/.test(pre)) y = ref.y + 1;
+        else if (ctx.tense === 'past' && !half && n > quarterOf(ref.m) && !/^this/.test(pre)) y = ref.y - 1;
+      }
+      return { type: 'DATE', value: `${y ?? 'XXXX'}-${unit}${n}` };
+    },
+  },
+  {
+    name: 'relative-quarter',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(?:(this|last|next|(?:the\s+)?(?:latest|current|previous|prior|most\s+recent|recent|just-ended|just\s+ended|past|same|comparable|year-earlier|year-ago|fiscal|final|latest\s+fiscal))\s+quarter|the\s+(quarter))\b(?!\s+(?:of|century|point|mile|percentage)\b)(?!-)`),
+    resolve(m, ctx) {
+      const ref = ctx.ref;
+      if (!ref) return { type: 'DATE', value: 'XXXX-QX' };
+      const w = (m[1] ?? 'the').toLowerCase().replace(/^the\s+/, '');
+      const cur = { y: ref.y, q: quarterOf(ref.m) };
+      const prev = cur.q === 1 ? { y: ref.y - 1, q: 4 } : { y: ref.y, q: cur.q - 1 };
+      if (/^(?:same|comparable|year-earlier|year-ago)/.test(w)) {
+        const rq = recentQuarter(ctx);
+        return { type: 'DATE', value: rq ? `${rq.y - 1}-${rq.q}` : `${prev.y - 1}-Q${prev.q}` };
+      }
+      if (w === 'this' || w === 'current' || w === 'fiscal' || (w === 'the' && ctx.tense === 'future')) return { type: 'DATE', value: `${cur.y}-Q${cur.q}` };
+      if (w === 'next') return { type: 'DATE', value: cur.q === 4 ? `${cur.y + 1}-Q1` : `${cur.y}-Q${cur.q + 1}` };
+      if (w === 'the') {
+        const rq = recentQuarter(ctx);
+        if (rq) return { type: 'DATE', value: `${rq.y}-${rq.q}` };
+      }
+      return { type: 'DATE', value: `${prev.y}-Q${prev.q}` };
+    },
+  },
+  {
+    name: 'year-earlier',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(?:year-earlier|year-ago|prior-year|year-before)(?:\s+(?:period|quarter|level|figure|results?|months?|nine\s+months|six\s+months))?\b`),
+    resolve(m, ctx) {
+      const ref = ctx.ref;
+      if (!ref) return { type: 'DATE', value: 'XXXX' };
+      if (/nine|six/i.test(m[0])) return { type: 'DURATION', value: /nine/i.test(m[0]) ? 'P9M' : 'P6M' };
+      const rq = recentQuarter(ctx);
+      return { type: 'DATE', value: rq ? `${rq.y - 1}-${rq.q}` : String(ref.y - 1) };
+    },
+  },
+  {
+    name: 'day-word',
+    kind: 'date',
+    re: re(String.raw`\b(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:\s+(morning|afternoon|evening|night))?`),
+    accept: (m) => !/^tonight/i.test(m[0]) || !m[2],
+    resolve(m, ctx) {
+      const w = m[1].toLowerCase().replace(/\s+/g, ' ');
+      const ref = ctx.ref;
+      if (!ref) {
+        const vague = w === 'yesterday' || w.includes('before') ? 'PAST_REF' : w === 'tomorrow' || w.includes('after') ? 'FUTURE_REF' : 'PRESENT_REF';
+        return { type: 'DATE', value: vague };
+      }
+      const off = { today: 0, tonight: 0, yesterday: -1, tomorrow: 1, 'the day before yesterday': -2, 'the day after tomorrow': 2 }[w] ?? 0;
+      const date = fmtDate(addDays(ref, off));
+      if (m[2]) return { type: 'TIME', value: `${date}T${PARTS_OF_DAY[m[2].toLowerCase()]}` };
+      return { type: 'DATE', value: date };
+    },
+  },
+  {
+    name: 'part-of-day',
+    kind: 'time',
+    re: re(String.raw`\b(this|last|early\s+this|late\s+last|later\s+this)\s+(morning|afternoon|evening|night)\b|\b(overnight)\b`),
+    resolve(m, ctx) {
+      const ref = ctx.ref;
+      if (!ref) return { type: 'TIME', value: 'PRESENT_REF' };
+      const last = /last/i.test(m[1] ?? '');
+      const part = PARTS_OF_DAY[(m[2] ?? m[3]).toLowerCase()];
+      const date = fmtDate(addDays(ref, last || m[3] ? -1 : 0));
+      return { type: 'TIME', value: `${date}T${part}` };
+    },
+  },
+  {
+    name: 'weekday',
+    kind: 'date',
+    re: re(String.raw`\b(?:(last|next|this|coming|past|previous)\s+)?(${WEEKDAY_RE})(s)?\b(?:\s+(morning|afternoon|evening|night)(s)?\b)?`),
+    accept: (m) => isCap(m[2]),
+    resolve(m, ctx) {
+      const wd = weekdayNumber(m[2]) ?? 1;
+      const part = m[4] ? PARTS_OF_DAY[m[4].toLowerCase()] : undefined;
+      if (m[3] || m[5]) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}` };
+      const date = weekdayDate(ctx, wd, m[1]);
+      if (!date) return { type: 'DATE', value: `XXXX-WXX-${wd}` };
+      return part ? { type: 'TIME', value: `${fmtDate(date)}T${part}` } : { type: 'DATE', value: fmtDate(date) };
+    },
+  },
+  {
+    name: 'relative-unit',
+    kind: 'date',
+    re: re(String.raw`\b(this|last|next|coming|past|previous|current|following|the\s+(?:coming|past|previous|current|following|latest|last|next))\s+(week|month|year|weekend|decade|century|fiscal\s+year)\b(?!-old)`),
+    resolve(m, ctx) {
+      const shift = m[1].toLowerCase().replace(/^the\s+/, '');
+      const unit = m[2].toLowerCase().replace(/^fiscal\s+/, '');
+      const definite = /^the\s/i.test(m[1]);
+      // "the past week" is a stretch of time; "last week" names the calendar week.
+      if (definite && (shift === 'past' || shift === 'last') || (definite && shift === 'coming')) {
+        return { type: 'DURATION', value: durationValue(1, unit) };
+      }
+      const ref = ctx.ref;
+      if (!ref) {
+        return { type: 'DATE', value: shift === 'next' || shift === 'coming' || shift === 'following' ? 'FUTURE_REF' : shift === 'this' || shift === 'current' ? 'PRESENT_REF' : 'PAST_REF' };
+      }
+      const n = shift === 'last' || shift === 'past' || shift === 'previous' ? 1 : shift === 'next' || shift === 'coming' || shift === 'following' ? -1 : 0;
+      if (unit === 'weekend' && n === 0 && ctx.tense === 'past' && isoWeekday(ref) < 6) return { type: 'DATE', value: `${fmtWeek(addDays(ref, -7))}-WE` };
+      const v = shiftedValue(ref, n, unit);
+      return v ? { type: 'DATE', value: v } : null;
+    },
+  },
+  {
+    name: 'the-weekend',
+    kind: 'date',
+    re: re(String.raw`\bthe\s+weekend\b`),
+    resolve(m, ctx) {
+      const ref = ctx.ref;
+      if (!ref) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+      const wd = isoWeekday(ref);
+      const future = ctx.tense === 'future';
+      const r = wd >= 6 || future ? ref : addDays(ref, -7);
+      return { type: 'DATE', value: `${fmtWeek(r)}-WE` };
+    },
+  },
+  {
+    name: 'ago',
+    kind: 'ago',
+    re: re(String.raw`\b(?:${NUM}[\s-]+)?(?:(?:more|additional|full)\s+)?(${UNIT_RE})\s+(ago|earlier|later|from\s+now|hence)\b`),
+    accept: (m) => !!m[1] || /s$/i.test(m[2]),
+    resolve(m, ctx) {
+      const dir = m[3].toLowerCase();
+      const sign = dir === 'ago' || dir === 'earlier' ? 1 : -1;
+      const n = m[1] ? parseNumber(m[1]) : undefined;
+      const ref = ctx.ref;
+      if (n === undefined || !ref) return { type: 'DATE', value: sign > 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      const unit = unitKey(m[2]);
+      if (unit === 'year' && n === 1) {
+        const rq = recentQuarter(ctx);
+        if (rq) return { type: 'DATE', value: `${rq.y - 1}-${rq.q}` };
+      }
+      if (UNITS[unit]?.time) return { type: 'DURATION', value: durationValue(n, unit) };
+      const v = shiftedValue(ref, sign * n, unit);
+      return v ? { type: 'DATE', value: v } : null;
+    },
+  },
+  {
+    name: 'duration',
+    kind: 'duration',
+    takesThe: true,
+    re: re(String.raw`\b${NUM}(?:\s+to\s+(?:${NUMBER}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further|short)\s+)?(${UNIT_RE})\b(?![-‑]old|\s+old\b)(?:[-‑]long\b)?`),
+    accept(m, text) {
+      const num = m[1].toLowerCase();
+      const unit = unitKey(m[2]);
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      if ((num === 'a' || num === 'an') && (unit === 'quarter' || unit === 'second') ) return false;
+      if (unit === 'quarter' && /^\s+of\b/.test(after)) return false;
+      if ((num === 'a' || num === 'an') && /^\s+of\b/.test(after)) return false;
+      // "once a year", "$5 a month": a frequency, handled by the set rule.
+      if ((num === 'a' || num === 'an') && /(?:\d\S*|times|once|twice|dollars?|cents?|percent|%)\s+$/i.test(before(text, m))) return false;
+      return true;
+    },
+    resolve(m) {
+      const raw = m[1].toLowerCase();
+      const n = parseNumber(raw);
+      return { type: 'DURATION', value: durationValue(n, m[2]) };
+    },
+  },
+  {
+    name: 'bare-units',
+    kind: 'duration',
+    takesThe: true,
+    re: re(String.raw`\b(?:(recent|coming|ensuing|past|next|previous|following|final|early|first|last|the\s+(?:past|next|coming|following|previous|last|first))\s+)?(years|months|weeks|days|hours|minutes|decades|centuries)\b(?!-old|\s+old\b)`),
+    accept: (m, text) => !!m[1] || /\b(?:for|over|in|within|after|take|takes|took|taken|lasted|spent|spend)\s+$/i.test(before(text, m)),
+    resolve: (m) => (/^recent$/i.test(m[1] ?? '') ? { type: 'DATE', value: 'PAST_REF' } : { type: 'DURATION', value: durationValue(undefined, m[2]) }),
+  },
+  {
+    name: 'set',
+    kind: 'set',
+    re: re(String.raw`\b(every|each|per|a|an)\s+(other\s+)?(?:(${NUMBER})\s+)?(days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?|afternoons?|weekends?|${WEEKDAY_RE}|${MONTH_RE})\b`),
+    accept(m, text) {
+      const det = m[1].toLowerCase();
+      if (det === 'a' || det === 'an') return /(?:\d\S*|times|once|twice|dollars?|cents?|percent|%|pounds?|euros?|tons?|barrels?|miles?)\s+$/i.test(before(text, m));
+      return !/^(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/i.test(m[4]) && (!/^[A-Z]/.test(m[4]) || isCap(m[4]));
+    },
+    resolve(m) {
+      const w = m[4].toLowerCase();
+      const every = m[2] ? 2 : 1;
+      const n = m[3] ? parseNumber(m[3]) : every;
+      const wd = weekdayNumber(w);
+      if (wd && /^[a-z]+day$/.test(w)) return { type: 'SET', value: `XXXX-WXX-${wd}` };
+      const mo = monthNumber(w);
+      if (mo) return { type: 'SET', value: `XXXX-${pad(mo)}` };
+      const part = PARTS_OF_DAY[w.replace(/s$/, '')];
+      if (part) return { type: 'SET', value: `XXXX-XX-XXT${part}` };
+      if (w.startsWith('weekend')) return { type: 'SET', value: 'XXXX-WXX-WE' };
+      return { type: 'SET', value: durationValue(n, w) };
+    },
+  },
+  {
+    name: 'frequency-adverb',
+    kind: 'set',
+    re: re(String.raw`\b(daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b`),
+    resolve(m) {
+      const v: Record<string, string> = {
+        daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
+        nightly: 'P1D', biweekly: 'P2W', semiannually: 'P6M',
+      };
+      return { type: 'SET', value: v[m[1].toLowerCase()] };
+    },
+  },
+  {
+    name: 'present-ref',
+    kind: 'ref',
+    re: re(String.raw`\b(right\s+now|just\s+now|now|currently|nowadays|presently|at\s+present|the\s+present|these\s+days|current)\b(?![-‑])`),
+    accept(m, text) {
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (/^current$/i.test(m[1]) && /^\s+(?:account|affairs|events|members?|and\s+former|or\s+former|law|rules?|system|situation|version|conditions)/i.test(after)) return false;
+      return true;
+    },
+    resolve(_m, ctx) {
+      // In a direct quotation "now" is the speaker's moment, not the article's.
+      if (ctx.inQuote) return null;
+      return { type: 'DATE', value: 'PRESENT_REF' };
+    },
+  },
+  {
+    name: 'past-ref',
+    kind: 'ref',
+    re: re(String.raw`\b(recently|lately|the\s+past|in\s+the\s+past|recent)\b(?![-‑])`),
+    accept(m, text) {
+      const w = m[1].toLowerCase().replace(/^in\s+/, '').replace(/\s+/g, ' ');
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      if (w === 'recent') return /^\s+(?:years|months|weeks|days|decades|times|history|past)\b/i.test(after) || /^[\s,.]*$/.test(after.slice(0, 1));
+      if (w === 'the past') return !/^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century)/i.test(after);
+      return true;
+    },
+    resolve: () => ({ type: 'DATE', value: 'PAST_REF' }),
+  },
+  {
+    name: 'future-ref',
+    kind: 'ref',
+    re: re(String.raw`\b(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|someday|the\s+(?:near|short|long)\s+term)\b(?![-‑])`),
+    resolve: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
+  },
+  {
+    name: 'clock',
+    kind: 'time',
+    re: re(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)(?:\s+\(?([ECMP][SD]T|GMT|UTC)\)?)?|\b(noon|midnight|midday)\b`),
+    accept: (m) => !m[1] || Number(m[1]) <= 12,
+    resolve(m, ctx) {
+      let h: number;
+      let min = 0;
+      if (m[5]) {
+        h = m[5].toLowerCase() === 'midnight' ? 24 : 12;
+      } else {
+        h = Number(m[1]);
+        min = m[2] ? Number(m[2]) : 0;
+        const ap = m[3].toLowerCase();
+        if (ap.startsWith('p') && h < 12) h += 12;
+        if (ap.startsWith('a') && h === 12) h = 0;
+      }
+      const date = ctx.ref ? fmtDate(ctx.ref) : 'XXXX-XX-XX';
+      return { type: 'TIME', value: `${date}T${pad(h)}:${pad(min)}` };
+    },
+  },
+  {
+    name: 'the-year',
+    kind: 'date',
+    re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?!['’-])(\s+(?:ended|ending|through|to\s+date|that\s+ended|which\s+ended))?`),
+    resolve(m, ctx) {
+      // "the year ended Sept. 30" is a twelve-month period; "for the year" is the current one.
+      if (m[2]) return { type: 'DURATION', value: 'P1Y' };
+      return ctx.ref ? { type: 'DATE', value: String(ctx.ref.y) } : null;
+    },
+  },
+  {
+    name: 'year-end',
+    kind: 'date',
+    re: re(String.raw`\b(?:year[\s-]end|year['’]s\s+end|the\s+end\s+of\s+the\s+year)\b(?!-)`),
+    resolve(m, ctx) {
+      if (!ctx.ref) return { type: 'DATE', value: 'XXXX-12-31' };
+      const y = ctx.tense === 'past' && ctx.ref.m < 6 ? ctx.ref.y - 1 : ctx.ref.y;
+      return /end\s+of/i.test(m[0]) ? { type: 'DATE', value: String(y), mod: 'END' } : { type: 'DATE', value: `${y}-12-31` };
+    },
+  },
+  {
+    name: 'latest-period',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(?:latest|most\s+recent|just-ended|year-ago|year-earlier)\s+period\b`),
+    resolve(m, ctx) {
+      const rq = recentQuarter(ctx);
+      const ago = /year-/i.test(m[0]) ? 1 : 0;
+      if (rq) return { type: 'DATE', value: `${rq.y - ago}-${rq.q}` };
+      if (!ctx.ref) return null;
+      const prev = addMonths(ctx.ref.y, ctx.ref.m, -3);
+      return { type: 'DATE', value: `${prev.y - ago}-Q${quarterOf(prev.m)}` };
+    },
+  },
+  {
+    name: 'spoken-year',
+    kind: 'date',
+    re: re(String.raw`\b(nineteen|two\s+thousand(?:\s+and)?)(?:\s+(${WORD_NUMBER}))?\b`),
+    accept: (m) => /^nineteen$/i.test(m[1]) ? !!m[2] && (parseNumber(m[2]) ?? 100) >= 10 && (parseNumber(m[2]) ?? 100) < 100 : /^(?:in|of|since|until|by|from)\s+$/i.test(m.input.slice(Math.max(0, m.index - 6), m.index)) || !!m[2],
+    resolve(m) {
+      const tail = m[2] ? parseNumber(m[2]) : 0;
+      if (tail === undefined || tail >= 100) return null;
+      return { type: 'DATE', value: String((/^nineteen/i.test(m[1]) ? 1900 : 2000) + tail) };
+    },
+  },
+  {
+    name: 'anaphoric',
+    kind: 'date',
+    re: re(String.raw`\b(?:that|the\s+same)\s+(?:same\s+)?(day|week|month|year|quarter)\b`),
+    resolve(m, ctx) {
+      // "that year" takes the year of the last date the text named.
+      const unit = m[1].toLowerCase();
+      for (let i = ctx.prev.length - 1; i >= 0; i--) {
+        const v = ctx.prev[i].value;
+        const p = parseValue(v);
+        if (!p) continue;
+        if (unit === 'year') return { type: 'DATE', value: String(p.y) };
+        if (unit === 'month' && p.m) return { type: 'DATE', value: fmtMonth(p.y, p.m) };
+        if (unit === 'day' && p.d) return { type: 'DATE', value: fmtDate(p) };
+        if (unit === 'week' && p.d) return { type: 'DATE', value: fmtWeek(p) };
+        if (unit === 'quarter' && /^\d{4}-Q\d$/.test(v)) return { type: 'DATE', value: v };
+      }
+      return null;
+    },
+  },
+  {
+    name: 'holiday',
+    kind: 'date',
+    re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)(?:\s+(${YEAR_RE}))?\b`, 'g'),
+    resolve(m, ctx) {
+      const name = m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
+      const fixed: Record<string, [number, number]> = {
+        'christmas eve': [12, 24], christmas: [12, 25], 'christmas day': [12, 25], "new year's eve": [12, 31],
+        "new year's": [1, 1], "new year's day": [1, 1], 'independence day': [7, 4], halloween: [10, 31],
+        "valentine's day": [2, 14], 'veterans day': [11, 11], 'boxing day': [12, 26],
+      };
+      const f = fixed[name];
+      const month = f ? f[0] : name.startsWith('thanksgiving') ? 11 : name.startsWith('labor') ? 9 : 5;
+      const y = m[2] ? Number(m[2]) : yearFor({ ...ctx, prev: [] }, month);
+      if (y === undefined) return { type: 'DATE', value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : `XXXX-${pad(month)}` };
+      let d: Ymd;
+      if (f) d = { y, m: f[0], d: f[1] };
+      else if (name.startsWith('thanksgiving')) d = nthWeekday(y, 11, 4, 4);
+      else if (name.startsWith('labor')) d = nthWeekday(y, 9, 1, 1);
+      else d = nthWeekday(y, 5, 1, -1);
+      return { type: 'DATE', value: fmtDate(d) };
+    },
+  },
+];
+
+/** isoWeek is re-exported for tests that check week values. */
+export { isoWeek };

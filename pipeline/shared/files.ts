@@ -1,0 +1,51 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+
+/**
+ * Writes through a temporary file and a rename, so a reader (or a crash) never sees a half-written
+ * file, and leaves the file untouched when the content is already the same (keeps mtimes for make).
+ * Returns true when the file changed.
+ */
+export function writeFileAtomic(path: string, content: string | Uint8Array): boolean {
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  if (existsSync(path)) {
+    const old = readFileSync(path);
+    if (old.equals(data)) return false;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
+  return true;
+}
+
+/** JSON with sorted-insertion key order as built, two-space indent and a final newline. */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+export function readJson<T = unknown>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+/** Files under dir (recursively), as paths relative to dir with forward slashes, sorted. */
+export function walkFiles(dir: string, accept: (name: string) => boolean): string[] {
+  const out: string[] = [];
+  const visit = (d: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      if (name.startsWith('.')) continue;
+      const p = join(d, name);
+      const st = statSync(p);
+      if (st.isDirectory()) visit(p);
+      else if (st.isFile() && accept(name)) out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  visit(dir);
+  return out.sort();
+}
+
+/** Files with the given extension directly in dir, sorted; empty when dir does not exist. */
+export function listFiles(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((n) => n.endsWith(ext)).sort().map((n) => join(dir, n));
+}

@@ -1,0 +1,85 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Doc, NerLabel } from '../pipeline/extract/document.ts';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { entityGrouper } from '../pipeline/extract/entities/index.ts';
+import { handNames } from '../pipeline/extract/entities/hand.ts';
+import { corefResolver } from '../pipeline/extract/coref/index.ts';
+
+/** The seed article with the names a tagger would find, set by hand. */
+const SEED_NAMES: [string, NerLabel][] = [
+  ['Vladimir Putin', 'PER'], ['Alexander Trufanov', 'PER'], ['Trufanov', 'PER'], ['Vitali Trupanov', 'PER'],
+  ['Yelena', 'PER'], ['President Putin', 'PER'], ['Mr. Putin', 'PER'], ['Putin', 'PER'],
+  ['Mikhail Bogdanov', 'PER'], ['Maxim Herkin', 'PER'], ['Herkin', 'PER'], ['Hamas', 'ORG'],
+  ['European Union', 'ORG'], ['Kremlin', 'LOC'], ['Gaza', 'LOC'], ['Moscow', 'LOC'], ['Russia', 'LOC'],
+  ['Israel', 'LOC'], ['United States', 'LOC'], ['Egypt', 'LOC'], ['Qatar', 'LOC'],
+];
+
+function seedDoc(): Doc {
+  const p = new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url);
+  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
+  doc.names = handNames(doc, SEED_NAMES);
+  return doc;
+}
+
+function run(text: string, names: [string, NerLabel][]): Doc {
+  const doc = prepareDoc('t', text);
+  doc.names = handNames(doc, names);
+  entityGrouper.run(doc);
+  corefResolver.run(doc);
+  return doc;
+}
+
+const added = (doc: Doc, name: string): string[] =>
+  doc.entities.find((e) => e.name === name)!.mentions.filter((m) => m.kind !== 'name').map((m) => `${m.kind}:${m.text}@${m.start}`);
+
+describe('corefResolver', () => {
+  it('resolves the seed pronouns and descriptions', () => {
+    const doc = seedDoc();
+    entityGrouper.run(doc);
+    corefResolver.run(doc);
+    const putin = added(doc, 'Vladimir Putin');
+    expect(putin.filter((m) => m.startsWith('description:'))).toEqual([
+      `description:the Russian president@${doc.text.indexOf('the Russian president')}`,
+      `description:The president@${doc.text.indexOf('The president')}`,
+    ]);
+    // “We will be working on this, definitely,” he said.
+    const heSaid = doc.text.indexOf('he said. The president');
+    expect(putin).toContain(`pronoun:he@${heSaid}`);
+    const trufanov = added(doc, 'Alexander Trufanov');
+    expect(trufanov).toContain(`pronoun:he@${doc.text.indexOf('he said, referring')}`);
+    expect(trufanov).toContain(`pronoun:he@${doc.text.indexOf('he pleaded')}`);
+    // nothing inside quotation marks is resolved ("what you did for me")
+    for (const e of doc.entities) for (const m of e.mentions) if (m.kind === 'pronoun') expect(m.text).not.toMatch(/^(?:they|you|me)$/i);
+    expect(doc.entities.find((e) => e.name === 'Vitali Trupanov')!.mentions.length).toBe(1);
+  });
+
+  it('agrees in gender and prefers the subject', () => {
+    const doc = run('Mr. Brown met Mrs. Lee in Paris. She told him that her plan was ready.', [
+      ['Mr. Brown', 'PER'], ['Mrs. Lee', 'PER'], ['Paris', 'LOC'],
+    ]);
+    expect(added(doc, 'Lee')).toEqual([`pronoun:She@${doc.text.indexOf('She')}`, `pronoun:her@${doc.text.indexOf('her plan')}`]);
+    expect(added(doc, 'Brown')).toEqual([`pronoun:him@${doc.text.indexOf('him')}`]);
+  });
+
+  it('leaves a pronoun unresolved when two people compete without a subject', () => {
+    const doc = run('A photo of Tom Hanks beside John Smith appeared. In it, he smiled.', [
+      ['Tom Hanks', 'PER'], ['John Smith', 'PER'],
+    ]);
+    expect(doc.entities.flatMap((e) => e.mentions).filter((m) => m.kind === 'pronoun')).toEqual([]);
+  });
+
+  it('does not take antecedents from inside a quotation', () => {
+    const doc = run('Anna Berg spoke first. “Mr. Olsen, I thank you,” she said.', [['Anna Berg', 'PER'], ['Mr. Olsen', 'PER']]);
+    expect(added(doc, 'Anna Berg')).toEqual([`pronoun:she@${doc.text.indexOf('she said')}`]);
+  });
+
+  it('resolves age and role descriptions from what the text said earlier', () => {
+    const doc = run(
+      'French Prime Minister Jean Castex met 35-year-old Lukas Meyer. The 35-year-old thanked the prime minister. The German chancellor was absent.',
+      [['Jean Castex', 'PER'], ['Lukas Meyer', 'PER']],
+    );
+    expect(added(doc, 'Lukas Meyer')).toEqual([`description:The 35-year-old@${doc.text.indexOf('The 35')}`]);
+    expect(added(doc, 'Jean Castex')).toEqual([`description:the prime minister@${doc.text.indexOf('the prime')}`]);
+  });
+});

@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Doc, NerLabel } from '../pipeline/extract/document.ts';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { entityGrouper, titleBefore } from '../pipeline/extract/entities/index.ts';
+import { handNames } from '../pipeline/extract/entities/hand.ts';
+
+const SEED_NAMES: [string, NerLabel][] = [
+  ['Vladimir Putin', 'PER'], ['Alexander Trufanov', 'PER'], ['Trufanov', 'PER'], ['Vitali Trupanov', 'PER'],
+  ['Yelena', 'PER'], ['President Putin', 'PER'], ['Mr. Putin', 'PER'], ['Putin', 'PER'],
+  ['Mikhail Bogdanov', 'PER'], ['Maxim Herkin', 'PER'], ['Herkin', 'PER'], ['Hamas', 'ORG'],
+  ['European Union', 'ORG'], ['Kremlin', 'LOC'], ['Gaza', 'LOC'], ['Moscow', 'LOC'], ['Russia', 'LOC'],
+  ['Israel', 'LOC'], ['United States', 'LOC'], ['Egypt', 'LOC'], ['Qatar', 'LOC'],
+];
+
+function seedDoc(): Doc {
+  const p = new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url);
+  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
+  doc.names = handNames(doc, SEED_NAMES);
+  return doc;
+}
+
+function docWith(text: string, names: [string, NerLabel][]): Doc {
+  const doc = prepareDoc('t', text);
+  doc.names = handNames(doc, names);
+  entityGrouper.run(doc);
+  return doc;
+}
+
+describe('entityGrouper', () => {
+  it('groups the seed article people and organizations', () => {
+    const doc = seedDoc();
+    entityGrouper.run(doc);
+    const people = doc.entities.filter((e) => e.type === 'Person').map((e) => e.name);
+    expect(people).toEqual(['Vladimir Putin', 'Alexander Trufanov', 'Vitali Trupanov', 'Yelena', 'Mikhail Bogdanov', 'Maxim Herkin']);
+    const putin = doc.entities.find((e) => e.name === 'Vladimir Putin')!;
+    expect(putin.aliases).toEqual(['Putin']);
+    expect(putin.mentions.every((m) => m.text === 'Putin' || m.text === 'Vladimir Putin')).toBe(true);
+    // "President Putin", "Mr. Putin", "Putin’s" all land here, titles trimmed off
+    expect(putin.mentions.length).toBe(6);
+    const trufanov = doc.entities.find((e) => e.name === 'Alexander Trufanov')!;
+    expect(trufanov.mentions.filter((m) => m.text === 'Trufanov').length).toBe(9);
+    expect(doc.entities.find((e) => e.name === 'Vitali Trupanov')!.mentions.length).toBe(1);
+    for (const org of ['Hamas', 'Kremlin', 'European Union']) {
+      expect(doc.entities.find((e) => e.name === org)?.type).toBe('Organization');
+    }
+    expect(doc.entities.map((e) => e.id)).toEqual(doc.entities.map((_, i) => `E${i + 1}`));
+    expect(doc.entities[0].name).toBe('Kremlin');
+    expect(putin.gender).toBe('male');
+  });
+
+  it('keeps the title as evidence before the trimmed mention', () => {
+    const doc = docWith('Russian Deputy Foreign Minister Mikhail Bogdanov spoke. Then Mr. Smith left.', [
+      ['Deputy Foreign Minister Mikhail Bogdanov', 'PER'], ['Mr. Smith', 'PER'],
+    ]);
+    const [bogdanov, smith] = doc.entities;
+    expect(bogdanov.mentions[0].text).toBe('Mikhail Bogdanov');
+    expect(titleBefore(doc, bogdanov.mentions[0])?.text).toBe('Russian Deputy Foreign Minister');
+    expect(smith.name).toBe('Smith');
+    expect(smith.gender).toBe('male');
+  });
+
+  it('does not merge people who share a surname but not a first name', () => {
+    const doc = docWith('Hillary Clinton met Bill Clinton. Later Clinton spoke, and Mrs. Clinton left.', [
+      ['Hillary Clinton', 'PER'], ['Bill Clinton', 'PER'], ['Mrs. Clinton', 'PER'], ['Clinton', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => e.name)).toEqual(['Hillary Clinton', 'Bill Clinton']);
+    expect(doc.entities.reduce((n, e) => n + e.mentions.length, 0)).toBe(4);
+  });
+
+  it('treats names one letter apart as different people', () => {
+    const doc = docWith('Alexander Trufanov and Vitali Trupanov. Trufanov smiled.', [
+      ['Alexander Trufanov', 'PER'], ['Vitali Trupanov', 'PER'], ['Trufanov', 'PER'],
+    ]);
+    expect(doc.entities[0].mentions.map((m) => m.text)).toEqual(['Alexander Trufanov', 'Trufanov']);
+    expect(doc.entities[1].mentions.length).toBe(1);
+  });
+
+  it('handles possessives, a later full name, "the", and stated acronyms', () => {
+    const doc = docWith(
+      'Putin’s aides met the European Union (EU) envoy. Vladimir Putin said the EU was wrong. The Kremlin agreed with Kremlin aides.',
+      [['Putin’s', 'PER'], ['Vladimir Putin', 'PER'], ['European Union', 'ORG'], ['EU', 'ORG'], ['The Kremlin', 'ORG'], ['Kremlin', 'LOC']],
+    );
+    const [putin, eu, kremlin] = doc.entities;
+    expect(putin.name).toBe('Vladimir Putin');
+    expect(putin.mentions[0]).toMatchObject({ start: 0, end: 5, text: 'Putin', kind: 'name' });
+    expect(eu.name).toBe('European Union');
+    expect(eu.aliases).toEqual(['EU']);
+    expect(eu.mentions.length).toBe(3);
+    expect(kremlin.mentions.map((m) => m.text)).toEqual(['Kremlin', 'Kremlin']);
+    expect(kremlin.type).toBe('Organization');
+    expect(doc.entities.length).toBe(3);
+  });
+
+  it('ignores MISC names and takes gender from later pronouns', () => {
+    const doc = docWith('Jo Ruiz, a Spanish doctor, arrived. She said she was tired.', [['Jo Ruiz', 'PER'], ['Spanish', 'MISC']]);
+    expect(doc.entities.length).toBe(1);
+    expect(doc.entities[0].gender).toBe('female');
+  });
+});

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import type { Doc, NameMention } from '../pipeline/extract/document.ts';
+import { nerTagger } from '../pipeline/extract/ner/index.ts';
+import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
+import { normalizeToken } from '../pipeline/extract/ner/features.ts';
+import { docFromConll } from '../eval/ner.ts';
+
+function tag(text: string): Doc {
+  const doc = prepareDoc('t', text);
+  nerTagger.run(doc);
+  return doc;
+}
+
+const find = (doc: Doc, text: string): NameMention | undefined => doc.names.find((n) => n.text === text);
+
+// Written for this test; not from any dataset.
+const PARAGRAPH =
+  'German Chancellor Angela Merkel visited a Siemens factory in Berlin on Tuesday. ' +
+  'Merkel told reporters that the company would hire 2,000 workers next year.';
+
+describe('nerTagger', () => {
+  it('tags people, organizations and places with exact offsets', () => {
+    const doc = tag(PARAGRAPH);
+    const merkel = find(doc, 'Angela Merkel');
+    expect(merkel?.label).toBe('PER');
+    expect(merkel?.start).toBe(PARAGRAPH.indexOf('Angela Merkel'));
+    expect(merkel?.end).toBe(PARAGRAPH.indexOf('Angela Merkel') + 'Angela Merkel'.length);
+    expect(find(doc, 'Siemens')?.label).toBe('ORG');
+    expect(find(doc, 'Berlin')?.label).toBe('LOC');
+    // the later short mention, through document-level consistency
+    expect(doc.names.filter((n) => n.text === 'Merkel').map((n) => n.label)).toEqual(['PER']);
+    expect(find(doc, 'Tuesday')).toBeUndefined();
+  });
+
+  it('fills every NameMention field consistently', () => {
+    const doc = tag(PARAGRAPH);
+    expect(doc.names.length).toBeGreaterThanOrEqual(4);
+    for (const n of doc.names) {
+      expect(n.text).toBe(doc.text.slice(n.start, n.end));
+      expect(doc.tokens[n.tokenStart].start).toBe(n.start);
+      expect(doc.tokens[n.tokenEnd - 1].end).toBe(n.end);
+      expect(n.tokenEnd).toBeGreaterThan(n.tokenStart);
+      expect(n.confidence).toBeGreaterThan(0);
+      expect(n.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('reads typographic quotes and all-caps headlines', () => {
+    const doc = tag(
+      'TALKS STALL AS UKRAINE REJECTS OFFER\n\n' +
+        '“We will not give up,” said Boris Johnson in London, after Ukraine’s envoy left the talks.',
+    );
+    expect(find(doc, 'Boris Johnson')?.label).toBe('PER');
+    expect(find(doc, 'London')?.label).toBe('LOC');
+    // the headline word is recognised with help from its mixed-case use in the body
+    expect(find(doc, 'UKRAINE')?.label).toBe('LOC');
+  });
+
+  it('is deterministic and idempotent', () => {
+    const a = tag(PARAGRAPH).names;
+    const b = tag(PARAGRAPH).names;
+    expect(b).toEqual(a);
+  });
+
+  it('finds the names of the seed article', () => {
+    const text = readFileSync(new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url), 'utf8');
+    const doc = prepareDoc('seed', text.trim().split('\n').join('\n\n'));
+    nerTagger.run(doc);
+    const labels = new Map<string, Set<string>>();
+    for (const n of doc.names) labels.set(n.text, (labels.get(n.text) ?? new Set()).add(n.label));
+    const has = (name: string, label: string): boolean => labels.get(name)?.has(label) ?? false;
+    for (const p of ['Vladimir Putin', 'Alexander Trufanov', 'Vitali Trupanov', 'Yelena', 'Mikhail Bogdanov', 'Maxim Herkin']) {
+      expect(has(p, 'PER'), p).toBe(true);
+    }
+    for (const o of ['Hamas', 'European Union']) expect(has(o, 'ORG'), o).toBe(true);
+    for (const l of ['Gaza', 'Israel', 'Russia', 'Moscow', 'Egypt', 'Qatar', 'United States']) {
+      expect(has(l, 'LOC'), l).toBe(true);
+    }
+  });
+});
+
+describe('CoNLL helpers', () => {
+  it('decodes IOB1 the conlleval way', () => {
+    // I-X after O starts a span; B-X splits two adjacent spans of the same type
+    expect(spansFromIob(['I-PER', 'I-PER', 'B-PER', 'O', 'I-LOC', 'I-ORG'])).toEqual([
+      { start: 0, end: 2, type: 'PER' },
+      { start: 2, end: 3, type: 'PER' },
+      { start: 4, end: 5, type: 'LOC' },
+      { start: 5, end: 6, type: 'ORG' },
+    ]);
+  });
+
+  it('round-trips spans through BILOU tags', () => {
+    const spans = [
+      { start: 0, end: 1, type: 'LOC' },
+      { start: 1, end: 4, type: 'PER' },
+      { start: 5, end: 7, type: 'MISC' },
+    ];
+    expect(spansFromBilou(bilouFromSpans(8, spans))).toEqual(spans);
+  });
+
+  it('reads wikigold-style files with -DOCSTART- closing each document', () => {
+    const docs = readConll('A I-PER\nB O\n\nC I-LOC\n-DOCSTART- O\n\nD O\n\n-DOCSTART- O\n');
+    expect(docs.map((d) => d.sentences.map((s) => s.words))).toEqual([[['A', 'B'], ['C']], [['D']]]);
+  });
+
+  it('builds evaluation docs on the gold tokens', () => {
+    const [cd] = readConll('-DOCSTART- -X- O O\n\nPeter NNP I-NP I-PER\nsaid VBD I-VP O\n\nHi UH O O\n');
+    const doc = docFromConll('x', cd);
+    expect(doc.text).toBe('Peter said\nHi');
+    expect(doc.tokens.map((t) => doc.text.slice(t.start, t.end))).toEqual(['Peter', 'said', 'Hi']);
+    expect(doc.sentences.map((s) => [s.tokenStart, s.tokenEnd])).toEqual([[0, 2], [2, 3]]);
+  });
+
+  it('maps typographic punctuation to ASCII', () => {
+    expect(normalizeToken('’s')).toBe("'s");
+    expect(normalizeToken('“')).toBe('"');
+  });
+});

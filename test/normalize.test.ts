@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeArticle } from '../pipeline/normalize/index.ts';
+import { normalizeText, countWords } from '../pipeline/normalize/text.ts';
+import { paragraphSpans, sentenceSpans } from '../pipeline/normalize/segment.ts';
+import { detectLanguage } from '../pipeline/normalize/language.ts';
+import { splitFrontMatter } from '../pipeline/normalize/frontmatter.ts';
+import { OffsetMap, codePointSlice } from '../pipeline/shared/offsets.ts';
+
+const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+const sentencesOf = (text: string): string[] => sentenceSpans(text, paragraphSpans(text)).map((s) => text.slice(s.start, s.end));
+
+describe('normalizeText', () => {
+  it('folds line endings and spaces, keeps typographic quotes and dashes, applies NFC', () => {
+    const raw = 'He said \u201cno\u201d \u2014  twice.\r\n\r\nCafe\u0301\u00a0\tnoir\u200b.\r\n';
+    expect(normalizeText(raw, 'txt')).toBe('He said \u201cno\u201d \u2014 twice.\nCaf\u00e9 noir.');
+  });
+  it('joins wrapped Markdown lines into one paragraph and strips heading marks', () => {
+    expect(normalizeText('# Title\n\nOne line\nwrapped here.\n\nSecond.', 'md')).toBe('Title\nOne line wrapped here.\nSecond.');
+  });
+  it('counts words with inner hyphens and apostrophes as one', () => {
+    expect(countWords('The 29-year-old’s case, it’s done.')).toBe(5);
+  });
+});
+
+describe('sentence segmentation', () => {
+  it('does not break after a title abbreviation or an initial', () => {
+    expect(sentencesOf('Mr. Putin met Dr. J. Smith in Moscow. They talked.')).toEqual([
+      'Mr. Putin met Dr. J. Smith in Moscow.',
+      'They talked.',
+    ]);
+  });
+  it('never breaks inside a quotation, and keeps the closing mark with its sentence', () => {
+    expect(sentencesOf('“We will win. We must,” he said. Then he left.')).toEqual([
+      '“We will win. We must,” he said.',
+      'Then he left.',
+    ]);
+    expect(sentencesOf('He wrote: "It is over. Go home." Nobody did.')).toEqual([
+      'He wrote: "It is over. Go home."',
+      'Nobody did.',
+    ]);
+  });
+  it('ends a sentence after U.S. only when a sentence starter follows', () => {
+    expect(sentencesOf('He flew to the U.S. The trip was short.')).toHaveLength(2);
+    expect(sentencesOf('The U.S. Senate voted.')).toHaveLength(1);
+  });
+});
+
+describe('language', () => {
+  it('accepts English and rejects other languages', () => {
+    expect(detectLanguage('The president said on Monday that the talks with the rebels would go on.').language).toBe('en');
+    expect(detectLanguage('Le président a déclaré lundi que les négociations avec les rebelles se poursuivraient sans délai.').language).toBeNull();
+    expect(detectLanguage('Президент заявил в понедельник, что переговоры продолжатся в ближайшее время.').language).toBeNull();
+  });
+});
+
+describe('front matter', () => {
+  it('reads contract fields and reports unknown ones', () => {
+    const fm = splitFrontMatter('---\nheadline: Talks\ndatePublished: 2025-04-17\nauthor:\n  - A. Writer\ncolour: red\n---\nBody text.\n');
+    expect(fm.metadata).toEqual({ headline: 'Talks', datePublished: '2025-04-17', author: ['A. Writer'] });
+    expect(fm.ignored).toEqual(['colour']);
+    expect(fm.body).toBe('Body text.\n');
+  });
+  it('fails with the cause on broken YAML or an unclosed block', () => {
+    expect(() => splitFrontMatter('---\nheadline: [oops\n---\nText')).toThrow(/not valid YAML/);
+    expect(() => splitFrontMatter('---\nheadline: x\nText without end')).toThrow(/never closed/);
+  });
+});
+
+describe('normalizeArticle', () => {
+  const body = 'The minister said on Friday that the bridge would reopen. It has been closed for a month.\n';
+  it('derives the id from the normalized text, so formatting noise does not change it', () => {
+    const a = normalizeArticle(enc(body), 'a.txt').article;
+    const b = normalizeArticle(enc(`  ${body.replace(/ /g, '  ')}\r\n\r\n`), 'b.txt').article;
+    expect(a.article_id).toBe(b.article_id);
+    expect(a.article_id).toMatch(/^[0-9a-f]{16}$/);
+    expect(a.sha256.startsWith(a.article_id)).toBe(true);
+    expect(a.input_sha256).not.toBe(b.input_sha256);
+    expect(a.sentences).toHaveLength(2);
+    expect(a.word_count).toBe(17);
+  });
+  it('gives code-point offsets when the text has characters outside the BMP', () => {
+    const text = 'Fans cheered 🎉 loudly in the stadium. The team won the cup.';
+    const a = normalizeArticle(enc(text), 'emoji.txt').article;
+    const second = a.sentences[1];
+    expect(codePointSlice(a.text, second.start, second.end)).toBe('The team won the cup.');
+    expect(second.start).toBe(text.indexOf('The team') - 1);
+  });
+  it('rejects empty, non-UTF-8, non-English and badly dated input with the cause', () => {
+    expect(() => normalizeArticle(new Uint8Array(), 'e.txt')).toThrow('empty file');
+    expect(() => normalizeArticle(Uint8Array.from([0x41, 0x42, 0xff, 0x43]), 'b.txt')).toThrow(/not valid UTF-8 \(first bad byte at offset 2\)/);
+    expect(() => normalizeArticle(enc('Die Regierung hat am Montag beschlossen, dass die Steuern nicht erhöht werden und die Verhandlungen weitergehen.'), 'de.txt')).toThrow(/not look like English/);
+    expect(() => normalizeArticle(enc(`---\ndatePublished: last Tuesday\n---\n${body}`), 'd.md')).toThrow(/datePublished "last Tuesday" is not an ISO 8601 date/);
+    expect(() => normalizeArticle(enc('   \n\n  '), 'w.txt')).toThrow(/no article text/);
+  });
+});
+
+describe('OffsetMap', () => {
+  it('maps UTF-16 offsets to code points and back', () => {
+    const text = 'a😀b𝒳c';
+    const map = new OffsetMap(text);
+    expect(map.identity).toBe(false);
+    expect(map.codePoint(text.indexOf('b'))).toBe(2);
+    expect(map.codePoint(text.indexOf('c'))).toBe(4);
+    expect(map.utf16(4)).toBe(text.indexOf('c'));
+    expect(map.span({ start: 1, end: 3 })).toEqual({ start: 1, end: 2 });
+  });
+});

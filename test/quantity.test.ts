@@ -1,0 +1,104 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { quantityTagger } from '../pipeline/extract/quantity/index.ts';
+import type { Doc, Entity, Quantity } from '../pipeline/extract/document.ts';
+
+/** A Person entity whose name mentions are every occurrence of the given surface forms. */
+function person(doc: Doc, id: string, ...forms: string[]): Entity {
+  const mentions = forms.flatMap((f) => {
+    const out = [];
+    for (let i = doc.text.indexOf(f); i >= 0; i = doc.text.indexOf(f, i + 1)) {
+      out.push({ start: i, end: i + f.length, text: f, kind: 'name' as const, entity: id });
+    }
+    return out;
+  }).sort((a, b) => a.start - b.start);
+  return { id, type: 'Person', name: forms[0], aliases: forms.slice(1), mentions };
+}
+
+function run(text: string, people: string[][] = []): Doc {
+  const doc = prepareDoc('q', text);
+  doc.entities = people.map((forms, i) => person(doc, `E${i + 1}`, ...forms));
+  quantityTagger.run(doc);
+  return doc;
+}
+
+function find(doc: Doc, text: string): Quantity {
+  const q = doc.quantities.find((x) => x.text === text);
+  if (!q) throw new Error(`no quantity "${text}" in ${JSON.stringify(doc.quantities.map((x) => x.text))}`);
+  return q;
+}
+
+describe('quantityTagger', () => {
+  it('links a hyphenated age to the person after it', () => {
+    const doc = run('Police questioned 41-year-old Maria Lopez and her brother.', [['Maria Lopez']]);
+    expect(find(doc, '41-year-old')).toMatchObject({ kind: 'age', value: 41, unit: 'year', entity: 'E1' });
+  });
+
+  it('links an appositive age to the person before it', () => {
+    const doc = run('The driver, Tom Baker, 52, was unhurt.', [['Tom Baker']]);
+    expect(find(doc, '52')).toMatchObject({ kind: 'age', value: 52, entity: 'E1' });
+  });
+
+  it('does not read a list of numbers as ages', () => {
+    const doc = run('The scores were 3, 4, and 5.');
+    expect(doc.quantities.some((q) => q.kind === 'age')).toBe(false);
+  });
+
+  it('tags durations with a TimeML value and the person the clause is about', () => {
+    const doc = run('Anna Berg spent 120 days in hospital, her doctor said.', [['Anna Berg']]);
+    expect(find(doc, '120 days')).toMatchObject({ kind: 'duration', value: 120, unit: 'day', timexValue: 'P120D', entity: 'E1' });
+  });
+
+  it('does not link a duration across a quotation', () => {
+    const doc = run('Anna Berg said: "we waited 20 years for this."', [['Anna Berg']]);
+    const q = find(doc, '20 years');
+    expect(q.timexValue).toBe('P20Y');
+    expect(q.entity).toBeUndefined();
+  });
+
+  it('tags money with ISO currency codes and scales', () => {
+    const doc = run('The firm paid $5 million for the site and €2.5 billion for the bank, plus 300 pounds in fees.');
+    expect(find(doc, '$5 million')).toMatchObject({ kind: 'money', value: 5_000_000, unit: 'USD' });
+    expect(find(doc, '€2.5 billion')).toMatchObject({ value: 2_500_000_000, unit: 'EUR' });
+    expect(find(doc, '300 pounds')).toMatchObject({ kind: 'money', value: 300, unit: 'GBP' });
+  });
+
+  it('tags percentages', () => {
+    const doc = run('Turnout rose 12.5% while support fell twelve percent.');
+    expect(find(doc, '12.5%')).toMatchObject({ kind: 'percent', value: 12.5, unit: 'percent' });
+    expect(find(doc, 'twelve percent')).toMatchObject({ kind: 'percent', value: 12 });
+  });
+
+  it('tags counts with the counted noun', () => {
+    const doc = run('The storm displaced 105 children and left hundreds of families homeless; thousands dead.');
+    expect(find(doc, '105 children')).toMatchObject({ kind: 'count', value: 105, unit: 'children' });
+    expect(find(doc, 'hundreds of families')).toMatchObject({ kind: 'count', unit: 'families' });
+    expect(find(doc, 'thousands dead')).toMatchObject({ kind: 'count', unit: 'dead' });
+  });
+
+  it('numbers quantities in text order', () => {
+    const doc = run('Two men paid $40 for 3 tickets.');
+    expect(doc.quantities.map((q) => q.id)).toEqual(doc.quantities.map((_q, i) => `Q${i + 1}`));
+    expect(doc.quantities.map((q) => q.text)).toEqual(['Two men', '$40', '3 tickets']);
+  });
+});
+
+describe('seed article', () => {
+  const p = path.join(import.meta.dirname, '..', 'seeds', '000_9da3eb84e0b5e84d.txt');
+  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
+  doc.entities = [
+    person(doc, 'E1', 'Vladimir Putin', 'Putin'),
+    person(doc, 'E2', 'Alexander Trufanov', 'Trufanov'),
+    person(doc, 'E3', 'Maxim Herkin', 'Herkin'),
+  ];
+  quantityTagger.run(doc);
+
+  it('finds ages, the captivity duration and the death toll', () => {
+    expect(find(doc, '29-year-old')).toMatchObject({ kind: 'age', value: 29, entity: 'E2' });
+    expect(find(doc, '35')).toMatchObject({ kind: 'age', value: 35, entity: 'E3' });
+    expect(find(doc, '498 days')).toMatchObject({ kind: 'duration', value: 498, unit: 'day', timexValue: 'P498D', entity: 'E2' });
+    expect(find(doc, 'thousands dead')).toMatchObject({ kind: 'count' });
+  });
+});

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Doc, NerLabel, Quote } from '../pipeline/extract/document.ts';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { entityGrouper } from '../pipeline/extract/entities/index.ts';
+import { handNames } from '../pipeline/extract/entities/hand.ts';
+import { corefResolver } from '../pipeline/extract/coref/index.ts';
+import { quoteExtractor } from '../pipeline/extract/quotes/index.ts';
+import { findQuoteMarks } from '../pipeline/extract/quotes/marks.ts';
+
+/** The seed article with the names a tagger would find, set by hand. */
+const SEED_NAMES: [string, NerLabel][] = [
+  ['Vladimir Putin', 'PER'], ['Alexander Trufanov', 'PER'], ['Trufanov', 'PER'], ['Vitali Trupanov', 'PER'],
+  ['Yelena', 'PER'], ['President Putin', 'PER'], ['Mr. Putin', 'PER'], ['Putin', 'PER'],
+  ['Mikhail Bogdanov', 'PER'], ['Maxim Herkin', 'PER'], ['Herkin', 'PER'], ['Hamas', 'ORG'],
+  ['European Union', 'ORG'], ['Kremlin', 'LOC'], ['Gaza', 'LOC'], ['Moscow', 'LOC'], ['Russia', 'LOC'],
+  ['Israel', 'LOC'], ['United States', 'LOC'], ['Egypt', 'LOC'], ['Qatar', 'LOC'],
+];
+
+function seedDoc(): Doc {
+  const p = new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url);
+  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
+  doc.names = handNames(doc, SEED_NAMES);
+  return doc;
+}
+
+function run(text: string, names: [string, NerLabel][] = []): Doc {
+  const doc = prepareDoc('t', text);
+  doc.names = handNames(doc, names);
+  entityGrouper.run(doc);
+  corefResolver.run(doc);
+  quoteExtractor.run(doc);
+  return doc;
+}
+
+const entityName = (doc: Doc, id: string | undefined): string | undefined => doc.entities.find((e) => e.id === id)?.name;
+const summary = (doc: Doc, q: Quote): [string, string | undefined, string | undefined] => [
+  q.text.slice(0, 20),
+  q.speaker?.text,
+  entityName(doc, q.speaker?.entity),
+];
+
+describe('quoteExtractor', () => {
+  it('attributes the seven seed quotes', () => {
+    const doc = seedDoc();
+    entityGrouper.run(doc);
+    corefResolver.run(doc);
+    quoteExtractor.run(doc);
+    const direct = doc.quotes.filter((q) => q.direct);
+    expect(direct.map((q) => summary(doc, q))).toEqual([
+      ['For me, when they ar', 'he', 'Alexander Trufanov'],
+      ['It will be very hard', 'he', 'Alexander Trufanov'],
+      ['Mr. Putin, I really ', 'he', 'Alexander Trufanov'],
+      ['We will be working o', 'he', 'Vladimir Putin'],
+      ['stable, many-year re', 'The president', 'Vladimir Putin'],
+      ['I think it’s necessa', 'Putin', 'Vladimir Putin'],
+      ['They responded to ou', 'Putin', 'Vladimir Putin'],
+    ]);
+    expect(entityName(doc, direct[2].addressee)).toBe('Vladimir Putin');
+    expect(direct[2].cue?.text).toBe('pleaded');
+    // content excludes the marks
+    expect(direct[0].text.startsWith('For me')).toBe(true);
+    expect(doc.text[direct[0].start - 1]).toBe('“');
+    expect(doc.quotes.map((q) => q.id)).toEqual(doc.quotes.map((_, i) => `QT${i + 1}`));
+    // reported speech: "assured Trufanov that Russia would maintain its diplomatic efforts"
+    const indirect = doc.quotes.find((q) => !q.direct && q.text.startsWith('Russia would maintain'));
+    expect(indirect && entityName(doc, indirect.speaker?.entity)).toBe('Vladimir Putin');
+    expect(indirect && entityName(doc, indirect.addressee)).toBe('Alexander Trufanov');
+  });
+
+  it('handles quotes split by a cue, a cue before the quote, and a colon after a name', () => {
+    const doc = run(
+      '“We are ready,” said Jane Doe, the mayor. “The city will cope.”\n\nJohn Roe added: “Nobody is leaving town.”\n\nRoe: “Nothing else matters now.”',
+      [['Jane Doe', 'PER'], ['John Roe', 'PER'], ['Roe', 'PER']],
+    );
+    expect(doc.quotes.map((q) => summary(doc, q))).toEqual([
+      ['We are ready,', 'Jane Doe', 'Jane Doe'],
+      ['The city will cope.', 'Jane Doe', 'Jane Doe'],
+      ['Nobody is leaving to', 'John Roe', 'John Roe'],
+      ['Nothing else matters', 'Roe', 'John Roe'],
+    ]);
+    expect(doc.quotes[1].cue).toBeUndefined();
+    expect(doc.quotes[2].cue?.text).toBe('added');
+    expect(doc.quotes[3].cue?.text).toBe(':');
+  });
+
+  it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
+    const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
+    const doc = prepareDoc('t', text);
+    const marks = findQuoteMarks(doc);
+    expect(marks.length).toBe(1);
+    expect(text.slice(marks[0].start, marks[0].end)).toBe('The first part goes on,\n\n“and the second says ‘enough is enough’ to them,');
+    const done = run(text);
+    expect(done.quotes.length).toBe(1);
+    expect(done.quotes[0].speaker?.text).toBe('the minister');
+  });
+
+  it('takes the addressee from "told X" and reports indirect speech', () => {
+    const doc = run('Jane Doe told Reuters that the plant would close next year. The union would fight it, Doe said.', [
+      ['Jane Doe', 'PER'], ['Reuters', 'ORG'], ['Doe', 'PER'],
+    ]);
+    expect(doc.quotes.map((q) => [q.text, q.direct, q.speaker?.text, entityName(doc, q.addressee)])).toEqual([
+      ['the plant would close next year', false, 'Jane Doe', 'Reuters'],
+      ['The union would fight it', false, 'Doe', undefined],
+    ]);
+  });
+
+  it('skips scare quotes and takes "according to" sources', () => {
+    const doc = run('The so-called “deal” collapsed. According to police, the suspect fled on foot.');
+    expect(doc.quotes.map((q) => [q.text, q.direct, q.speaker?.text, q.cue?.text])).toEqual([
+      ['the suspect fled on foot', false, 'police', 'According to'],
+    ]);
+  });
+});

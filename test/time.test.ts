@@ -1,0 +1,164 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { referenceDater, timexTagger } from '../pipeline/extract/time/index.ts';
+import type { ArticleMetadata, Doc, Timex } from '../pipeline/extract/document.ts';
+
+function run(text: string, metadata: ArticleMetadata = {}): Doc {
+  const doc = prepareDoc('t', text, metadata);
+  referenceDater.run(doc);
+  timexTagger.run(doc);
+  return doc;
+}
+
+function find(doc: Doc, text: string, nth = 0): Timex {
+  const all = doc.timexes.filter((t) => t.text === text);
+  const t = all[nth];
+  if (!t) throw new Error(`no timex "${text}" in ${JSON.stringify(doc.timexes.map((x) => x.text))}`);
+  return t;
+}
+
+// 2025-04-16 is a Wednesday.
+const PUB = { datePublished: '2025-04-16T10:00:00Z' };
+
+describe('referenceDater', () => {
+  it('prefers metadata', () => {
+    const doc = run('LONDON, March 3 (Reuters) - Prices rose on March 2, 2020.', PUB);
+    expect(doc.referenceDate).toEqual({ value: '2025-04-16', source: 'metadata' });
+  });
+
+  it('reads a Reuters-style dateline, taking the year from the text', () => {
+    const doc = run('MOSCOW, April 16 (Reuters) - The talks, first planned on March 1, 2025, went ahead.');
+    expect(doc.referenceDate?.value).toBe('2025-04-16');
+    expect(doc.referenceDate?.source).toBe('dateline');
+  });
+
+  it('reads an ISO dateline', () => {
+    const doc = run('LONDON 1996-08-30\n\nShares fell on Friday.');
+    expect(doc.referenceDate).toMatchObject({ value: '1996-08-30', source: 'dateline' });
+    // Friday before Friday 1996-08-30 in a past-tense sentence is that same day.
+    expect(find(doc, 'Friday').value).toBe('1996-08-30');
+  });
+
+  it('infers the latest stated date, ignoring forward-looking ones', () => {
+    const text = 'The deal was signed on 3 March 2024. Talks began on January 5, 2024. The court will rule on June 1, 2030.';
+    const doc = run(text);
+    expect(doc.referenceDate?.value).toBe('2024-03-03');
+    expect(doc.referenceDate?.source).toBe('inferred');
+    const ev = doc.referenceDate?.evidence;
+    expect(ev && text.slice(ev.start, ev.end)).toBe('3 March 2024');
+  });
+});
+
+describe('timexTagger', () => {
+  it('normalizes full and partial dates', () => {
+    const doc = run('The plant opened on 2025-04-10, closed in February 2025 and was sold in 2023.', PUB);
+    expect(find(doc, '2025-04-10')).toMatchObject({ type: 'DATE', value: '2025-04-10' });
+    expect(find(doc, 'February 2025').value).toBe('2025-02');
+    expect(find(doc, '2023').value).toBe('2023');
+    expect(doc.timexes.map((t) => t.id)).toEqual(['T1', 'T2', 'T3']);
+  });
+
+  it('handles decades, centuries, seasons, quarters and weeks', () => {
+    const doc = run('In the 1990s and the 20th century sales grew. Profit fell in the third quarter of 2024 and last week. The summer of 2013 was hot.', PUB);
+    expect(find(doc, 'the 1990s').value).toBe('199X');
+    expect(find(doc, 'the 20th century').value).toBe('19XX');
+    expect(find(doc, 'the third quarter of 2024').value).toBe('2024-Q3');
+    expect(find(doc, 'last week').value).toBe('2025-W15');
+    expect(find(doc, 'The summer of 2013').value).toBe('2013-SU');
+  });
+
+  it('resolves weekdays by tense', () => {
+    const doc = run('The minister resigned on Friday. She will travel to Paris on Friday.', PUB);
+    expect(find(doc, 'Friday', 0).value).toBe('2025-04-11');
+    expect(find(doc, 'Friday', 1).value).toBe('2025-04-18');
+  });
+
+  it('resolves relative expressions against the reference date', () => {
+    const doc = run('He arrived yesterday, two years ago he left, and next month he returns. Tomorrow is a holiday.', PUB);
+    expect(find(doc, 'yesterday').value).toBe('2025-04-15');
+    expect(find(doc, 'two years ago').value).toBe('2023');
+    expect(find(doc, 'next month').value).toBe('2025-05');
+    expect(find(doc, 'Tomorrow').value).toBe('2025-04-17');
+  });
+
+  it('tags durations with TimeML values', () => {
+    const doc = run('She was held for 498 days, after three years abroad and a five-hour flight over the past three years.', PUB);
+    expect(find(doc, '498 days')).toMatchObject({ type: 'DURATION', value: 'P498D' });
+    expect(find(doc, 'five-hour').value).toBe('PT5H');
+    expect(find(doc, 'the past three years')).toMatchObject({ type: 'DURATION', value: 'P3Y' });
+    expect(find(doc, 'three years').value).toBe('P3Y');
+  });
+
+  it('tags sets', () => {
+    const doc = run('The council meets every Monday and publishes a report weekly.', PUB);
+    expect(find(doc, 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
+    expect(find(doc, 'weekly')).toMatchObject({ type: 'SET', value: 'P1W' });
+  });
+
+  it('tags present, past and future references, but not "now" in a quotation', () => {
+    const doc = run('Prices are currently high. The firm recently hired staff. “I am happy now,” she said of the future.', PUB);
+    expect(find(doc, 'currently').value).toBe('PRESENT_REF');
+    expect(find(doc, 'recently').value).toBe('PAST_REF');
+    expect(find(doc, 'the future').value).toBe('FUTURE_REF');
+    expect(doc.timexes.some((t) => t.text === 'now')).toBe(false);
+  });
+
+  it('includes modifiers in the span and sets mod', () => {
+    const doc = run('Growth slowed in the late 1990s, picked up in early 2001 and lasted about two years.', PUB);
+    expect(find(doc, 'the late 1990s')).toMatchObject({ value: '199X', mod: 'END' });
+    expect(find(doc, 'early 2001')).toMatchObject({ value: '2001', mod: 'START' });
+    expect(find(doc, 'about two years')).toMatchObject({ value: 'P2Y', mod: 'APPROX' });
+  });
+
+  it('gives a bare month the year that keeps a past narrative in the past', () => {
+    const doc = run('The rebels attacked in October. Elections will be held in March.', PUB);
+    expect(find(doc, 'October').value).toBe('2024-10');
+    expect(find(doc, 'March').value).toBe('2026-03');
+  });
+
+  it('gives a bare month-day the year of an earlier full mention', () => {
+    const doc = run('The war began on October 7, 2023. Since October 7 many have fled.', PUB);
+    expect(find(doc, 'October 7').value).toBe('2023-10-07');
+  });
+});
+
+describe('seed article', () => {
+  const p = path.join(import.meta.dirname, '..', 'seeds', '000_9da3eb84e0b5e84d.txt');
+  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
+  referenceDater.run(doc);
+  timexTagger.run(doc);
+
+  it('infers the reference date from the text', () => {
+    expect(doc.referenceDate).toMatchObject({ value: '2025-04-16', source: 'inferred' });
+    const ev = doc.referenceDate?.evidence;
+    expect(ev && doc.text.slice(ev.start, ev.end)).toBe('April 16, 2025');
+  });
+
+  it('normalizes the dates', () => {
+    expect(find(doc, 'April 16, 2025').value).toBe('2025-04-16');
+    expect(find(doc, 'October 7, 2023').value).toBe('2023-10-07');
+    expect(find(doc, 'November 2023').value).toBe('2023-11');
+    expect(find(doc, 'February 15, 2025').value).toBe('2025-02-15');
+    expect(find(doc, 'early February')).toMatchObject({ value: '2025-02', mod: 'START' });
+    expect(find(doc, 'October 7')).toMatchObject({ value: '2023-10-07' });
+    expect(doc.timexes.find((t) => /late 1990s$/.test(t.text))).toMatchObject({ value: '199X', mod: 'END' });
+    expect(find(doc, 'early April')).toMatchObject({ value: '2025-04', mod: 'START' });
+    expect(find(doc, '498 days')).toMatchObject({ type: 'DURATION', value: 'P498D' });
+  });
+
+  it('skips "now" inside the quotation', () => {
+    const at = doc.text.indexOf('happy like I am now');
+    expect(at).toBeGreaterThan(0);
+    expect(doc.timexes.some((t) => t.start >= at && t.start < at + 20)).toBe(false);
+  });
+
+  it('numbers timexes in text order', () => {
+    doc.timexes.forEach((t, i) => {
+      expect(t.id).toBe(`T${i + 1}`);
+      if (i) expect(t.start).toBeGreaterThanOrEqual(doc.timexes[i - 1].end);
+      expect(doc.text.slice(t.start, t.end)).toBe(t.text);
+    });
+  });
+});
