@@ -136,6 +136,22 @@ function main(): void {
       if (!used.has(s)) errors.push(`FP\t${s.type}\t${s.value}\t${s.text}\t| ${ctx(s.start, s.end)}`);
     }
   }
+  // Warm timing: the median of three more passes over the same documents, once the JIT has compiled
+  // the regexes and the code (the first pass above pays for that).
+  const docs = files.map((file) => {
+    const gold = parseTml(file, fs.readFileSync(file, 'utf8'));
+    return prepareDoc(path.basename(file), gold.text, gold.dct ? { datePublished: gold.dct } : {});
+  });
+  const passes: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const w0 = performance.now();
+    for (const doc of docs) {
+      referenceDater.run(doc);
+      timexTagger.run(doc);
+    }
+    passes.push(performance.now() - w0);
+  }
+  const warmMs = passes.sort((a, b) => a - b)[1];
   const rp = relaxed / (nSys || 1);
   const rr = relaxed / (nGold || 1);
   const sp = strict / (nSys || 1);
@@ -149,7 +165,10 @@ function main(): void {
   console.log(`strict span   P ${pct(sp)}  R ${pct(sr)}  F1 ${pct(f1(sp, sr))}`);
   console.log(`type accuracy ${pct(typeOk / (relaxed || 1))}  (of relaxed matches)`);
   console.log(`value         P ${pct(vp)}  R ${pct(vr)}  F1 ${pct(f1(vp, vr))}  (accuracy ${pct(valueOk / (relaxed || 1))})`);
-  console.log(`throughput    ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s  (${(bytes / 1e6).toFixed(2)} MB in ${ms.toFixed(0)} ms, referenceDater + timexTagger)`);
+  console.log(
+    `throughput    ${(bytes / 1e6 / (warmMs / 1000)).toFixed(2)} MB/s warm, ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s first pass  (${(bytes / 1e6).toFixed(2)} MB, referenceDater + timexTagger)`,
+  );
 }
 
-main();
+// Runs only as a script, so parseTml can be imported.
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) main();

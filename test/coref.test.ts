@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc, NerLabel } from '../pipeline/extract/document.ts';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { entityGrouper } from '../pipeline/extract/entities/index.ts';
-import { handNames } from '../pipeline/extract/entities/hand.ts';
+import { handNames } from './support/hand-names.ts';
 import { corefResolver } from '../pipeline/extract/coref/index.ts';
 
 /** The seed article with the names a tagger would find, set by hand. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc, NerLabel } from '../pipeline/extract/document.ts';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { entityGrouper, titleBefore } from '../pipeline/extract/entities/index.ts';
-import { handNames } from '../pipeline/extract/entities/hand.ts';
+import { handNames } from './support/hand-names.ts';
 
 const SEED_NAMES: [string, NerLabel][] = [
   ['Vladimir Putin', 'PER'], ['Alexander Trufanov', 'PER'], ['Trufanov', 'PER'], ['Vitali Trupanov', 'PER'],

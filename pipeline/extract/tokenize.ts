@@ -9,7 +9,7 @@ import type { Component, Doc, Span, Token } from './document.ts';
 
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt',
-  'cpl', 'adm', 'maj', 'jr', 'sr', 'rev', 'hon', 'mt', 'ft', 'no', 'vs', 'inc', 'corp', 'co', 'ltd',
+  'cpl', 'adm', 'maj', 'jr', 'sr', 'rev', 'hon', 'mt', 'ft', 'vs', 'inc', 'corp', 'co', 'ltd',
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'pres',
   'messrs', 'bros', 'dept', 'fr', 'supt', 'det', 'insp', 'brig', 'cdr',
 ]);
@@ -40,7 +40,9 @@ export function tokenizeSpan(text: string, span: Span): Omit<Token, 'index' | 's
     let end = start + word.length;
     if (word.length > 1 && word.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(word)) {
       const bare = word.slice(0, -1);
-      const isAbbrev = ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare);
+      // "No." abbreviates "number" only before a numeral ("No. 10"); elsewhere it is the word "no"
+      const numberSign = /^nos?$/i.test(bare) && /^\s*\d/.test(text.slice(end, end + 3));
+      const isAbbrev = ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || numberSign;
       if (!isAbbrev) {
         pushToken(out, text, start, end - 1);
         pushToken(out, text, end - 1, end);

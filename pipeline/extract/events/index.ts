@@ -283,8 +283,20 @@ class Analyzer {
    */
   subjectOf(before: number, si: number): MentionRef[] {
     const s = this.doc.sentences[si];
+    // content words between a candidate and the verb: "A Hamas attack on X killed" has "attack",
+    // so Hamas is a premodifier, not the subject; "Yelena, grandmother, and partner were" is a list
+    let words = 0;
+    let separators = 0;
+    let longest = 0;
     for (let j = before - 1; j >= s.tokenStart; j--) {
       const w = this.ix.lower(j);
+      if (w === ',' || w === 'and' || w === 'or') {
+        separators++;
+        words = 0;
+      } else if (/^\p{L}/u.test(w) && !this.ix.mentionAt(j) && !this.timexAt[j] && !isAdverb(w) && !PREPOSITIONS.has(w) && !DETERMINERS.has(w)) {
+        words++;
+        longest = Math.max(longest, words);
+      }
       if (w === 'who' || w === 'which' || (w === 'that' && this.ix.mentionEndingAt(j - 1))) return this.antecedent(j);
       if (CLAUSE_WORDS.has(w) || w === ';' || w === ':' || w === '“' || w === '”' || w === 'that' || (w === 'when' && this.ix.word(j - 1) === ',')) return [];
       if (w === ',') {
@@ -298,6 +310,7 @@ class Analyzer {
         j = m.tokenStart;
         continue;
       }
+      if (longest > 2 || (longest > 0 && separators === 0)) return [];
       const subjects = [m];
       let k = m.tokenStart - 1;
       while (k > s.tokenStart && (this.ix.lower(k) === 'and' || this.ix.lower(k) === ',')) {
@@ -317,7 +330,7 @@ class Analyzer {
       const w = this.ix.lower(k);
       if (w === ',') {
         const first = this.ix.lower(k + 1);
-        if (RELATIVES.has(first) || /^\d+$/.test(first) || first === 'a' || first === 'an' || first === 'on' || first === 'in') return k;
+        if (RELATIVES.has(first) || /^\d+$/.test(first) || first === 'a' || first === 'an' || PREPOSITIONS.has(first)) return k;
         return -1;
       }
     }
@@ -431,6 +444,8 @@ class Analyzer {
       case 'Travel':
         add(subject, c.type === 'Negotiation' ? 'participant' : 'agent');
         add(object.filter((o) => o.entity.type !== 'Place'), 'participant');
+        // "visited Kyiv": the destination is the place
+        if (c.type === 'Travel') c.place = object.find((o) => o.entity.type === 'Place');
         break;
       default:
         // Abduction, Release, Arrest, Election, Appointment: agent acts on patient
@@ -536,6 +551,8 @@ class Analyzer {
       }
     }
     if (j >= ss && IRREALIS_GOVERNORS.has(this.ix.lower(j - 1))) return false;
+    // evidence starts at the noun phrase ("the brutal Hamas-led assault")
+    if (c.participants.length) c.extentStart = Math.max(ss, j >= ss && (DETERMINERS.has(this.ix.lower(j)) || POSSESSIVE_PRONOUNS.has(this.ix.lower(j))) ? j : j + 1);
     // post-modifiers: "release of the captives", "assault on Israel", "meeting with Putin", "attack by Hamas"
     for (let k = c.end; k < Math.min(se, c.end + 8); k++) {
       const w = this.ix.lower(k);
@@ -565,7 +582,8 @@ class Analyzer {
     const from = c.scopeStart ?? ss;
     for (let k = from; k < se; k++) {
       const t = this.timexAt[k];
-      if (!t || this.clause[k] !== clause || (t.type !== 'DATE' && t.type !== 'TIME')) continue;
+      // only calendar values date an event; "recently" (PAST_REF) or "days later" do not
+      if (!t || this.clause[k] !== clause || (t.type !== 'DATE' && t.type !== 'TIME') || !/^[\dX]{2}/.test(t.value)) continue;
       const d = k < c.start ? (c.start - k) * 1.5 : k - c.end; // prefer a date after the trigger
       if (d < bestDistance) {
         bestDistance = d;
@@ -578,6 +596,7 @@ class Analyzer {
       if (this.ix.lower(first) === 'when' && this.ix.word(first - 1) === ',') best = this.timexAt[first - 2];
     }
     if (best) c.timex = best;
+    if (c.place) return;
     for (let k = from; k < se; k++) {
       if (this.clause[k] !== clause || !LOCATIVE.has(this.ix.lower(k))) continue;
       const venue = this.ix.lower(k) === 'at' && this.ix.lower(k + 1) === 'the';

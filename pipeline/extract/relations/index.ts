@@ -28,7 +28,12 @@ interface RolePhrase {
 const POSTNOMINAL_LINKS = new Set(['of', 'for', 'at', 'with']);
 const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'that']);
 
-function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean): RolePhrase | undefined {
+function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean, own?: MentionRef): RolePhrase | undefined {
+  // a description mention spans the whole phrase; only other mentions end a title
+  const other = (i: number): MentionRef | undefined => {
+    const m = ix.mentionAt(i);
+    return m === own ? undefined : m;
+  };
   const sentenceStart = ix.doc.sentences[ix.tokens[from].sentence].tokenStart;
   const r: RolePhrase = { start: from, end: from, countries: [], member: false, former: false };
   let p = from;
@@ -64,7 +69,7 @@ function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean)
   let lastHead = -1;
   while (p < to) {
     const w = ix.lower(p);
-    if (ix.mentionAt(p) || HONORIFICS.has(w)) break;
+    if (other(p) || HONORIFICS.has(w)) break;
     if (TITLE_HEADS.has(w) && !(MEMBER_HEADS.has(w) && PERSON_NOUNS.has(w))) {
       lastHead = p++;
       continue;
@@ -74,9 +79,9 @@ function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean)
       continue;
     }
     // "Secretary of State", "Minister of Foreign Affairs"
-    if (w === 'of' && lastHead === p - 1 && isCapitalized(ix.word(lastHead)) && p + 1 < to && isCapitalized(ix.word(p + 1)) && !ix.mentionAt(p + 1)) {
+    if (w === 'of' && lastHead === p - 1 && isCapitalized(ix.word(lastHead)) && p + 1 < to && isCapitalized(ix.word(p + 1)) && !other(p + 1)) {
       let q = p + 1;
-      while (q < to && isCapitalized(ix.word(q)) && !ix.mentionAt(q)) q++;
+      while (q < to && isCapitalized(ix.word(q)) && !other(q)) q++;
       lastHead = q - 1;
       p = q;
       continue;
@@ -190,7 +195,7 @@ function apposition(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
 
 /** Coreferent descriptions: "the Russian president". */
 function description(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
-  const r = parseRolePhrase(ix, ref.tokenStart, ref.tokenEnd, true);
+  const r = parseRolePhrase(ix, ref.tokenStart, ref.tokenEnd, true, ref);
   if (r) sink.addRole(ref.entity, r, ref.tokenStart, ref.tokenEnd);
 }
 

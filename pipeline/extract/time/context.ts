@@ -6,7 +6,7 @@ import type { Doc, Span } from '../document.ts';
 
 export type Tense = 'past' | 'present' | 'future';
 
-const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'must', 'should', 'scheduled', 'slated', 'upcoming', 'until']);
+const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'must', 'should', 'scheduled', 'slated', 'upcoming']);
 /** Past forms that look forward when followed by "to" ("expected to join in April"). */
 const INTENT_WORDS = new Set(['expected', 'planned', 'scheduled', 'set', 'slated', 'due', 'hoped', 'intended', 'aimed', 'agreed', 'decided', 'promised', 'vowed', 'pledged', 'threatened', 'prepared', 'wanted', 'expects', 'plans', 'hopes', 'intends', 'aims', 'wants', 'is', 'are', 'was', 'were']);
 /** Auxiliaries that make a following -ed word a participle, not a past tense ("must be returned"). */
@@ -43,25 +43,33 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
 
 export class TimeContext {
   readonly doc: Doc;
-  /** token index → tense marker, per sentence: [tokenIndex, tense][] */
-  private readonly markers: [number, Tense][][];
-  private readonly quotes: Span[];
+  /** tense markers per sentence, [tokenIndex, tense][], computed on first use */
+  private readonly markers: ([number, Tense][] | undefined)[];
+  private quotes: Span[] | undefined;
 
   constructor(doc: Doc) {
     this.doc = doc;
-    this.markers = doc.sentences.map(() => []);
-    const toks = doc.tokens;
-    for (let i = 0; i < toks.length; i++) {
+    this.markers = new Array(doc.sentences.length);
+  }
+
+  private sentenceMarkers(si: number): [number, Tense][] {
+    let out = this.markers[si];
+    if (out) return out;
+    out = [];
+    const toks = this.doc.tokens;
+    const sent = this.doc.sentences[si];
+    for (let i = sent.tokenStart; i < sent.tokenEnd; i++) {
       const t = toks[i];
       const first = t.text.charCodeAt(0);
       // Capitalized words mid-sentence are names ("Ted", "Reed"), not verbs.
-      if (first >= 65 && first <= 90 && i > doc.sentences[t.sentence].tokenStart && t.text.length > 1 && t.text !== 'I') continue;
-      const next = i + 1 < toks.length ? toks[i + 1].text.toLowerCase() : undefined;
-      const prev = i > 0 ? toks[i - 1].text.toLowerCase() : undefined;
+      if (first >= 65 && first <= 90 && i > sent.tokenStart && t.text.length > 1 && t.text !== 'I') continue;
+      const next = i + 1 < sent.tokenEnd ? toks[i + 1].text.toLowerCase() : undefined;
+      const prev = i > sent.tokenStart ? toks[i - 1].text.toLowerCase() : undefined;
       const tense = wordTense(t.text.toLowerCase(), next, prev);
-      if (tense) this.markers[t.sentence].push([i, tense]);
+      if (tense) out.push([i, tense]);
     }
-    this.quotes = quoteSpans(doc);
+    this.markers[si] = out;
+    return out;
   }
 
   sentenceAt(offset: number): number {
@@ -97,7 +105,7 @@ export class TimeContext {
     const to = this.tokenAt(Math.max(span.start, span.end - 1));
     let best: Tense | undefined;
     let bestDist = Infinity;
-    for (const [i, tense] of this.markers[si]) {
+    for (const [i, tense] of this.sentenceMarkers(si)) {
       if (i >= from && i <= to) continue;
       const d = i < from ? from - i : i - to + 0.5;
       if (d < bestDist) {
@@ -109,6 +117,7 @@ export class TimeContext {
   }
 
   inQuote(offset: number): boolean {
+    this.quotes ??= quoteSpans(this.doc);
     const q = this.quotes;
     let lo = 0;
     let hi = q.length - 1;

@@ -3,7 +3,7 @@
  * TimeML TIMEX3-style temporal expressions (type, value, mod) with character spans.
  */
 import type { Component, Doc, ReferenceDate, Timex, TimexMod } from '../document.ts';
-import { TimeContext } from './context.ts';
+import { TimeContext, type Tense } from './context.ts';
 import { fmtDate, isValidDate, parseValue, type Ymd } from './dates.ts';
 import { MONTH_RE, YEAR_RE, DAY_RE, monthNumber } from './lexicon.ts';
 import { RULES, type Kind, type ResolveCtx, type Rule } from './rules.ts';
@@ -119,7 +119,7 @@ export const referenceDater: Component = {
 /** Modifiers and determiners that may precede an expression, tried right-to-left. */
 const ADJ_MOD_RE = /\b(early|late|mid|earlier|later)(?:\s+|-)$/i;
 const NOUN_MOD_RE = /\b(?:the\s+)?(?:very\s+)?(end|beginning|start|middle|close|dawn|turn|first\s+half|second\s+half|latter\s+part|early\s+part)\s+of\s+(?:the\s+)?$/i;
-const APPROX_RE = /\b(about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|fewer\s+than|as\s+many\s+as|as\s+long\s+as|within)\s+$/i;
+const APPROX_RE = /\b(about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|fewer\s+than|as\s+many\s+as|as\s+long\s+as)\s+$/i;
 const DUR_QUAL_RE = /\b(?:(?:the|these|those|its|their)\s+)?(?:past|last|next|first|coming|previous|following|final|latest|recent|initial|remaining|ensuing|preceding|same|entire|whole|full|other)\s+$/i;
 const FISCAL_RE = /\bfiscal(?:\s+year)?\s+$/i;
 const THE_RE = /\bthe\s+$/i;
@@ -130,7 +130,7 @@ const MOD_OF: Record<string, TimexMod> = {
   mid: 'MID', middle: 'MID',
   about: 'APPROX', around: 'APPROX', approximately: 'APPROX', roughly: 'APPROX', some: 'APPROX',
   nearly: 'LESS_THAN', almost: 'LESS_THAN', 'less than': 'LESS_THAN', under: 'LESS_THAN', 'just under': 'LESS_THAN',
-  'fewer than': 'LESS_THAN', within: 'LESS_THAN',
+  'fewer than': 'LESS_THAN',
   'more than': 'MORE_THAN', over: 'MORE_THAN', 'just over': 'MORE_THAN', 'well over': 'MORE_THAN',
   'at least': 'EQUAL_OR_MORE', 'no less than': 'EQUAL_OR_MORE', 'as many as': 'EQUAL_OR_LESS', 'as long as': 'EQUAL_OR_LESS',
   'at most': 'EQUAL_OR_LESS', 'up to': 'EQUAL_OR_LESS', 'no more than': 'EQUAL_OR_LESS',
@@ -161,7 +161,10 @@ function extendLeft(text: string, start: number, floor: number, kind: Kind, take
     const window = text.slice(Math.max(floor, s - 48), s);
     let m: RegExpExecArray | null;
     if (isDate && (kind === 'date' || kind === 'time') && (m = ADJ_MOD_RE.exec(window))) {
-      mod ??= MOD_OF[m[1].toLowerCase()];
+      const w = m[1].toLowerCase();
+      // "earlier this month" is one expression; "earlier Friday" is an adverb and a date.
+      if ((w === 'earlier' || w === 'later') && !/^(?:this|last|next|that|in)\b/i.test(text.slice(s, s + 5))) break;
+      mod ??= MOD_OF[w];
       s -= m[0].length;
       continue;
     }
@@ -191,7 +194,9 @@ function extendLeft(text: string, start: number, floor: number, kind: Kind, take
       s -= m[0].length;
       continue;
     }
-    if ((takesThe || qualified) && (m = THE_RE.exec(window))) {
+    // "the two-week trip": the article belongs to the noun the adjective modifies.
+    const adjectival = /^[\w'’]+[-‑]\w+$/.test(text.slice(start, start + 40).split(/\s/)[0]);
+    if ((takesThe || qualified) && !adjectival && (m = THE_RE.exec(window))) {
       s -= m[0].length;
     }
     break;
@@ -262,9 +267,14 @@ export function tagTimexes(doc: Doc): Timex[] {
   const out: Timex[] = [];
   const prevSentence: number[] = [];
   for (const c of chosen) {
+    // Tense is looked up only by the rules that need it: it is the costly part of the context.
+    let tense: Tense | undefined | null = null;
     const rc: ResolveCtx = {
       ref: fullRef,
-      tense: ctx.tenseAt(c),
+      get tense() {
+        if (tense === null) tense = ctx.tenseAt(c);
+        return tense;
+      },
       prev: out,
       sentence: c.sentence,
       prevSentence,

@@ -70,16 +70,34 @@ function yearFor(ctx: ResolveCtx, month: number, day?: number): number | undefin
   }
   const ref = ctx.ref;
   if (!ref) return undefined;
-  const after = month > ref.m || (month === ref.m && day !== undefined && day > ref.d);
-  const beforeRef = month < ref.m || (month === ref.m && day !== undefined && day < ref.d);
-  // A past-tense narrative does not point into the future, nor a future one into the past.
-  if (ctx.tense === 'past' && after) return ref.y - 1;
-  if (ctx.tense === 'future' && beforeRef) return ref.y + 1;
+  // Signed distance in days (month-only: in months) from the reference to the same date this year.
+  const ahead = day !== undefined ? daysBetween(ref, { y: ref.y, m: month, d: Math.min(day, 28) }) : (month - ref.m) * 30;
+  // A past-tense narrative does not point months into the future, nor a future one into the past;
+  // deadlines a few weeks ahead ("extended to Nov. 20") stay in the reference year.
+  if (ctx.tense === 'past') return ahead > 45 ? ref.y - 1 : ref.y;
+  if (ctx.tense === 'future') return ahead < -10 ? ref.y + 1 : ref.y;
+  // No tense to go by: the nearest occurrence.
+  if (ahead > 182) return ref.y - 1;
+  if (ahead < -182) return ref.y + 1;
   return ref.y;
 }
 
-function monthDayValue(ctx: ResolveCtx, month: number, day: number): string | null {
-  const y = yearFor(ctx, month, day);
+function daysBetween(a: Ymd, b: Ymd): number {
+  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86400000);
+}
+
+function monthDayValue(ctx: ResolveCtx, month: number, day: number, weekday?: string): string | null {
+  let y = yearFor(ctx, month, day);
+  // "Monday, Oct. 26": the weekday tells the year.
+  const wd = weekday ? weekdayNumber(weekday) : undefined;
+  if (y !== undefined && wd && isValidDate(y, month, day) && isoWeekday({ y, m: month, d: day }) !== wd) {
+    for (const cand of [y + 1, y - 1]) {
+      if (isValidDate(cand, month, day) && isoWeekday({ y: cand, m: month, d: day }) === wd) {
+        y = cand;
+        break;
+      }
+    }
+  }
   if (y === undefined) return isValidDate(2000, month, day) ? `XXXX-${pad(month)}-${pad(day)}` : null;
   return isValidDate(y, month, day) ? fmtDate({ y, m: month, d: day }) : null;
 }
@@ -164,14 +182,18 @@ function shiftedValue(ref: Ymd, n: number, unitWord: string): string | null {
 }
 
 /** The most recent quarter-valued timex in this or the previous sentence (financial comparisons). */
-function recentQuarter(ctx: ResolveCtx): { y: number; q: string } | undefined {
+function recentQuarter(ctx: ResolveCtx, window = 1): { y: number; q: string } | undefined {
   for (let i = ctx.prev.length - 1; i >= 0; i--) {
-    if (ctx.sentence - ctx.prevSentence[i] > 1) break;
+    if (ctx.sentence - ctx.prevSentence[i] > window) break;
     const m = /^(\d{4})-(Q[1-4X]|H[12])$/.exec(ctx.prev[i].value);
     if (m) return { y: Number(m[1]), q: m[2] };
   }
   return undefined;
 }
+
+const FIRST_PERSON_CLAUSE_RE = /\b(?:I|I['’]m|we|we['’]re|me|us)\b[^.!?;,"“”]*$/;
+
+const COMPARISON_RE = /(?:\bfrom|\bwith|\bthan|\bcompared|\$[\d.,]+(?:\s+(?:million|billion))?|\bperiod|\bquarter)\s+(?:the\s+)?$/i;
 
 function decadeValue(digits3: string): string {
   return `${digits3}X`;
@@ -270,8 +292,7 @@ export const RULES: Rule[] = [
     re: re(String.raw`\b${WD}(${MONTH_RE})\s+(${DAY_RE})\b(?![.,:]\d|\s*%|-\d)`),
     accept: (m) => isCap(m[2]),
     resolve(m, ctx) {
-      const mo = monthNumber(m[2]) ?? 0;
-      const value = monthDayValue(ctx, mo, parseInt(m[3], 10));
+      const value = monthDayValue(ctx, monthNumber(m[2]) ?? 0, parseInt(m[3], 10), m[1]);
       return value ? { type: 'DATE', value } : null;
     },
   },
@@ -281,7 +302,7 @@ export const RULES: Rule[] = [
     re: re(String.raw`\b${WD}(?:the\s+)?(${DAY_RE})\s+(?:of\s+)?(${MONTH_RE})(?![\w-])`),
     accept: (m) => isCap(m[3]) && (m[3] !== 'May' || /\d(?:st|nd|rd|th)?\s+May\s*[,.;)]/.test(m[0] + (m.input[m.index + m[0].length] ?? ''))),
     resolve(m, ctx) {
-      const value = monthDayValue(ctx, monthNumber(m[3]) ?? 0, parseInt(m[2], 10));
+      const value = monthDayValue(ctx, monthNumber(m[3]) ?? 0, parseInt(m[2], 10), m[1]);
       return value ? { type: 'DATE', value } : null;
     },
   },
@@ -499,6 +520,11 @@ export const RULES: Rule[] = [
         return { type: 'DATE', value: shift === 'next' || shift === 'coming' || shift === 'following' ? 'FUTURE_REF' : shift === 'this' || shift === 'current' ? 'PRESENT_REF' : 'PAST_REF' };
       }
       const n = shift === 'last' || shift === 'past' || shift === 'previous' ? 1 : shift === 'next' || shift === 'coming' || shift === 'following' ? -1 : 0;
+      // "up from $3 million last year" in a quarterly report compares with the same quarter.
+      if (unit === 'year' && n === 1 && COMPARISON_RE.test(ctx.text.slice(Math.max(0, ctx.start - 50), ctx.start))) {
+        const rq = recentQuarter(ctx, 3);
+        if (rq) return { type: 'DATE', value: `${rq.y - 1}-${rq.q}` };
+      }
       if (unit === 'weekend' && n === 0 && ctx.tense === 'past' && isoWeekday(ref) < 6) return { type: 'DATE', value: `${fmtWeek(addDays(ref, -7))}-WE` };
       const v = shiftedValue(ref, n, unit);
       return v ? { type: 'DATE', value: v } : null;
@@ -527,10 +553,12 @@ export const RULES: Rule[] = [
       const sign = dir === 'ago' || dir === 'earlier' ? 1 : -1;
       const n = m[1] ? parseNumber(m[1]) : undefined;
       const ref = ctx.ref;
+      // "days later" is measured from an event, not from the reference date: keep it a duration.
+      if (n === undefined && (dir === 'earlier' || dir === 'later')) return { type: 'DURATION', value: durationValue(undefined, m[2]) };
       if (n === undefined || !ref) return { type: 'DATE', value: sign > 0 ? 'PAST_REF' : 'FUTURE_REF' };
       const unit = unitKey(m[2]);
       if (unit === 'year' && n === 1) {
-        const rq = recentQuarter(ctx);
+        const rq = recentQuarter(ctx, 3);
         if (rq) return { type: 'DATE', value: `${rq.y - 1}-${rq.q}` };
       }
       if (UNITS[unit]?.time) return { type: 'DURATION', value: durationValue(n, unit) };
@@ -613,15 +641,16 @@ export const RULES: Rule[] = [
       return true;
     },
     resolve(_m, ctx) {
-      // In a direct quotation "now" is the speaker's moment, not the article's.
-      if (ctx.inQuote) return null;
+      // "happy like I am now": in a direct quotation, a first-person clause's "now" is the speaker's
+      // own moment, not a date the article states.
+      if (ctx.inQuote && FIRST_PERSON_CLAUSE_RE.test(ctx.text.slice(Math.max(0, ctx.start - 40), ctx.start))) return null;
       return { type: 'DATE', value: 'PRESENT_REF' };
     },
   },
   {
     name: 'past-ref',
     kind: 'ref',
-    re: re(String.raw`\b(recently|lately|the\s+past|in\s+the\s+past|recent)\b(?![-‑])`),
+    re: re(String.raw`\b(recently|lately|the\s+past|recent)\b(?![-‑])`),
     accept(m, text) {
       const w = m[1].toLowerCase().replace(/^in\s+/, '').replace(/\s+/g, ' ');
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
@@ -661,7 +690,7 @@ export const RULES: Rule[] = [
   {
     name: 'the-year',
     kind: 'date',
-    re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?!['’-])(\s+(?:ended|ending|through|to\s+date|that\s+ended|which\s+ended))?`),
+    re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?!['’-])(?=(\s+(?:ended|ending|through|to\s+date|that\s+ended|which\s+ended)\b)?)`),
     resolve(m, ctx) {
       // "the year ended Sept. 30" is a twelve-month period; "for the year" is the current one.
       if (m[2]) return { type: 'DURATION', value: 'P1Y' };

@@ -1,5 +1,5 @@
-import type { Doc, NameMention, NerLabel } from '../document.ts';
-import { tokenRange } from '../coref/index.ts';
+import type { Doc, NameMention, NerLabel } from '../../pipeline/extract/document.ts';
+import { tokenRange } from '../../pipeline/extract/coref/index.ts';
 
 /**
  * Name mentions set by hand, for tests and tools that run without the tagger: every

@@ -1,0 +1,284 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Doc, Entity, EntityType, MentionKind, QuantityKind, TimexType } from '../pipeline/extract/document.ts';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { EVENT_VOCABULARY, ROLE_VOCABULARY, eventExtractor, extractEvents } from '../pipeline/extract/events/index.ts';
+
+/** every occurrence of `surface` as whole words, skipping spans already taken */
+function occurrences(doc: Doc, surface: string): { start: number; end: number }[] {
+  const esc = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...doc.text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + surface.length }));
+}
+
+function addEntity(doc: Doc, type: EntityType, name: string, surfaces: string[] = [name], gender?: 'male' | 'female'): Entity {
+  const e: Entity = { id: `E${doc.entities.length + 1}`, type, name, aliases: surfaces.filter((s) => s !== name), mentions: [], ...(gender ? { gender } : {}) };
+  const taken = doc.entities.flatMap((x) => x.mentions);
+  for (const s of [...surfaces].sort((a, b) => b.length - a.length)) {
+    for (const o of occurrences(doc, s)) {
+      if ([...taken, ...e.mentions].some((m) => m.start < o.end && o.start < m.end)) continue;
+      e.mentions.push({ ...o, text: s, kind: 'name', entity: e.id });
+    }
+  }
+  e.mentions.sort((a, b) => a.start - b.start);
+  doc.entities.push(e);
+  return e;
+}
+
+function addMention(doc: Doc, entity: Entity, context: string, surface: string, kind: MentionKind): void {
+  const at = doc.text.indexOf(context);
+  if (at < 0) throw new Error(`no ${context}`);
+  const start = at + context.indexOf(surface);
+  entity.mentions.push({ start, end: start + surface.length, text: surface, kind, entity: entity.id });
+  entity.mentions.sort((a, b) => a.start - b.start);
+}
+
+function addTimex(doc: Doc, context: string, surface: string, value: string, type: TimexType = 'DATE'): void {
+  const at = doc.text.indexOf(context);
+  if (at < 0) throw new Error(`no ${context}`);
+  const start = at + context.indexOf(surface);
+  doc.timexes.push({ id: '', start, end: start + surface.length, text: surface, type, value });
+  doc.timexes.sort((a, b) => a.start - b.start);
+  doc.timexes.forEach((t, i) => (t.id = `T${i + 1}`));
+}
+
+function addQuantity(doc: Doc, context: string, surface: string, kind: QuantityKind, value: number, unit: string, entity?: Entity): void {
+  const start = doc.text.indexOf(context) + context.indexOf(surface);
+  doc.quantities.push({ id: `Q${doc.quantities.length + 1}`, start, end: start + surface.length, text: surface, kind, value, unit, ...(entity ? { entity: entity.id } : {}) });
+}
+
+function seedDoc(): Doc {
+  const p = path.join(import.meta.dirname, '..', 'seeds', '000_9da3eb84e0b5e84d.txt');
+  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
+  addEntity(doc, 'Organization', 'Kremlin');
+  addEntity(doc, 'Person', 'Vladimir Putin', ['Vladimir Putin', 'Putin'], 'male');
+  addEntity(doc, 'Person', 'Alexander Trufanov', ['Alexander Trufanov', 'Trufanov'], 'male');
+  addEntity(doc, 'Organization', 'Hamas');
+  addEntity(doc, 'Place', 'Gaza');
+  addEntity(doc, 'Place', 'Moscow');
+  addEntity(doc, 'Place', 'Russia');
+  addEntity(doc, 'Place', 'Israel');
+  addEntity(doc, 'Person', 'Vitali Trupanov', ['Vitali Trupanov'], 'male');
+  addEntity(doc, 'Person', 'Yelena', ['Yelena'], 'female');
+  addEntity(doc, 'Person', 'Mikhail Bogdanov', ['Mikhail Bogdanov'], 'male');
+  addEntity(doc, 'Place', 'United States');
+  addEntity(doc, 'Organization', 'European Union');
+  addEntity(doc, 'Person', 'Maxim Herkin', ['Maxim Herkin', 'Herkin'], 'male');
+  addEntity(doc, 'Place', 'Egypt');
+  addEntity(doc, 'Place', 'Qatar');
+  addTimex(doc, 'held on April 16, 2025', 'April 16, 2025', '2025-04-16');
+  addTimex(doc, 'in the late 1990s', 'the late 1990s', '199X');
+  addTimex(doc, 'on October 7, 2023', 'October 7, 2023', '2023-10-07');
+  addTimex(doc, 'in November 2023', 'November 2023', '2023-11');
+  addTimex(doc, 'on February 15, 2025', 'February 15, 2025', '2025-02-15');
+  addTimex(doc, 'in early February', 'early February', '2025-02');
+  addTimex(doc, 'the October 7 music', 'October 7', '2023-10-07');
+  addTimex(doc, 'in early April', 'early April', '2025-04');
+  addTimex(doc, 'enduring 498 days', '498 days', 'P498D', 'DURATION');
+  const trufanov = doc.entities.find((e) => e.name === 'Alexander Trufanov') as Entity;
+  const herkin = doc.entities.find((e) => e.name === 'Maxim Herkin') as Entity;
+  addQuantity(doc, '29-year-old', '29', 'age', 29, 'year', trufanov);
+  addQuantity(doc, 'Herkin, 35', '35', 'age', 35, 'year', herkin);
+  return doc;
+}
+
+/** A document with entities of the given types marked wherever they occur, and dated phrases. */
+function docWith(text: string, entities: Partial<Record<EntityType, (string | [string, string[]])[]>>, timexes: [string, string][] = []): Doc {
+  const doc = prepareDoc('t', text);
+  for (const [type, list] of Object.entries(entities) as [EntityType, (string | [string, string[]])[]][]) {
+    for (const e of list) {
+      if (typeof e === 'string') addEntity(doc, type, e);
+      else addEntity(doc, type, e[0], e[1]);
+    }
+  }
+  for (const [surface, value] of timexes) addTimex(doc, surface, surface, value);
+  return doc;
+}
+
+interface Summary {
+  type: string;
+  trigger: string;
+  roles: Record<string, string[]>;
+  date?: string;
+  place?: string;
+}
+
+function summarize(doc: Doc): Summary[] {
+  const name = (id: string): string => doc.entities.find((e) => e.id === id)?.name ?? id;
+  return extractEvents(doc).map((e) => {
+    const roles: Record<string, string[]> = {};
+    for (const p of e.participants) (roles[p.role] ??= []).push(name(p.entity));
+    return {
+      type: e.type,
+      trigger: e.trigger.text,
+      roles,
+      ...(e.dateValue ? { date: e.dateValue } : {}),
+      ...(e.place ? { place: name(e.place) } : {}),
+    };
+  });
+}
+
+describe('events on the seed article', () => {
+  const doc = seedDoc();
+  eventExtractor.run(doc);
+  const name = (id?: string): string | undefined => doc.entities.find((e) => e.id === id)?.name;
+  const s = summarize(doc);
+  const of = (type: string): Summary[] => s.filter((e) => e.type === type);
+
+  it('numbers events V1.. in text order with consistent spans', () => {
+    doc.events.forEach((e, i) => {
+      expect(e.id).toBe(`V${i + 1}`);
+      expect(doc.text.slice(e.start, e.end)).toBe(e.text);
+      expect(doc.text.slice(e.trigger.start, e.trigger.end)).toBe(e.trigger.text);
+      expect(e.start <= e.trigger.start && e.trigger.end <= e.end).toBe(true);
+      if (i > 0) expect(doc.events[i - 1].trigger.start).toBeLessThan(e.trigger.start);
+    });
+  });
+
+  it('one Meeting at the Kremlin: Putin host, Trufanov guest, dated by the next sentence', () => {
+    expect(of('Meeting')).toEqual([
+      { type: 'Meeting', trigger: 'received', roles: { host: ['Vladimir Putin'], guest: ['Alexander Trufanov'] }, date: '2025-04-16', place: 'Kremlin' },
+    ]);
+    const meeting = doc.events.find((e) => e.type === 'Meeting');
+    expect(doc.timexes.find((t) => t.id === meeting?.timex)?.text).toBe('April 16, 2025');
+  });
+
+  it('the October 7 attack, merged with its later mentions', () => {
+    expect(of('Attack')).toEqual([
+      { type: 'Attack', trigger: 'assault', roles: { agent: ['Hamas'], target: ['Israel'] }, date: '2023-10-07' },
+    ]);
+  });
+
+  it('abductions of Trufanov, his mother and Maxim Herkin', () => {
+    expect(of('Abduction')).toEqual([
+      { type: 'Abduction', trigger: 'taken hostage', roles: { patient: ['Alexander Trufanov'] }, date: '2023-10-07' },
+      { type: 'Abduction', trigger: 'taken captive', roles: { patient: ['Yelena'] } },
+      { type: 'Abduction', trigger: 'abducted', roles: { patient: ['Maxim Herkin'] }, date: '2023-10-07' },
+    ]);
+  });
+
+  it('the death of Vitali Trupanov, dated by the attack that caused it', () => {
+    expect(of('Death')).toEqual([{ type: 'Death', trigger: 'dead', roles: { victim: ['Vitali Trupanov'] }, date: '2023-10-07' }]);
+    expect(doc.events.find((e) => e.type === 'Death')?.text).toBe('The attack left his father, Vitali Trupanov, dead');
+  });
+
+  it('Trufanov freed by Hamas and released on February 15, 2025: one Release; his mother\'s release separate', () => {
+    expect(of('Release')).toEqual([
+      { type: 'Release', trigger: 'freed', roles: { patient: ['Alexander Trufanov'], agent: ['Hamas'] }, date: '2025-02-15' },
+      { type: 'Release', trigger: 'released', roles: { patient: ['Yelena'] }, date: '2023-11' },
+    ]);
+    const release = doc.events.find((e) => e.type === 'Release');
+    expect(release?.text).toBe('Alexander Trufanov, a Russian-Israeli man recently freed by Hamas');
+  });
+
+  it('no event from "a propaganda video released by Hamas" or "to release Russian citizens"', () => {
+    const triggers = doc.events.map((e) => doc.text.slice(e.trigger.start - 10, e.trigger.end));
+    expect(triggers.some((t) => t.includes('video released'))).toBe(false);
+    expect(triggers.some((t) => t.includes('to release'))).toBe(false);
+    expect(doc.events.filter((e) => e.type === 'Negotiation')).toEqual([]);
+  });
+
+  it('only Place entities or "at the" venues as places', () => {
+    for (const e of doc.events) if (e.place) expect(['Kremlin', 'Gaza', 'Moscow', 'Israel', 'Russia']).toContain(name(e.place));
+  });
+});
+
+describe('event patterns', () => {
+  it('passive with a by-agent: patient and agent', () => {
+    const doc = docWith('Two weeks later, Alice Smith was freed by the Taliban in Kabul on Monday.', { Person: ['Alice Smith'], Organization: ['Taliban'], Place: ['Kabul'] }, [['Monday', '2024-05-06']]);
+    expect(summarize(doc)).toEqual([{ type: 'Release', trigger: 'freed', roles: { patient: ['Alice Smith'], agent: ['Taliban'] }, date: '2024-05-06', place: 'Kabul' }]);
+  });
+
+  it('active verb: subject agent, object patient; a later "his arrest" merges', () => {
+    const doc = docWith('Police arrested John Doe in Paris. His arrest shocked Doe\'s friends. Doe\'s arrest was filmed.', { Person: [['John Doe', ['John Doe', 'Doe']]], Organization: ['Police'], Place: ['Paris'] });
+    expect(summarize(doc)).toEqual([{ type: 'Arrest', trigger: 'arrested', roles: { agent: ['Police'], patient: ['John Doe'] }, place: 'Paris' }]);
+  });
+
+  it('"met with": symmetric participants; a later "the meeting" with no new information is not a new event', () => {
+    const doc = docWith('Joe Biden met with Xi Jinping in San Francisco on Wednesday. The meeting lasted four hours.', { Person: ['Joe Biden', 'Xi Jinping'], Place: ['San Francisco'] }, [['Wednesday', '2023-11-15']]);
+    expect(summarize(doc)).toEqual([
+      { type: 'Meeting', trigger: 'met', roles: { participant: ['Joe Biden', 'Xi Jinping'] }, date: '2023-11-15', place: 'San Francisco' },
+    ]);
+  });
+
+  it('a meeting with other participants or another date is another event', () => {
+    const doc = docWith('Putin received Trufanov on Monday. On Friday, Putin received Orban.', { Person: ['Putin', 'Trufanov', 'Orban'] }, [['Monday', '2025-04-14'], ['Friday', '2025-04-18']]);
+    expect(summarize(doc).map((e) => e.roles.guest)).toEqual([['Trufanov'], ['Orban']]);
+  });
+
+  it('modal, negated and infinitive triggers are not events', () => {
+    const doc = docWith('Hamas will release Ann Lee. Israel did not arrest Bob Ray. Egypt wants to free Ann Lee.', { Person: ['Ann Lee', 'Bob Ray'], Organization: ['Hamas'], Place: ['Israel', 'Egypt'] });
+    expect(summarize(doc)).toEqual([]);
+  });
+
+  it('killed (Death with agent), died (victim), attack noun with prenominal agent and target', () => {
+    const doc = docWith('A Hamas attack on Sderot killed Dan Cohen. Rina Levi died in hospital.', { Person: ['Dan Cohen', 'Rina Levi'], Organization: ['Hamas'], Place: ['Sderot'] });
+    expect(summarize(doc)).toEqual([
+      { type: 'Attack', trigger: 'attack', roles: { agent: ['Hamas'], target: ['Sderot'] } },
+      { type: 'Death', trigger: 'killed', roles: { victim: ['Dan Cohen'] } },
+      { type: 'Death', trigger: 'died', roles: { victim: ['Rina Levi'] } },
+    ]);
+  });
+
+  it('took X hostage; travel with a destination place; resignation; appointment', () => {
+    const doc = docWith('Gunmen took Ali Reza hostage. Emmanuel Macron visited Kyiv on Tuesday. Boris Johnson resigned. Biden appointed Merrick Garland.', { Person: ['Ali Reza', 'Emmanuel Macron', 'Boris Johnson', 'Biden', 'Merrick Garland'], Place: ['Kyiv'] }, [['Tuesday', '2024-02-13']]);
+    expect(summarize(doc)).toEqual([
+      { type: 'Abduction', trigger: 'took Ali Reza hostage', roles: { patient: ['Ali Reza'] } },
+      { type: 'Travel', trigger: 'visited', roles: { agent: ['Emmanuel Macron'] }, date: '2024-02-13', place: 'Kyiv' },
+      { type: 'Resignation', trigger: 'resigned', roles: { agent: ['Boris Johnson'] } },
+      { type: 'Appointment', trigger: 'appointed', roles: { agent: ['Biden'], patient: ['Merrick Garland'] } },
+    ]);
+  });
+
+  it('pronoun mentions from coreference are participants; "her release" merges into the release', () => {
+    const doc = docWith('Hamas kidnapped Ann Lee in 2023. She was freed by Hamas on Friday. Her release was welcomed.', { Person: ['Ann Lee'], Organization: ['Hamas'] }, [['2023', '2023'], ['Friday', '2025-01-24']]);
+    addMention(doc, doc.entities[0], 'She was freed', 'She', 'pronoun');
+    addMention(doc, doc.entities[0], 'Her release', 'Her', 'pronoun');
+    expect(summarize(doc)).toEqual([
+      { type: 'Abduction', trigger: 'kidnapped', roles: { agent: ['Hamas'], patient: ['Ann Lee'] }, date: '2023' },
+      { type: 'Release', trigger: 'freed', roles: { patient: ['Ann Lee'], agent: ['Hamas'] }, date: '2025-01-24' },
+    ]);
+  });
+
+  it('a relative clause takes its antecedent; an age parenthetical is skipped', () => {
+    const doc = docWith('They named Noa Argamani, 26, who was kidnapped by Hamas.', { Person: ['Noa Argamani'], Organization: ['Hamas'] });
+    expect(summarize(doc)).toEqual([{ type: 'Abduction', trigger: 'kidnapped', roles: { patient: ['Noa Argamani'], agent: ['Hamas'] } }]);
+  });
+
+  it('an event noun with a date but no participants is kept; without either it is dropped', () => {
+    const doc = docWith('A truce took hold in November 2023. Talks continued. The elections were held on March 17, 2024.', {}, [['November 2023', '2023-11'], ['March 17, 2024', '2024-03-17']]);
+    expect(summarize(doc).map((e) => [e.type, e.date])).toEqual([
+      ['Ceasefire', '2023-11'],
+      ['Election', '2024-03-17'],
+    ]);
+  });
+});
+
+describe('event and role vocabularies', () => {
+  it('every type maps to schema.org and every role it uses is defined', () => {
+    const roles = new Set(ROLE_VOCABULARY.map((r) => r.role));
+    const types = EVENT_VOCABULARY.map((t) => t.type);
+    for (const t of ['Meeting', 'Attack', 'Death', 'Abduction', 'Release', 'Arrest', 'Statement', 'Negotiation', 'Ceasefire', 'Election', 'Resignation', 'Appointment', 'Travel']) {
+      expect(types).toContain(t);
+    }
+    for (const t of EVENT_VOCABULARY) {
+      expect(t.schemaOrg.startsWith('https://schema.org/')).toBe(true);
+      expect(t.triggers.length).toBeGreaterThan(0);
+      for (const r of t.roles) expect(roles.has(r), `${t.type}: ${r}`).toBe(true);
+    }
+  });
+
+  it('the seed uses only vocabulary types and roles', () => {
+    const doc = seedDoc();
+    const roles = new Set(ROLE_VOCABULARY.map((r) => r.role));
+    for (const e of extractEvents(doc)) {
+      const term = EVENT_VOCABULARY.find((t) => t.type === e.type);
+      expect(term).toBeDefined();
+      for (const p of e.participants) {
+        expect(roles.has(p.role)).toBe(true);
+        expect(term?.roles).toContain(p.role);
+      }
+    }
+  });
+});

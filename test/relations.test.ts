@@ -1,0 +1,248 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Doc, Entity, EntityType, MentionKind, QuantityKind, TimexType } from '../pipeline/extract/document.ts';
+import { prepareDoc } from '../pipeline/extract/prepare.ts';
+import { COUNTRIES, RELATION_VOCABULARY, extractRelations, relationExtractor } from '../pipeline/extract/relations/index.ts';
+
+/** every occurrence of `surface` as whole words, skipping spans already taken */
+function occurrences(doc: Doc, surface: string): { start: number; end: number }[] {
+  const esc = surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${esc}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...doc.text.matchAll(re)].map((m) => ({ start: m.index, end: m.index + surface.length }));
+}
+
+function addEntity(doc: Doc, type: EntityType, name: string, surfaces: string[] = [name], gender?: 'male' | 'female'): Entity {
+  const e: Entity = { id: `E${doc.entities.length + 1}`, type, name, aliases: surfaces.filter((s) => s !== name), mentions: [], ...(gender ? { gender } : {}) };
+  const taken = doc.entities.flatMap((x) => x.mentions);
+  for (const s of [...surfaces].sort((a, b) => b.length - a.length)) {
+    for (const o of occurrences(doc, s)) {
+      if ([...taken, ...e.mentions].some((m) => m.start < o.end && o.start < m.end)) continue;
+      e.mentions.push({ ...o, text: s, kind: 'name', entity: e.id });
+    }
+  }
+  e.mentions.sort((a, b) => a.start - b.start);
+  doc.entities.push(e);
+  return e;
+}
+
+function addMention(doc: Doc, entity: Entity, context: string, surface: string, kind: MentionKind): void {
+  const at = doc.text.indexOf(context);
+  if (at < 0) throw new Error(`no ${context}`);
+  const start = at + context.indexOf(surface);
+  entity.mentions.push({ start, end: start + surface.length, text: surface, kind, entity: entity.id });
+  entity.mentions.sort((a, b) => a.start - b.start);
+}
+
+function addTimex(doc: Doc, context: string, surface: string, value: string, type: TimexType = 'DATE'): void {
+  const at = doc.text.indexOf(context);
+  if (at < 0) throw new Error(`no ${context}`);
+  const start = at + context.indexOf(surface);
+  doc.timexes.push({ id: '', start, end: start + surface.length, text: surface, type, value });
+  doc.timexes.sort((a, b) => a.start - b.start);
+  doc.timexes.forEach((t, i) => (t.id = `T${i + 1}`));
+}
+
+function addQuantity(doc: Doc, context: string, surface: string, kind: QuantityKind, value: number, unit: string, entity?: Entity): void {
+  const start = doc.text.indexOf(context) + context.indexOf(surface);
+  doc.quantities.push({ id: `Q${doc.quantities.length + 1}`, start, end: start + surface.length, text: surface, kind, value, unit, ...(entity ? { entity: entity.id } : {}) });
+}
+
+function seedDoc(): Doc {
+  const p = fileURLToPath(new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url));
+  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
+  addEntity(doc, 'Organization', 'Kremlin');
+  addEntity(doc, 'Person', 'Vladimir Putin', ['Vladimir Putin', 'Putin'], 'male');
+  addEntity(doc, 'Person', 'Alexander Trufanov', ['Alexander Trufanov', 'Trufanov'], 'male');
+  addEntity(doc, 'Organization', 'Hamas');
+  addEntity(doc, 'Place', 'Gaza');
+  addEntity(doc, 'Place', 'Moscow');
+  addEntity(doc, 'Place', 'Russia');
+  addEntity(doc, 'Place', 'Israel');
+  addEntity(doc, 'Person', 'Vitali Trupanov', ['Vitali Trupanov'], 'male');
+  addEntity(doc, 'Person', 'Yelena', ['Yelena'], 'female');
+  addEntity(doc, 'Person', 'Mikhail Bogdanov', ['Mikhail Bogdanov'], 'male');
+  addEntity(doc, 'Place', 'United States');
+  addEntity(doc, 'Organization', 'European Union');
+  addEntity(doc, 'Person', 'Maxim Herkin', ['Maxim Herkin', 'Herkin'], 'male');
+  addEntity(doc, 'Place', 'Egypt');
+  addEntity(doc, 'Place', 'Qatar');
+  addTimex(doc, 'held on April 16, 2025', 'April 16, 2025', '2025-04-16');
+  addTimex(doc, 'in the late 1990s', 'the late 1990s', '199X');
+  addTimex(doc, 'on October 7, 2023', 'October 7, 2023', '2023-10-07');
+  addTimex(doc, 'in November 2023', 'November 2023', '2023-11');
+  addTimex(doc, 'on February 15, 2025', 'February 15, 2025', '2025-02-15');
+  addTimex(doc, 'in early February', 'early February', '2025-02');
+  addTimex(doc, 'the October 7 music', 'October 7', '2023-10-07');
+  addTimex(doc, 'in early April', 'early April', '2025-04');
+  addTimex(doc, 'enduring 498 days', '498 days', 'P498D', 'DURATION');
+  const trufanov = doc.entities.find((e) => e.name === 'Alexander Trufanov') as Entity;
+  const herkin = doc.entities.find((e) => e.name === 'Maxim Herkin') as Entity;
+  addQuantity(doc, '29-year-old', '29', 'age', 29, 'year', trufanov);
+  addQuantity(doc, 'Herkin, 35', '35', 'age', 35, 'year', herkin);
+  return doc;
+}
+
+/** A document with the given persons/organizations/places marked wherever they occur. */
+function docWith(text: string, people: (string | [string, string[]] | [string, string[], 'male' | 'female'])[], orgs: string[] = [], places: string[] = []): Doc {
+  const doc = prepareDoc('t', text);
+  for (const p of people) {
+    if (typeof p === 'string') addEntity(doc, 'Person', p);
+    else addEntity(doc, 'Person', p[0], p[1], p[2]);
+  }
+  for (const o of orgs) addEntity(doc, 'Organization', o);
+  for (const pl of places) addEntity(doc, 'Place', pl);
+  return doc;
+}
+
+type Triple = [string, string, string];
+
+/** relations as [subject name, predicate, object name or value] */
+function triples(doc: Doc): Triple[] {
+  const name = (id: string): string => doc.entities.find((e) => e.id === id)?.name ?? id;
+  return extractRelations(doc).map((r) => [name(r.subject), r.predicate, r.objectEntity ? name(r.objectEntity) : (r.objectValue ?? '')]);
+}
+
+describe('relations on the seed article', () => {
+  const doc = seedDoc();
+  relationExtractor.run(doc);
+  const name = (id?: string): string | undefined => doc.entities.find((e) => e.id === id)?.name;
+  const got = doc.relations.map((r) => [name(r.subject), r.predicate, r.objectEntity ? name(r.objectEntity) : r.objectValue]);
+
+  it('finds titles and nationalities from pre-name role phrases', () => {
+    expect(got).toContainEqual(['Vladimir Putin', 'jobTitle', 'President']);
+    expect(got).toContainEqual(['Vladimir Putin', 'nationality', 'Russia']);
+    expect(got).toContainEqual(['Mikhail Bogdanov', 'jobTitle', 'Deputy Foreign Minister']);
+    expect(got).toContainEqual(['Mikhail Bogdanov', 'nationality', 'Russia']);
+  });
+
+  it('reads both countries of a hyphenated demonym in an apposition', () => {
+    expect(got).toContainEqual(['Alexander Trufanov', 'nationality', 'Russia']);
+    expect(got).toContainEqual(['Alexander Trufanov', 'nationality', 'Israel']);
+    const r = doc.relations.find((x) => name(x.subject) === 'Alexander Trufanov' && name(x.objectEntity) === 'Israel');
+    expect(r?.text).toBe('Alexander Trufanov, a Russian-Israeli man');
+  });
+
+  it('resolves "his" to the previous sentence\'s subject for family relations, with inverses', () => {
+    expect(got).toContainEqual(['Alexander Trufanov', 'parent', 'Vitali Trupanov']);
+    expect(got).toContainEqual(['Vitali Trupanov', 'children', 'Alexander Trufanov']);
+    expect(got).toContainEqual(['Alexander Trufanov', 'parent', 'Yelena']);
+    expect(got).toContainEqual(['Yelena', 'children', 'Alexander Trufanov']);
+    expect(got).not.toContainEqual(['Vitali Trupanov', 'parent', 'Yelena']);
+    const r = doc.relations.find((x) => x.predicate === 'parent' && name(x.objectEntity) === 'Vitali Trupanov');
+    expect(r?.text).toBe('his father, Vitali Trupanov');
+  });
+
+  it('takes ages from the quantity layer', () => {
+    expect(got).toContainEqual(['Alexander Trufanov', 'age', '29']);
+    expect(got).toContainEqual(['Maxim Herkin', 'age', '35']);
+  });
+
+  it('gives every relation evidence that matches the text and no duplicates', () => {
+    for (const r of doc.relations) expect(doc.text.slice(r.start, r.end)).toBe(r.text);
+    const keys = doc.relations.map((r) => `${r.subject}|${r.predicate}|${r.objectEntity ?? r.objectValue}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(got.filter((t) => t[0] === 'Vladimir Putin' && t[1] === 'jobTitle')).toHaveLength(1);
+  });
+});
+
+describe('relation patterns', () => {
+  it('apposition with an organization possessive: jobTitle and worksFor', () => {
+    const doc = docWith('Tim Cook, Apple\'s chief executive, said on Monday that sales rose.', ['Tim Cook'], ['Apple']);
+    expect(triples(doc)).toEqual([
+      ['Tim Cook', 'jobTitle', 'chief executive'],
+      ['Tim Cook', 'worksFor', 'Apple'],
+    ]);
+  });
+
+  it('"X, a spokesman for Y" and prenominal organizations', () => {
+    const doc = docWith('"No," said Dmitry Peskov, a spokesman for the Kremlin. Hamas leader Yahya Sinwar was silent.', ['Dmitry Peskov', 'Yahya Sinwar'], ['Kremlin', 'Hamas']);
+    const t = triples(doc);
+    expect(t).toContainEqual(['Dmitry Peskov', 'jobTitle', 'spokesman']);
+    expect(t).toContainEqual(['Dmitry Peskov', 'worksFor', 'Kremlin']);
+    expect(t).toContainEqual(['Yahya Sinwar', 'jobTitle', 'leader']);
+    expect(t).toContainEqual(['Yahya Sinwar', 'memberOf', 'Hamas']);
+  });
+
+  it('uses the country name when the article has no Place entity for it', () => {
+    const doc = docWith('French President Emmanuel Macron arrived.', ['Emmanuel Macron']);
+    expect(triples(doc)).toEqual([
+      ['Emmanuel Macron', 'jobTitle', 'President'],
+      ['Emmanuel Macron', 'nationality', 'France'],
+    ]);
+  });
+
+  it('keeps "Secretary of State" whole and reads a country name before a title', () => {
+    const doc = docWith('U.S. Secretary of State Marco Rubio spoke.', ['Marco Rubio'], [], ['U.S.']);
+    const t = triples(doc);
+    expect(t).toContainEqual(['Marco Rubio', 'jobTitle', 'Secretary of State']);
+    expect(t).toContainEqual(['Marco Rubio', 'nationality', 'U.S.']);
+  });
+
+  it('skips honorifics and former offices, and does not read a sentence-initial word as a title', () => {
+    const doc = docWith('Yesterday Mr. Smith met former President Barack Obama.', ['Smith', 'Barack Obama']);
+    expect(triples(doc)).toEqual([]);
+  });
+
+  it('"Russian-born" is not a nationality', () => {
+    const doc = docWith('The Russian-born singer Anna Netrebko sang.', ['Anna Netrebko']);
+    expect(triples(doc).filter((t) => t[1] === 'nationality')).toEqual([]);
+  });
+
+  it('family: spouse, children and siblings, with a coreference pronoun mention', () => {
+    const doc = docWith('Ukraine\'s leader spoke. Olena Zelenska said her husband, Volodymyr Zelensky, was tired. Her daughter Oleksandra and her brother Ivan came too.', [['Olena Zelenska', ['Olena Zelenska'], 'female'], 'Volodymyr Zelensky', 'Oleksandra', 'Ivan']);
+    const t = triples(doc);
+    expect(t).toContainEqual(['Olena Zelenska', 'spouse', 'Volodymyr Zelensky']);
+    expect(t).toContainEqual(['Volodymyr Zelensky', 'spouse', 'Olena Zelenska']);
+    expect(t).toContainEqual(['Olena Zelenska', 'children', 'Oleksandra']);
+    expect(t).toContainEqual(['Oleksandra', 'parent', 'Olena Zelenska']);
+    expect(t).toContainEqual(['Olena Zelenska', 'sibling', 'Ivan']);
+  });
+
+  it('follows a pronoun mention added by coreference', () => {
+    const doc = docWith('Putin met Xi. Later his daughter Maria spoke.', [['Vladimir Putin', ['Putin']], ['Xi Jinping', ['Xi']], 'Maria']);
+    const xi = doc.entities[1];
+    addMention(doc, xi, 'his daughter', 'his', 'pronoun');
+    expect(triples(doc)).toContainEqual(['Xi Jinping', 'children', 'Maria']);
+  });
+
+  it('"Y, the mother of X" and "X\'s son Y"', () => {
+    const doc = docWith('Yelena, the mother of Alexander, wept. Putin\'s son Ivan did not.', ['Yelena', 'Alexander', ['Putin', ['Putin']], 'Ivan']);
+    const t = triples(doc);
+    expect(t).toContainEqual(['Alexander', 'parent', 'Yelena']);
+    expect(t).toContainEqual(['Putin', 'children', 'Ivan']);
+  });
+
+  it('jobTitle and nationality from a coreferent description mention', () => {
+    const doc = docWith('Putin arrived. The Russian president smiled.', [['Vladimir Putin', ['Putin']]], [], ['Russia']);
+    addMention(doc, doc.entities[0], 'The Russian president', 'The Russian president', 'description');
+    const t = triples(doc);
+    expect(t).toContainEqual(['Vladimir Putin', 'jobTitle', 'president']);
+    expect(t).toContainEqual(['Vladimir Putin', 'nationality', 'Russia']);
+  });
+});
+
+describe('relation vocabulary', () => {
+  it('defines every predicate the extractor can write, with schema.org IRIs or none', () => {
+    const terms = new Set(RELATION_VOCABULARY.map((t) => t.term));
+    for (const p of ['jobTitle', 'nationality', 'parent', 'children', 'spouse', 'sibling', 'relatedTo', 'memberOf', 'worksFor', 'affiliation', 'age']) {
+      expect(terms.has(p)).toBe(true);
+    }
+    for (const t of RELATION_VOCABULARY) {
+      expect(t.schemaOrg === null || t.schemaOrg.startsWith('https://schema.org/')).toBe(true);
+      if (t.inverse) expect(terms.has(t.inverse)).toBe(true);
+    }
+  });
+
+  it('has a demonym table with unique demonyms', () => {
+    const seen = new Map<string, string>();
+    for (const [country, demonyms] of COUNTRIES) {
+      for (const d of demonyms) {
+        const prev = seen.get(d.toLowerCase());
+        expect(prev === undefined || prev === country, `${d}: ${prev} / ${country}`).toBe(true);
+        seen.set(d.toLowerCase(), country);
+      }
+    }
+    expect(seen.get('israeli')).toBe('Israel');
+  });
+});
