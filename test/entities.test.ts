@@ -1,24 +1,8 @@
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Doc, NerLabel } from '../pipeline/extract/document.ts';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { entityGrouper, titleBefore } from '../pipeline/extract/entities/index.ts';
-import { handNames } from './support/hand-names.ts';
-
-const SEED_NAMES: [string, NerLabel][] = [
-  ['Vladimir Putin', 'PER'], ['Alexander Trufanov', 'PER'], ['Trufanov', 'PER'], ['Vitali Trupanov', 'PER'],
-  ['Yelena', 'PER'], ['President Putin', 'PER'], ['Mr. Putin', 'PER'], ['Putin', 'PER'],
-  ['Mikhail Bogdanov', 'PER'], ['Maxim Herkin', 'PER'], ['Herkin', 'PER'], ['Hamas', 'ORG'],
-  ['European Union', 'ORG'], ['Kremlin', 'LOC'], ['Gaza', 'LOC'], ['Moscow', 'LOC'], ['Russia', 'LOC'],
-  ['Israel', 'LOC'], ['United States', 'LOC'], ['Egypt', 'LOC'], ['Qatar', 'LOC'],
-];
-
-function seedDoc(): Doc {
-  const p = new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url);
-  const doc = prepareDoc('seed', fs.readFileSync(p, 'utf8').trim().split('\n').join('\n\n'));
-  doc.names = handNames(doc, SEED_NAMES);
-  return doc;
-}
+import { handNames, seedDocWithNames as seedDoc } from './support/hand-names.ts';
 
 function docWith(text: string, names: [string, NerLabel][]): Doc {
   const doc = prepareDoc('t', text);
