@@ -11,6 +11,7 @@ import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { OffsetMap } from '../pipeline/shared/offsets.ts';
 import { walkFiles } from '../pipeline/shared/files.ts';
 import type { NormalizedArticle } from '../pipeline/records.ts';
+import nlp from 'compromise';
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,7 +47,7 @@ for (const a of articles.slice(0, 20)) {
   for (const c of COMPONENTS) c.run(d);
 }
 
-const times: Record<string, number[]> = { normalize: [], prepare: [], total: [] };
+const times: Record<string, number[]> = { normalize: [], prepare: [], total: [], 'compromise (baseline NER)': [] };
 for (const c of COMPONENTS) times[c.name] = [];
 for (let r = 0; r < rounds; r++) {
   const t0 = performance.now();
@@ -77,6 +78,15 @@ for (let r = 0; r < rounds; r++) {
     factsOf(doc, a.source);
   }
   times.total.push(performance.now() - t1 + times.normalize[r]);
+  // the JavaScript library we compared against: its people/places/organizations on the same text
+  const t2 = performance.now();
+  for (const a of articles) {
+    const d = nlp(a.text);
+    d.people().out('array');
+    d.places().out('array');
+    d.organizations().out('array');
+  }
+  times['compromise (baseline NER)'].push(performance.now() - t2);
   for (const [k, v] of Object.entries(per)) times[k].push(v);
 }
 
