@@ -5,6 +5,8 @@
 SEEDS ?= seeds
 OUT ?= out
 SHARED ?= ../shared
+# licence of the published data (see pipeline/export/licenses.ts)
+LICENSE_ID ?= CC-BY-4.0
 
 TSX := node_modules/.bin/tsx
 CLI := $(TSX) pipeline/cli.ts
@@ -47,7 +49,7 @@ normalize: $(MK)/normalize
 # The later stages depend on files normalize writes, so they are planned by a second make run
 # that sees those files.
 extract validate export: normalize
-	@$(MAKE) --no-print-directory -f mk/stages.mk OUT=$(OUT) CLI='$(CLI)' MK=$(MK) FAILED=$(FAILED) \
+	@$(MAKE) --no-print-directory -f mk/stages.mk OUT=$(OUT) LICENSE_ID=$(LICENSE_ID) CLI='$(CLI)' MK=$(MK) FAILED=$(FAILED) \
 	  EXTRACT_CODE='$(EXTRACT_CODE)' VALIDATE_CODE='$(VALIDATE_CODE)' EXPORT_CODE='$(EXPORT_CODE)' $@
 
 test: $(INSTALLED)

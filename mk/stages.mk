@@ -23,7 +23,7 @@ $(MK)/validate: $(MK)/extract $(VALIDATE_CODE)
 	@$(CLI) validate --out $(OUT) && touch $@ || $(call note_failure,validate)
 
 $(MK)/export: $(MK)/validate $(EXPORT_CODE)
-	@$(CLI) export --out $(OUT) && touch $@ || $(call note_failure,export)
+	@$(CLI) export --out $(OUT) --license $(LICENSE_ID) && touch $@ || $(call note_failure,export)
 
 extract: $(MK)/extract
 validate: $(MK)/validate

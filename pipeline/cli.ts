@@ -1,10 +1,11 @@
 #!/usr/bin/env -S npx tsx
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { runNormalize } from './normalize/stage.ts';
 import { runExtract } from './extract/stage.ts';
 import { runValidate } from './validate/stage.ts';
 import { runExport } from './export/stage.ts';
 import type { StageReport } from './shared/report.ts';
+import { DEFAULT_LICENSE, LICENSES } from './export/licenses.ts';
 import pkg from '../package.json' with { type: 'json' };
 
 /** Prints each report; the exit code says whether every article went through every stage. */
@@ -12,6 +13,9 @@ function finish(reports: StageReport[]): void {
   for (const r of reports) r.print();
   process.exitCode = reports.every((r) => r.ok) ? 0 : 1;
 }
+
+const licenseOption = (): Option =>
+  new Option('--license <id>', 'licence of the data').choices(Object.keys(LICENSES)).default(DEFAULT_LICENSE);
 
 const program = new Command()
   .name('news-facts')
@@ -23,9 +27,10 @@ program
   .description('normalize, extract, validate and export every article found in the inputs')
   .argument('<inputs...>', 'article files (.txt, .md) or folders, walked recursively')
   .requiredOption('--out <dir>', 'output folder')
-  .action(async (inputs: string[], opts: { out: string }) => {
+  .addOption(licenseOption())
+  .action(async (inputs: string[], opts: { out: string; license: string }) => {
     const reports = [runNormalize(inputs, opts.out), runExtract(opts.out), runValidate(opts.out)];
-    reports.push(await runExport(opts.out));
+    reports.push(await runExport(opts.out, { license: opts.license }));
     finish(reports);
   });
 
@@ -51,8 +56,9 @@ program
 
 program
   .command('export')
-  .description('write CSV tables, JSON-LD, NewsArticle records and datapackage.json for validated articles')
+  .description('write CSV tables, JSON-LD, N-Quads, NewsArticle records and the dataset descriptions for validated articles')
   .requiredOption('--out <dir>', 'output folder')
-  .action(async (opts: { out: string }) => finish([await runExport(opts.out)]));
+  .addOption(licenseOption())
+  .action(async (opts: { out: string; license: string }) => finish([await runExport(opts.out, { license: opts.license })]));
 
 await program.parseAsync();

@@ -32,7 +32,14 @@ export const ArticleMetadataRecord = Type.Object(
     headline: Type.Optional(Type.String({ minLength: 1 })),
     datePublished: Type.Optional(IsoDate),
     dateModified: Type.Optional(IsoDate),
-    author: Type.Optional(Type.Array(Type.String({ minLength: 1 }))),
+    author: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { name: Type.String({ minLength: 1 }), url: Type.Optional(Type.String({ format: 'uri' })) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
     publisher: Type.Optional(Type.String({ minLength: 1 })),
     url: Type.Optional(Type.String({ format: 'uri' })),
     inLanguage: Type.Optional(Type.String({ pattern: '^[a-z]{2,3}(-[A-Za-z0-9]+)*$' })),

@@ -6,11 +6,13 @@ import { normalizeArticle } from '../pipeline/normalize/index.ts';
 import { extractFacts } from '../pipeline/extract/index.ts';
 import { tableCsv } from '../pipeline/export/csv.ts';
 import { dataPackage } from '../pipeline/export/datapackage.ts';
+import { licenseFor } from '../pipeline/export/licenses.ts';
 import { expandSafely, factsJsonLd } from '../pipeline/export/jsonld.ts';
 import { newsArticle } from '../pipeline/export/newsarticle.ts';
 import { TABLES } from '../pipeline/export/tables.ts';
 import { eventSchemaType, projectTerms } from '../pipeline/export/vocabulary.ts';
 import { PROJECT_NAMESPACE } from '../pipeline/export/namespace.ts';
+import { Parser } from 'n3';
 
 const VOCAB = new URL('../../shared/data/vocab/', import.meta.url).pathname;
 const haveVocab = existsSync(`${VOCAB}schemaorg-current-https.jsonld`);
@@ -53,7 +55,7 @@ describe('CSV tables', () => {
 
 describe('data package', () => {
   const tables = TABLES.map((spec) => ({ spec, csv: tableCsv(spec, [{ article, facts }]) }));
-  const pkg = dataPackage(tables) as { resources: { name: string; schema: { fields: { name: string }[] }; hash: string }[] };
+  const pkg = dataPackage(tables, [{ article, facts }], licenseFor('CC-BY-4.0')) as { resources: { name: string; schema: { fields: { name: string }[] }; hash: string }[] };
 
   it('describes every table with its fields in CSV order and a hash of the file', () => {
     for (const [i, r] of pkg.resources.entries()) {
@@ -93,9 +95,13 @@ describe('JSON-LD', () => {
     expect(quotes.every((q) => (q.isPartOf as { '@id': string })['@id'] === `urn:news-facts:${seed.article_id}`)).toBe(true);
   });
 
-  it.skipIf(!haveVocab)('uses only schema.org terms and terms defined in the project vocabulary', async () => {
+  it.skipIf(!haveVocab)('uses only terms of schema.org, the project vocabulary, Web Annotation, PROV-O and RDF reification', async () => {
     const schemaOrg = JSON.parse(readFileSync(`${VOCAB}schemaorg-current-https.jsonld`, 'utf8')) as { '@graph': { '@id': string }[] };
     const known = new Set(schemaOrg['@graph'].map((n) => n['@id'].replace(/^schema:/, 'https://schema.org/')));
+    for (const ttl of ['oa.ttl', 'prov-o.ttl']) {
+      for (const q of new Parser().parse(readFileSync(`${VOCAB}${ttl}`, 'utf8'))) known.add(q.subject.value);
+    }
+    for (const t of ['Statement', 'subject', 'predicate', 'object', 'type']) known.add(`http://www.w3.org/1999/02/22-rdf-syntax-ns#${t}`);
     const project = new Set([...projectTerms()].map((t) => `${PROJECT_NAMESPACE}${t}`));
     const used = new Set<string>();
     const visit = (v: unknown): void => {

@@ -56,7 +56,7 @@ describe('language', () => {
 describe('front matter', () => {
   it('reads contract fields and reports unknown ones', () => {
     const fm = splitFrontMatter('---\nheadline: Talks\ndatePublished: 2025-04-17\nauthor:\n  - A. Writer\ncolour: red\n---\nBody text.\n');
-    expect(fm.metadata).toEqual({ headline: 'Talks', datePublished: '2025-04-17', author: ['A. Writer'] });
+    expect(fm.metadata).toEqual({ headline: 'Talks', datePublished: '2025-04-17', author: [{ name: 'A. Writer' }] });
     expect(fm.ignored).toEqual(['colour']);
     expect(fm.body).toBe('Body text.\n');
   });

@@ -12,8 +12,11 @@ export interface Column {
   type: FieldType;
   description: string;
   required?: boolean;
-  /** a Frictionless constraint pattern / enum, when the values are closed */
+  /** closed set of values */
   enum?: string[];
+  /** regular expression every value matches (XML Schema dialect, as Frictionless uses) */
+  pattern?: string;
+  minimum?: number;
 }
 
 export interface ArticleBundle {
@@ -32,15 +35,15 @@ export interface TableSpec {
   rows(bundle: ArticleBundle): Cell[][];
 }
 
-const articleId: Column = { name: 'article_id', type: 'string', required: true, description: 'the article (SHA-256 prefix of its normalized text)' };
+const articleId: Column = { name: 'article_id', type: 'string', required: true, pattern: '[0-9a-f]{16}', description: 'the article (SHA-256 prefix of its normalized text)' };
 const toArticle = { fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } };
 const toEntity = (field: string): { fields: string[]; reference: { resource: string; fields: string[] } } => ({
   fields: ['article_id', field],
   reference: { resource: 'entities', fields: ['article_id', 'entity_id'] },
 });
 const offsetCols = (what: string): Column[] => [
-  { name: 'start', type: 'integer', required: true, description: `code-point offset where the ${what} starts in the normalized text` },
-  { name: 'end', type: 'integer', required: true, description: `code-point offset where the ${what} ends (exclusive)` },
+  { name: 'start', type: 'integer', required: true, minimum: 0, description: `code-point offset where the ${what} starts in the normalized text` },
+  { name: 'end', type: 'integer', required: true, minimum: 0, description: `code-point offset where the ${what} ends (exclusive)` },
 ];
 
 /** The headline: front matter, else the first sentence of the text. */
@@ -62,19 +65,19 @@ export const TABLES: TableSpec[] = [
       { name: 'date_published', type: 'string', description: 'datePublished from front matter (ISO 8601), empty when not given' },
       { name: 'language', type: 'string', required: true, description: 'language of the text (BCP 47), always en' },
       { name: 'word_count', type: 'integer', required: true, description: 'words in the normalized text' },
-      { name: 'sha256', type: 'string', required: true, description: 'SHA-256 of the normalized text (UTF-8)' },
+      { name: 'sha256', type: 'string', required: true, pattern: '[0-9a-f]{64}', description: 'SHA-256 of the normalized text (UTF-8)' },
       { name: 'date_modified', type: 'string', description: 'dateModified from front matter' },
       { name: 'url', type: 'string', description: 'url from front matter' },
       { name: 'author', type: 'string', description: 'authors from front matter, |-separated' },
       { name: 'publisher', type: 'string', description: 'publisher from front matter' },
       { name: 'reference_date', type: 'string', description: 'the date relative expressions were resolved against' },
       { name: 'reference_date_source', type: 'string', enum: ['metadata', 'dateline', 'inferred'], description: 'where the reference date came from: metadata, dateline or inferred from the text' },
-      { name: 'input_sha256', type: 'string', required: true, description: 'SHA-256 of the input file bytes' },
+      { name: 'input_sha256', type: 'string', required: true, pattern: '[0-9a-f]{64}', description: 'SHA-256 of the input file bytes' },
     ],
     rows: ({ article: a, facts: f }) => [
       [
         a.article_id, a.source, headlineOf(a), a.metadata.datePublished, a.language, a.word_count, a.sha256,
-        a.metadata.dateModified, a.metadata.url, a.metadata.author?.join('|'), a.metadata.publisher,
+        a.metadata.dateModified, a.metadata.url, a.metadata.author?.map((x) => x.name).join('|'), a.metadata.publisher,
         f.reference_date?.value, f.reference_date?.source, a.input_sha256,
       ],
     ],

@@ -1,6 +1,7 @@
 import { RELATION_VOCABULARY } from '../extract/relations/vocabulary.ts';
 import { EVENT_VOCABULARY, ROLE_VOCABULARY, eventSchemaOrg } from '../extract/events/vocabulary.ts';
 import { PROJECT_NAMESPACE } from './namespace.ts';
+import { csvwProjectTerms } from './csvw.ts';
 
 /**
  * The project vocabulary (schemas/vocab.jsonld): every `nf:` term the JSON-LD output uses, with a
@@ -20,8 +21,9 @@ interface Term {
 /** Terms the JSON-LD export itself introduces. */
 const EXPORT_TERMS: Term[] = [
   { id: 'TemporalExpression', kind: 'Class', label: 'temporal expression', comment: 'A date, time, duration or set as written in the article, with its TimeML type and value.' },
-  { id: 'start', kind: 'Property', label: 'evidence start', comment: 'Unicode code-point offset where the evidence starts in the normalized article text.' },
-  { id: 'end', kind: 'Property', label: 'evidence end', comment: 'Unicode code-point offset where the evidence ends (exclusive).' },
+  { id: 'evidence', kind: 'Property', label: 'evidence', comment: 'Where the fact is stated: an oa:SpecificResource of the article with a TextPositionSelector (code-point offsets) and a TextQuoteSelector.' },
+  { id: 'mentionOf', kind: 'Property', label: 'mention of', comment: 'The entity a mention (an oa:SpecificResource of the article) refers to.' },
+  { id: 'timex', kind: 'Property', label: 'dated by', comment: 'The temporal expression that dates an event.' },
   { id: 'timexType', kind: 'Property', label: 'TimeML type', comment: 'DATE, TIME, DURATION or SET.' },
   { id: 'timexValue', kind: 'Property', label: 'TimeML value', comment: 'The TimeML value (ISO 8601 based: 2025-04-16, 199X, P498D, PRESENT_REF, …).' },
   { id: 'timexMod', kind: 'Property', label: 'TimeML modifier', comment: 'START, MID, END, APPROX, … ("early February" is 2025-02 with START).' },
@@ -40,6 +42,10 @@ function terms(): Term[] {
   }
   for (const e of EVENT_VOCABULARY) {
     out.push({ id: e.type, kind: 'Class', label: e.label, comment: `${e.comment} Triggers: ${e.triggers.join(', ')}.`, subClassOf: e.schemaOrg });
+  }
+  for (const [id, column] of csvwProjectTerms()) {
+    if (out.some((t) => t.id === id)) continue;
+    out.push({ id, kind: 'Property', label: column.name.replace(/_/g, ' '), comment: `CSV column ${column.name}: ${column.description}.` });
   }
   for (const r of ROLE_VOCABULARY) {
     if (out.some((t) => t.id === r.role)) continue;

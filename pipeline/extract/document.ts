@@ -148,11 +148,16 @@ export interface NewsEvent extends TextSpan {
   participants: EventParticipant[];
 }
 
+export interface Author {
+  name: string;
+  url?: string;
+}
+
 export interface ArticleMetadata {
   headline?: string;
   datePublished?: string;
   dateModified?: string;
-  author?: string[];
+  author?: Author[];
   publisher?: string;
   url?: string;
   inLanguage?: string;

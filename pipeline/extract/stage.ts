@@ -27,7 +27,7 @@ export function runExtract(out: string, only: string[] = []): StageReport {
     } catch (e) {
       // stale facts of an article that now fails must not flow downstream
       if (existsSync(paths.facts(id))) unlinkSync(paths.facts(id));
-      report.fail(article?.source ?? path, (e as Error).stack ?? String(e));
+      report.fail(article?.source ?? path, process.env.NEWS_FACTS_DEBUG ? String((e as Error).stack) : (e as Error).message);
     }
   }
   for (const path of listFiles(paths.factsDir, '.json')) {

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import type { ArticleMetadata } from '../extract/document.ts';
+import type { ArticleMetadata, Author } from '../extract/document.ts';
 
 /** The schema.org properties the contract allows in front matter. */
 const FIELDS = ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'url', 'inLanguage', 'image', 'description'] as const;
@@ -37,10 +37,13 @@ export function splitFrontMatter(src: string): FrontMatter {
     if (value === null || value === undefined || value === '') continue;
     if (key === 'author') {
       const list = Array.isArray(value) ? value : [value];
-      metadata.author = list.map((a) => {
-        if (typeof a === 'string' || typeof a === 'number') return String(a);
-        if (a && typeof a === 'object' && typeof (a as { name?: unknown }).name === 'string') return (a as { name: string }).name;
-        throw new Error('front matter field "author" must be a name or a list of names');
+      metadata.author = list.map((a): Author => {
+        if (typeof a === 'string' || typeof a === 'number') return { name: String(a).trim() };
+        const { name, url } = (a ?? {}) as { name?: unknown; url?: unknown };
+        if (typeof name === 'string' && (url === undefined || typeof url === 'string')) {
+          return url ? { name: name.trim(), url: url.trim() } : { name: name.trim() };
+        }
+        throw new Error('front matter field "author" must be a name, a {name, url} mapping, or a list of them');
       });
       continue;
     }

@@ -43,8 +43,9 @@ function checkMetadata(metadata: ArticleMetadata): void {
     const v = metadata[key];
     if (v !== undefined && !ISO_DATE.test(v)) throw new Error(`front matter ${key} "${v}" is not an ISO 8601 date`);
   }
-  if (metadata.url !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(metadata.url)) {
-    throw new Error(`front matter url "${metadata.url}" is not an absolute URL`);
+  const urls: [string, string | undefined][] = [['url', metadata.url], ...(metadata.author ?? []).map((a): [string, string | undefined] => ['author url', a.url])];
+  for (const [field, url] of urls) {
+    if (url !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(url)) throw new Error(`front matter ${field} "${url}" is not an absolute URL`);
   }
 }
 
