@@ -9,7 +9,10 @@ import { dataPackage } from '../pipeline/export/datapackage.ts';
 import { licenseFor } from '../pipeline/export/licenses.ts';
 import { expandSafely, factsJsonLd } from '../pipeline/export/jsonld.ts';
 import { newsArticle } from '../pipeline/export/newsarticle.ts';
-import { TABLES } from '../pipeline/export/tables.ts';
+import { TABLES, type ArticleTable } from '../pipeline/export/tables.ts';
+import { corpusEntities } from '../pipeline/export/corpus.ts';
+import { DatasetSummary } from '../pipeline/export/dataset.ts';
+import { sha256 } from '../pipeline/normalize/index.ts';
 import { eventSchemaType, projectTerms } from '../pipeline/export/vocabulary.ts';
 import { PROJECT_NAMESPACE } from '../pipeline/export/namespace.ts';
 import { Parser } from 'n3';
@@ -27,6 +30,8 @@ const { article } = normalizeArticle(enc(md), 'bridge.md');
 const facts = extractFacts(article);
 const seed = normalizeArticle(readFileSync(new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url)), 'seed.txt').article;
 const seedFacts = extractFacts(seed);
+const context = { corpus: corpusEntities([]) };
+const articleTables = TABLES.filter((t): t is ArticleTable => t.scope === 'article');
 
 describe('CSV tables', () => {
   it('write the contract columns first, in order, and quote per RFC 4180', () => {
@@ -41,12 +46,12 @@ describe('CSV tables', () => {
       events: 'article_id,event_id,type,trigger,start,end,date_value,place_entity_id',
       event_participants: 'article_id,event_id,entity_id,role',
     };
-    expect(TABLES.map((t) => t.name)).toEqual(Object.keys(contract));
-    for (const t of TABLES) {
-      const header = tableCsv(t, []).split('\r\n')[0];
+    expect(TABLES.map((t) => t.name)).toEqual([...Object.keys(contract), 'corpus_entities']);
+    for (const t of articleTables) {
+      const header = tableCsv(t, [], context).split('\r\n')[0];
       expect(header.startsWith(contract[t.name]), t.name).toBe(true);
     }
-    const quotes = tableCsv(TABLES.find((t) => t.name === 'quotes')!, [{ article, facts }]);
+    const quotes = tableCsv(articleTables.find((t) => t.name === 'quotes')!, [{ article, facts }], context);
     expect(quotes).toContain(',"a gift to the city, and to us all,",');
     expect(quotes.endsWith('\r\n')).toBe(true);
     expect(quotes).toMatch(/,true(,[^,\r\n]*)?\r\n/);
@@ -54,12 +59,15 @@ describe('CSV tables', () => {
 });
 
 describe('data package', () => {
-  const tables = TABLES.map((spec) => ({ spec, csv: tableCsv(spec, [{ article, facts }]) }));
-  const pkg = dataPackage(tables, [{ article, facts }], licenseFor('CC-BY-4.0')) as { resources: { name: string; schema: { fields: { name: string }[] }; hash: string }[] };
+  const csvs = articleTables.map((spec) => ({ spec, csv: tableCsv(spec, [{ article, facts }], context) }));
+  const tables = csvs.map(({ spec, csv }) => ({ spec, file: { bytes: Buffer.byteLength(csv), sha256: sha256(csv) } }));
+  const summary = new DatasetSummary();
+  summary.add({ article, facts });
+  const pkg = dataPackage(tables, summary, licenseFor('CC-BY-4.0')) as { resources: { name: string; schema: { fields: { name: string }[] }; hash: string }[] };
 
   it('describes every table with its fields in CSV order and a hash of the file', () => {
     for (const [i, r] of pkg.resources.entries()) {
-      expect(r.schema.fields.map((f) => f.name).join(',')).toBe(tables[i].csv.split('\r\n')[0]);
+      expect(r.schema.fields.map((f) => f.name).join(',')).toBe(csvs[i].csv.split('\r\n')[0]);
       expect(r.hash).toMatch(/^sha256:[0-9a-f]{64}$/);
     }
   });

@@ -1,13 +1,50 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ArticleBundle, TableSpec } from './tables.ts';
+import { StreamedFile } from '../shared/streamed.ts';
+import type { ArticleBundle, ArticleTable, Cell, ExportContext, TableSpec } from './tables.ts';
 
-/** One CSV table over all articles: RFC 4180 (CRLF, quotes where needed), header row, UTF-8. */
-export function tableCsv(spec: TableSpec, bundles: ArticleBundle[]): string {
-  const rows = bundles.flatMap((b) => spec.rows(b));
+/** RFC 4180: CRLF record ends, quotes where needed; booleans as true/false. */
+function csvText(rows: Cell[][], columns?: string[]): string {
   return stringify(rows, {
-    header: true,
-    columns: spec.columns.map((c) => c.name),
+    ...(columns ? { header: true, columns } : {}),
     record_delimiter: 'windows',
     cast: { boolean: (v) => (v ? 'true' : 'false'), number: (v) => String(v) },
   });
+}
+
+/** One whole CSV table (header row, then the rows of every bundle). */
+export function tableCsv(spec: ArticleTable, bundles: ArticleBundle[], context: ExportContext): string {
+  return csvText(
+    bundles.flatMap((b) => spec.rows(b, context)),
+    spec.columns.map((c) => c.name),
+  );
+}
+
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
+/** A CSV table written a batch of rows at a time (see StreamedFile). */
+export class CsvTableWriter {
+  private readonly file: StreamedFile;
+
+  constructor(
+    path: string,
+    readonly spec: TableSpec,
+  ) {
+    this.file = new StreamedFile(path);
+    this.file.add(csvText([], spec.columns.map((c) => c.name)));
+  }
+
+  add(rows: Cell[][]): void {
+    if (rows.length) this.file.add(csvText(rows));
+  }
+
+  finish(): WrittenFile & { changed: boolean } {
+    return this.file.finish();
+  }
+
+  abort(): void {
+    this.file.abort();
+  }
 }

@@ -53,6 +53,16 @@ export const TABLE_RDF: Record<string, TableRdf> = {
       name: { propertyUrl: 'schema:name' },
       aliases: { propertyUrl: 'schema:alternateName', separator: '|' },
       gender: { propertyUrl: 'schema:gender' },
+      corpus_entity_id: { propertyUrl: 'nf:corpusEntity', valueUrl: 'urn:news-facts:corpus:{corpus_entity_id}' },
+    },
+  },
+  corpus_entities: {
+    aboutUrl: 'urn:news-facts:corpus:{corpus_entity_id}',
+    columns: {
+      corpus_entity_id: { propertyUrl: 'schema:identifier' },
+      type: { propertyUrl: 'rdf:type', valueUrl: 'https://schema.org/{type}' },
+      name: { propertyUrl: 'schema:name' },
+      aliases: { propertyUrl: 'schema:alternateName', separator: '|' },
     },
   },
   mentions: {

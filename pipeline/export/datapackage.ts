@@ -1,6 +1,6 @@
-import type { ArticleBundle, Column, TableSpec } from './tables.ts';
-import { sha256 } from '../normalize/index.ts';
-import { createdFromInputs } from './dataset.ts';
+import type { Column, TableSpec } from './tables.ts';
+import type { DatasetSummary } from './dataset.ts';
+import type { WrittenFile } from './csv.ts';
 import type { License } from './licenses.ts';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -16,12 +16,12 @@ function constraintsOf(c: Column): { constraints?: Record<string, unknown> } {
 
 export interface PackagedTable {
   spec: TableSpec;
-  csv: string;
+  file: WrittenFile;
 }
 
 /** Frictionless (v1) tabular data package describing csv/, with hashes of the files it lists. */
-export function dataPackage(tables: PackagedTable[], bundles: ArticleBundle[], license: License): Record<string, unknown> {
-  const created = createdFromInputs(bundles);
+export function dataPackage(tables: PackagedTable[], summary: DatasetSummary, license: License): Record<string, unknown> {
+  const created = summary.created;
   return {
     profile: 'tabular-data-package',
     name: 'news-facts',
@@ -33,11 +33,11 @@ export function dataPackage(tables: PackagedTable[], bundles: ArticleBundle[], l
     licenses: [license],
     sources: [
       { title: 'news-facts pipeline', path: 'https://github.com/news-facts/news-facts' },
-      ...bundles.filter((b) => b.article.metadata.url).map((b) => ({ title: b.article.metadata.headline ?? b.article.source, path: b.article.metadata.url! })),
+      ...summary.sources,
     ],
     ...(created ? { created } : {}),
     keywords: ['news', 'named entities', 'quotations', 'events', 'TimeML'],
-    resources: tables.map(({ spec, csv }) => ({
+    resources: tables.map(({ spec, file }) => ({
       name: spec.name,
       path: `csv/${spec.name}.csv`,
       profile: 'tabular-data-resource',
@@ -45,8 +45,8 @@ export function dataPackage(tables: PackagedTable[], bundles: ArticleBundle[], l
       format: 'csv',
       mediatype: 'text/csv',
       encoding: 'utf-8',
-      bytes: Buffer.byteLength(csv, 'utf8'),
-      hash: `sha256:${sha256(csv)}`,
+      bytes: file.bytes,
+      hash: `sha256:${file.sha256}`,
       dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
       schema: {
         fields: spec.columns.map((c) => ({

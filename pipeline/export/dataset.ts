@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { walkFiles } from '../shared/files.ts';
 import { sha256 } from '../normalize/index.ts';
 import type { ArticleBundle, TableSpec } from './tables.ts';
 import type { License } from './licenses.ts';
@@ -28,49 +31,69 @@ export function modelFiles(): ModelFile[] {
 }
 
 /**
- * When the data was created, taken from the inputs so that output stays deterministic: the latest
- * dateModified / datePublished / reference date of the articles, as an ISO date-time.
+ * What the dataset-level records need to know about the articles, gathered one article at a time
+ * so a corpus never has to sit in memory.
  */
-export function createdFromInputs(bundles: ArticleBundle[]): string | undefined {
-  const dates = bundles
-    .map(({ article, facts }) => article.metadata.dateModified ?? article.metadata.datePublished ?? facts.reference_date?.value)
-    .filter((d): d is string => d !== undefined && /^\d{4}-\d{2}-\d{2}/.test(d))
-    .sort();
-  const last = dates.at(-1);
-  if (!last) return undefined;
-  return last.length === 10 ? `${last}T00:00:00Z` : last;
-}
+export class DatasetSummary {
+  articleCount = 0;
+  private readonly ids = createHash('sha256');
+  private latest?: string;
+  private coverageMin?: string;
+  private coverageMax?: string;
+  readonly inputs: { source: string; sha256: string }[] = [];
+  readonly sources: { title: string; path: string }[] = [];
 
-/** The span of calendar dates the facts talk about, as an ISO 8601 interval. */
-export function temporalCoverage(bundles: ArticleBundle[]): string | undefined {
-  const values = bundles
-    .flatMap((b) => b.facts.dates.filter((d) => d.type === 'DATE' && FULL_DATE.test(d.value)).map((d) => d.value))
-    .sort();
-  if (!values.length) return undefined;
-  return values[0] === values.at(-1) ? values[0] : `${values[0]}/${values.at(-1)}`;
+  /** Articles must be added in article-id order (the dataset IRI hashes that sequence). */
+  add({ article, facts }: ArticleBundle): void {
+    this.articleCount++;
+    this.ids.update(`${article.article_id}\n`);
+    // the latest date the inputs give: dateModified, datePublished, else the reference date
+    const date = article.metadata.dateModified ?? article.metadata.datePublished ?? facts.reference_date?.value;
+    if (date && /^\d{4}-\d{2}-\d{2}/.test(date) && (!this.latest || date > this.latest)) this.latest = date;
+    for (const d of facts.dates) {
+      if (d.type !== 'DATE' || !FULL_DATE.test(d.value)) continue;
+      if (!this.coverageMin || d.value < this.coverageMin) this.coverageMin = d.value;
+      if (!this.coverageMax || d.value > this.coverageMax) this.coverageMax = d.value;
+    }
+    this.inputs.push({ source: article.source, sha256: article.input_sha256 });
+    if (article.metadata.url) this.sources.push({ title: article.metadata.headline ?? article.source, path: article.metadata.url });
+  }
+
+  /** When the data was created, from the inputs (never the clock, so output stays deterministic). */
+  get created(): string | undefined {
+    if (!this.latest) return undefined;
+    return this.latest.length === 10 ? `${this.latest}T00:00:00Z` : this.latest;
+  }
+
+  /** The span of calendar dates the facts talk about, as an ISO 8601 interval. */
+  get temporalCoverage(): string | undefined {
+    if (!this.coverageMin || !this.coverageMax) return undefined;
+    return this.coverageMin === this.coverageMax ? this.coverageMin : `${this.coverageMin}/${this.coverageMax}`;
+  }
+
+  get iri(): string {
+    return `urn:news-facts:dataset:${this.ids.copy().digest('hex').slice(0, 16)}`;
+  }
 }
 
 export interface DistributionFile {
   path: string;
   encodingFormat: string;
-  content: string;
   description: string;
-}
-
-export function datasetIri(bundles: ArticleBundle[]): string {
-  return `urn:news-facts:dataset:${sha256(bundles.map((b) => b.article.article_id).join('\n')).slice(0, 16)}`;
+  bytes: number;
+  sha256: string;
 }
 
 export function datasetDescription(
-  bundles: ArticleBundle[],
+  summary: DatasetSummary,
   tables: TableSpec[],
   files: DistributionFile[],
   license: License,
 ): Record<string, unknown> {
-  const iri = datasetIri(bundles);
+  const iri = summary.iri;
   const activity = `${iri}:activity`;
-  const created = createdFromInputs(bundles);
-  const coverage = temporalCoverage(bundles);
+  const created = summary.created;
+  const coverage = summary.temporalCoverage;
   const software = `urn:news-facts:software:${pkg.version}`;
   return {
     '@context': FACTS_CONTEXT,
@@ -80,7 +103,7 @@ export function datasetDescription(
         '@type': 'Dataset',
         name: 'Facts extracted from news articles by news-facts',
         description:
-          `People, organizations, places, dates, quantities, quotes, relations and events found in ${bundles.length} ` +
+          `People, organizations, places, dates, quantities, quotes, relations and events found in ${summary.articleCount} ` +
           'English news article(s), each fact citing its evidence as Unicode code-point offsets into the normalized article text.',
         license: license.path,
         isAccessibleForFree: true,
@@ -104,19 +127,19 @@ export function datasetDescription(
           description: f.description,
           contentUrl: f.path,
           encodingFormat: f.encodingFormat,
-          contentSize: `${Buffer.byteLength(f.content, 'utf8')} B`,
-          sha256: sha256(f.content),
+          contentSize: `${f.bytes} B`,
+          sha256: f.sha256,
         })),
         'prov:wasGeneratedBy': { '@id': activity },
       },
       {
         '@id': activity,
         '@type': 'prov:Activity',
-        name: `news-facts ${pkg.version} run over ${bundles.length} article(s)`,
+        name: `news-facts ${pkg.version} run over ${summary.articleCount} article(s)`,
         ...(created ? { 'prov:endedAtTime': { '@value': created, '@type': 'xsd:dateTime' } } : {}),
         'prov:wasAssociatedWith': { '@id': software },
         'prov:used': [
-          ...bundles.map((b) => ({ '@id': `urn:news-facts:input:${b.article.input_sha256}` })),
+          ...summary.inputs.map((i) => ({ '@id': `urn:news-facts:input:${i.sha256}` })),
           ...modelFiles().map((m) => ({ '@id': `urn:news-facts:model:${m.sha256}` })),
         ],
         'prov:generated': { '@id': iri },
@@ -128,11 +151,11 @@ export function datasetDescription(
         softwareVersion: pkg.version,
         url: 'https://github.com/news-facts/news-facts',
       },
-      ...bundles.map((b) => ({
-        '@id': `urn:news-facts:input:${b.article.input_sha256}`,
+      ...summary.inputs.map((i) => ({
+        '@id': `urn:news-facts:input:${i.sha256}`,
         '@type': ['prov:Entity', 'MediaObject'],
-        name: b.article.source,
-        sha256: b.article.input_sha256,
+        name: i.source,
+        sha256: i.sha256,
       })),
       ...modelFiles().map((m) => ({
         '@id': `urn:news-facts:model:${m.sha256}`,
@@ -144,10 +167,12 @@ export function datasetDescription(
   };
 }
 
-/** SHA256SUMS in the format `sha256sum -c` reads: "<hex>  <path>", sorted by path. */
-export function sha256sums(files: Map<string, Buffer>): string {
-  return [...files.keys()]
-    .sort()
-    .map((path) => `${sha256(files.get(path)!)}  ${path}\n`)
+/**
+ * SHA256SUMS of every file in the output folder, in the format `sha256sum -c` reads
+ * ("<hex>  <path>", sorted by path). The run's errors.csv is a log, not data, and is left out.
+ */
+export function sha256sumsOf(out: string): string {
+  return walkFiles(out, (name) => name !== 'SHA256SUMS' && name !== 'errors.csv' && !name.includes('.tmp-'))
+    .map((rel) => `${sha256(readFileSync(join(out, rel)))}  ${rel}\n`)
     .join('');
 }

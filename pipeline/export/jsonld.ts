@@ -1,6 +1,6 @@
 import jsonld from 'jsonld';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
-import { headlineOf } from './tables.ts';
+import { headlineOf, type ExportContext } from './tables.ts';
 import { articleIri, entityIri, factIri } from './iri.ts';
 import { PROJECT_NAMESPACE } from './namespace.ts';
 import { SCHEMA_ORG_PREDICATES } from './vocabulary.ts';
@@ -63,12 +63,14 @@ export function factsJsonLd(
   article: NormalizedArticle,
   facts: ArticleFacts,
   eventSchemaType: (type: string) => string,
+  context?: ExportContext,
 ): Node {
   const aid = article.article_id;
   const art = articleIri(aid);
   const codePoints = Array.from(article.text);
   const evidence = (iri: string, s: { start: number; end: number }): Node => evidenceOf(codePoints, art, iri, s);
   const ent = (id: string): Node => ({ '@id': entityIri(aid, id) });
+  const corpusOf = (id: string): string | undefined => context?.corpus.link.get(`${aid}:${id}`);
 
   const entities: Node[] = facts.entities.map((e) => {
     const iri = entityIri(aid, e.id);
@@ -80,6 +82,7 @@ export function factsJsonLd(
       ...(e.aliases.length ? { alternateName: e.aliases } : {}),
       ...(e.gender ? { gender: e.gender === 'male' ? 'Male' : 'Female' } : {}),
       'nf:mentionCount': e.mentions.length,
+      ...(corpusOf(e.id) ? { 'nf:corpusEntity': { '@id': `urn:news-facts:corpus:${corpusOf(e.id)}` } } : {}),
       // mention IRIs match csv/csv-metadata.json: the entity, then where the mention starts
       'nf:evidence': e.mentions.map((m) => evidence(`${iri}:mention:${m.start}`, m)),
     };

@@ -1,49 +1,57 @@
-import { closeSync, existsSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listFiles, readJson, toJson, walkFiles, writeFileAtomic } from '../shared/files.ts';
+import { listFiles, readJson, toJson, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { StageReport } from '../shared/report.ts';
+import { StreamedFile } from '../shared/streamed.ts';
 import { sha256 } from '../normalize/index.ts';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import type { ValidationReport } from '../validate/stage.ts';
-import { tableCsv } from './csv.ts';
+import { corpusEntities, type ArticleEntityRef } from './corpus.ts';
+import { CsvTableWriter } from './csv.ts';
 import { csvwMetadata } from './csvw.ts';
 import { dataPackage } from './datapackage.ts';
-import { datasetDescription, sha256sums, type DistributionFile } from './dataset.ts';
+import { DatasetSummary, datasetDescription, sha256sumsOf, type DistributionFile } from './dataset.ts';
 import { articleNQuads, expandSafely, factsJsonLd } from './jsonld.ts';
 import { articleIri } from './iri.ts';
 import { DEFAULT_LICENSE, licenseFor } from './licenses.ts';
 import { missingRecommended, newsArticle } from './newsarticle.ts';
-import { TABLES, type ArticleBundle } from './tables.ts';
+import { TABLES, type ArticleBundle, type ExportContext } from './tables.ts';
 import { eventSchemaType } from './vocabulary.ts';
-
 export interface ExportOptions {
   /** SPDX-style licence id of the data (see licenses.ts) */
   license?: string;
 }
 
-/** Loads the articles validation passed, refusing any whose files changed since validation. */
-function validatedBundles(out: string, report: StageReport): ArticleBundle[] {
+interface ValidatedArticle {
+  article_id: string;
+  normalized: string;
+  facts: string;
+}
+
+/** The articles validation passed, in id order; those whose files changed since are refused. */
+function validatedArticles(out: string, report: StageReport): ValidatedArticle[] {
   const paths = layout(out);
   if (!existsSync(paths.validation)) {
     report.fail(paths.validation, 'no validation report: run the validate stage first');
     return [];
   }
-  const validation = readJson<ValidationReport>(paths.validation);
-  const bundles: ArticleBundle[] = [];
-  for (const v of validation.valid) {
-    const normBytes = readFileSync(paths.normalized(v.article_id));
-    const factsBytes = readFileSync(paths.facts(v.article_id));
-    if (sha256(normBytes) !== v.normalized_sha256 || sha256(factsBytes) !== v.facts_sha256) {
-      report.fail(paths.facts(v.article_id), 'changed since it was validated: run the validate stage again');
-      continue;
-    }
-    bundles.push({
-      article: JSON.parse(normBytes.toString('utf8')) as NormalizedArticle,
-      facts: JSON.parse(factsBytes.toString('utf8')) as ArticleFacts,
-    });
+  return readJson<ValidationReport>(paths.validation)
+    .valid.map((v) => ({ ...v, normalized: paths.normalized(v.article_id), facts: paths.facts(v.article_id) }))
+    .sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
+}
+
+/** Reads one validated article, checking that its files are still the ones validated. */
+function loadBundle(v: ValidatedArticle, hashes: ValidationReport['valid'][number]): ArticleBundle {
+  const normBytes = readFileSync(v.normalized);
+  const factsBytes = readFileSync(v.facts);
+  if (sha256(normBytes) !== hashes.normalized_sha256 || sha256(factsBytes) !== hashes.facts_sha256) {
+    throw new Error('changed since it was validated: run the validate stage again');
   }
-  return bundles.sort((a, b) => (a.article.article_id < b.article.article_id ? -1 : 1));
+  return {
+    article: JSON.parse(normBytes.toString('utf8')) as NormalizedArticle,
+    facts: JSON.parse(factsBytes.toString('utf8')) as ArticleFacts,
+  };
 }
 
 function write(report: StageReport, path: string, content: string): void {
@@ -55,72 +63,90 @@ function write(report: StageReport, path: string, content: string): void {
  * Writes, for the validated articles: JSON-LD and NewsArticle records, canonical N-Quads of them
  * all, the CSV tables with their CSVW metadata, the Frictionless data package, the schema.org
  * Dataset description with its provenance, and SHA256SUMS of every file in the output folder.
+ * Articles stream through one at a time; only the entity index is held for the whole corpus.
  */
 export async function runExport(out: string, options: ExportOptions = {}): Promise<StageReport> {
   const report = new StageReport('export');
   const paths = layout(out);
   const license = licenseFor(options.license ?? DEFAULT_LICENSE);
-  const bundles = validatedBundles(out, report);
+  const validation = existsSync(paths.validation) ? readJson<ValidationReport>(paths.validation) : undefined;
+  const hashesOf = new Map((validation?.valid ?? []).map((v) => [v.article_id, v]));
+  const articles = validatedArticles(out, report);
 
-  // The canonical N-Quads stream into a temporary file, one article block at a time.
-  const nqPath = join(out, 'dataset.nq');
-  const nqTmp = `${nqPath}.tmp-${process.pid}`;
-  const nqFile = openSync(nqTmp, 'w');
-  const exported: ArticleBundle[] = [];
+  // Pass 1: the entities of every article, for the corpus-level index.
+  const refs: ArticleEntityRef[] = [];
+  for (const v of articles) {
+    const facts = readJson<ArticleFacts>(v.facts);
+    for (const e of facts.entities) {
+      refs.push({ article_id: v.article_id, entity_id: e.id, type: e.type, name: e.name, aliases: e.aliases, mention_count: e.mentions.length });
+    }
+  }
+  const context: ExportContext = { corpus: corpusEntities(refs) };
+
+  // Pass 2: every article once, streaming into the tables and the N-Quads.
+  mkdirSync(paths.csvDir, { recursive: true });
+  const writers = TABLES.map((spec) => new CsvTableWriter(paths.csv(spec.name), spec));
+  const nquads = new StreamedFile(join(out, 'dataset.nq'));
+  const summary = new DatasetSummary();
+  const exported = new Set<string>();
   try {
-    for (const bundle of bundles) {
-      const { article, facts } = bundle;
+    for (const v of articles) {
+      let bundle: ArticleBundle | undefined;
       try {
-        const graph = factsJsonLd(article, facts, eventSchemaType);
+        bundle = loadBundle(v, hashesOf.get(v.article_id)!);
+        const { article, facts } = bundle;
+        const graph = factsJsonLd(article, facts, eventSchemaType, context);
         const record = newsArticle(article, facts);
         await expandSafely(graph);
         await expandSafely(record);
-        const nquads = await articleNQuads(articleIri(article.article_id), [graph, record]);
+        const quads = await articleNQuads(articleIri(article.article_id), [graph, record]);
         write(report, paths.jsonld(article.article_id), toJson(graph));
         write(report, paths.newsarticle(article.article_id), toJson(record));
-        writeSync(nqFile, nquads);
-        exported.push(bundle);
+        nquads.add(quads);
+        for (const w of writers) if (w.spec.scope === 'article') w.add(w.spec.rows(bundle, context));
+        summary.add(bundle);
+        exported.add(article.article_id);
         const missing = missingRecommended(article);
         if (missing.length) report.warn(`${article.source}: NewsArticle lacks ${missing.join(', ')} (recommended for Google's Article structured data)`);
       } catch (e) {
-        report.fail(article.source, `JSON-LD: ${(e as Error).message}`);
+        report.fail(bundle?.article.source ?? v.facts, `export: ${(e as Error).message}`);
       }
     }
-  } finally {
-    closeSync(nqFile);
+    for (const w of writers) if (w.spec.scope === 'corpus') w.add(w.spec.rows(context));
+  } catch (e) {
+    for (const w of writers) w.abort();
+    nquads.abort();
+    throw e;
   }
-  const nquadsContent = readFileSync(nqTmp);
-  if (existsSync(nqPath) && readFileSync(nqPath).equals(nquadsContent)) {
-    unlinkSync(nqTmp);
-    report.unchanged++;
-  } else {
-    renameSync(nqTmp, nqPath);
-    report.written++;
-  }
+  const tables = writers.map((w) => {
+    const file = w.finish();
+    if (file.changed) report.written++;
+    else report.unchanged++;
+    return { spec: w.spec, file };
+  });
+  const nq = nquads.finish();
+  if (nq.changed) report.written++;
+  else report.unchanged++;
 
-  const ids = new Set(exported.map((b) => b.article.article_id));
   for (const dir of [paths.jsonldDir, paths.newsarticleDir]) {
-    for (const path of listFiles(dir, '.jsonld')) if (!ids.has(basename(path, '.jsonld'))) unlinkSync(path);
+    for (const path of listFiles(dir, '.jsonld')) if (!exported.has(basename(path, '.jsonld'))) unlinkSync(path);
   }
 
-  const tables = TABLES.map((spec) => ({ spec, csv: tableCsv(spec, exported) }));
-  for (const t of tables) write(report, paths.csv(t.spec.name), t.csv);
   const csvw = toJson(csvwMetadata());
   write(report, join(paths.csvDir, 'csv-metadata.json'), csvw);
-  const datapackage = toJson(dataPackage(tables, exported, license));
+  const datapackage = toJson(dataPackage(tables, summary, license));
   write(report, paths.datapackage, datapackage);
-
+  const described = (path: string, encodingFormat: string, description: string, content: string): DistributionFile => ({
+    path, encodingFormat, description, bytes: Buffer.byteLength(content, 'utf8'), sha256: sha256(content),
+  });
   const distribution: DistributionFile[] = [
-    ...tables.map((t) => ({ path: `csv/${t.spec.name}.csv`, encodingFormat: 'text/csv', content: t.csv, description: t.spec.description })),
-    { path: 'csv/csv-metadata.json', encodingFormat: 'application/csvm+json', content: csvw, description: 'CSVW metadata: how the CSV tables map to RDF' },
-    { path: 'datapackage.json', encodingFormat: 'application/json', content: datapackage, description: 'Frictionless tabular data package describing the CSV tables' },
-    { path: 'dataset.nq', encodingFormat: 'application/n-quads', content: nquadsContent.toString('utf8'), description: "every article's facts and NewsArticle record as canonical N-Quads (RDFC-1.0)" },
+    ...tables.map((t) => ({ path: `csv/${t.spec.name}.csv`, encodingFormat: 'text/csv', description: t.spec.description, ...t.file })),
+    described('csv/csv-metadata.json', 'application/csvm+json', 'CSVW metadata: how the CSV tables map to RDF', csvw),
+    described('datapackage.json', 'application/json', 'Frictionless tabular data package describing the CSV tables', datapackage),
+    { path: 'dataset.nq', encodingFormat: 'application/n-quads', description: "every article's facts and NewsArticle record as canonical N-Quads (RDFC-1.0)", ...nq },
   ];
-  write(report, join(out, 'dataset.jsonld'), toJson(datasetDescription(exported, TABLES, distribution, license)));
+  write(report, join(out, 'dataset.jsonld'), toJson(datasetDescription(summary, TABLES, distribution, license)));
 
-  // checksums of everything in the output folder, read back from disk
-  const files = new Map<string, Buffer>();
-  for (const rel of walkFiles(out, (name) => name !== 'SHA256SUMS' && !name.includes('.tmp-'))) files.set(rel, readFileSync(join(out, rel)));
-  write(report, join(out, 'SHA256SUMS'), sha256sums(files));
+  write(report, join(out, 'SHA256SUMS'), sha256sumsOf(out));
   return report;
 }

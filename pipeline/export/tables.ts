@@ -1,4 +1,5 @@
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
+import type { CorpusIndex } from './corpus.ts';
 
 /**
  * The CSV tables: columns, types and descriptions in one place. The CSV writer, the Frictionless
@@ -26,14 +27,32 @@ export interface ArticleBundle {
 
 export type Cell = string | number | boolean | undefined;
 
-export interface TableSpec {
+/** What rows may need beyond their own article: the corpus-level entity index. */
+export interface ExportContext {
+  corpus: CorpusIndex;
+}
+
+interface TableBase {
   name: string;
   description: string;
   columns: Column[];
   primaryKey: string[];
   foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
-  rows(bundle: ArticleBundle): Cell[][];
 }
+
+/** A table with rows from each article. */
+export interface ArticleTable extends TableBase {
+  scope: 'article';
+  rows(bundle: ArticleBundle, context: ExportContext): Cell[][];
+}
+
+/** A table with rows about the whole corpus. */
+export interface CorpusTable extends TableBase {
+  scope: 'corpus';
+  rows(context: ExportContext): Cell[][];
+}
+
+export type TableSpec = ArticleTable | CorpusTable;
 
 const articleId: Column = { name: 'article_id', type: 'string', required: true, pattern: '[0-9a-f]{16}', description: 'the article (SHA-256 prefix of its normalized text)' };
 const toArticle = { fields: ['article_id'], reference: { resource: 'articles', fields: ['article_id'] } };
@@ -55,6 +74,7 @@ export function headlineOf(article: NormalizedArticle): string {
 
 export const TABLES: TableSpec[] = [
   {
+    scope: 'article',
     name: 'articles',
     description: 'One row per article.',
     primaryKey: ['article_id'],
@@ -83,10 +103,11 @@ export const TABLES: TableSpec[] = [
     ],
   },
   {
+    scope: 'article',
     name: 'entities',
     description: 'People, organizations and places, one row per entity per article.',
     primaryKey: ['article_id', 'entity_id'],
-    foreignKeys: [toArticle],
+    foreignKeys: [toArticle, { fields: ['corpus_entity_id'], reference: { resource: 'corpus_entities', fields: ['corpus_entity_id'] } }],
     columns: [
       articleId,
       { name: 'entity_id', type: 'string', required: true, description: 'entity id, unique within the article (E1, E2, … by first mention)' },
@@ -95,11 +116,16 @@ export const TABLES: TableSpec[] = [
       { name: 'aliases', type: 'string', description: 'every other surface form of the name, |-separated' },
       { name: 'mention_count', type: 'integer', required: true, description: 'mentions of the entity, names, pronouns and descriptions' },
       { name: 'gender', type: 'string', description: 'male or female when the text shows it (honorific or pronoun), else empty' },
+      { name: 'corpus_entity_id', type: 'string', required: true, description: 'the same entity across articles (corpus_entities.csv)' },
     ],
-    rows: ({ facts }) =>
-      facts.entities.map((e) => [facts.article_id, e.id, e.type, e.name, e.aliases.join('|'), e.mentions.length, e.gender]),
+    rows: ({ facts }, { corpus }) =>
+      facts.entities.map((e) => [
+        facts.article_id, e.id, e.type, e.name, e.aliases.join('|'), e.mentions.length, e.gender,
+        corpus.link.get(`${facts.article_id}:${e.id}`),
+      ]),
   },
   {
+    scope: 'article',
     name: 'mentions',
     description: 'Every mention of every entity, with its evidence span.',
     primaryKey: ['article_id', 'start', 'end'],
@@ -118,6 +144,7 @@ export const TABLES: TableSpec[] = [
         .map(({ e, m }) => [facts.article_id, e.id, m.start, m.end, m.text, m.kind]),
   },
   {
+    scope: 'article',
     name: 'dates',
     description: 'Temporal expressions with TimeML types and values.',
     primaryKey: ['article_id', 'timex_id'],
@@ -134,6 +161,7 @@ export const TABLES: TableSpec[] = [
     rows: ({ facts }) => facts.dates.map((t) => [facts.article_id, t.id, t.type, t.text, t.start, t.end, t.value, t.mod]),
   },
   {
+    scope: 'article',
     name: 'quantities',
     description: 'Ages, durations, counts, money and percentages.',
     primaryKey: ['article_id', 'quantity_id'],
@@ -153,6 +181,7 @@ export const TABLES: TableSpec[] = [
       facts.quantities.map((q) => [facts.article_id, q.id, q.text, q.start, q.end, q.value, q.unit, q.entity_id, q.kind, q.timex_value]),
   },
   {
+    scope: 'article',
     name: 'quotes',
     description: 'Direct quotes and reported speech with their speakers.',
     primaryKey: ['article_id', 'quote_id'],
@@ -180,6 +209,7 @@ export const TABLES: TableSpec[] = [
     },
   },
   {
+    scope: 'article',
     name: 'relations',
     description: 'Relations of entities (job title, nationality, family, affiliation), each with its evidence.',
     primaryKey: ['article_id', 'relation_id'],
@@ -198,6 +228,7 @@ export const TABLES: TableSpec[] = [
       facts.relations.map((r) => [facts.article_id, r.subject_entity_id, r.predicate, r.object_entity_id, r.object_value, r.start, r.end, r.id, r.text]),
   },
   {
+    scope: 'article',
     name: 'events',
     description: 'Typed events with trigger, date and place.',
     primaryKey: ['article_id', 'event_id'],
@@ -222,6 +253,7 @@ export const TABLES: TableSpec[] = [
       ]),
   },
   {
+    scope: 'article',
     name: 'event_participants',
     description: 'Who took part in each event, and in which role.',
     primaryKey: ['article_id', 'event_id', 'entity_id', 'role'],
@@ -237,5 +269,23 @@ export const TABLES: TableSpec[] = [
       { name: 'role', type: 'string', required: true, description: 'role from the role vocabulary (agent, patient, host, guest, …)' },
     ],
     rows: ({ facts }) => facts.events.flatMap((e) => e.participants.map((p) => [facts.article_id, e.id, p.entity_id, p.role])),
+  },
+  {
+    scope: 'corpus',
+    name: 'corpus_entities',
+    description:
+      'The same person, organization or place across articles. People merge only on the same full name; ' +
+      'organizations and places on the same name or a shared surface form.',
+    primaryKey: ['corpus_entity_id'],
+    columns: [
+      { name: 'corpus_entity_id', type: 'string', required: true, description: 'corpus entity id: C and a hash of its type and name key, stable across runs' },
+      { name: 'type', type: 'string', required: true, enum: ['Person', 'Organization', 'Place'], description: 'schema.org type' },
+      { name: 'name', type: 'string', required: true, description: 'the name most articles use' },
+      { name: 'aliases', type: 'string', description: 'every other name or surface form in any article, |-separated' },
+      { name: 'article_count', type: 'integer', required: true, description: 'articles that mention it' },
+      { name: 'mention_count', type: 'integer', required: true, description: 'mentions in all articles' },
+    ],
+    rows: ({ corpus }) =>
+      corpus.entities.map((e) => [e.corpus_entity_id, e.type, e.name, e.aliases.join('|'), e.article_count, e.mention_count]),
   },
 ];

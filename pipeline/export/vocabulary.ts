@@ -23,6 +23,7 @@ const EXPORT_TERMS: Term[] = [
   { id: 'TemporalExpression', kind: 'Class', label: 'temporal expression', comment: 'A date, time, duration or set as written in the article, with its TimeML type and value.' },
   { id: 'evidence', kind: 'Property', label: 'evidence', comment: 'Where the fact is stated: an oa:SpecificResource of the article with a TextPositionSelector (code-point offsets) and a TextQuoteSelector.' },
   { id: 'mentionOf', kind: 'Property', label: 'mention of', comment: 'The entity a mention (an oa:SpecificResource of the article) refers to.' },
+  { id: 'corpusEntity', kind: 'Property', label: 'corpus entity', comment: 'The same entity across the articles of the dataset (corpus_entities.csv): urn:news-facts:corpus:<corpus_entity_id>.' },
   { id: 'timex', kind: 'Property', label: 'dated by', comment: 'The temporal expression that dates an event.' },
   { id: 'timexType', kind: 'Property', label: 'TimeML type', comment: 'DATE, TIME, DURATION or SET.' },
   { id: 'timexValue', kind: 'Property', label: 'TimeML value', comment: 'The TimeML value (ISO 8601 based: 2025-04-16, 199X, P498D, PRESENT_REF, …).' },
