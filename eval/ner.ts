@@ -2,12 +2,13 @@
  * NER evaluation, conlleval convention: exact span match, IOB1-aware decoding of the gold tags,
  * precision/recall/F1 per type for PER, ORG and LOC and micro-averaged over them (MISC left out).
  *
- *   npx tsx eval/ner.ts <conll file>     (CoNLL-2003 or wikigold format)
+ *   npx tsx eval/ner.ts <conll file> [--model <model file>]     (CoNLL-2003 or wikigold format)
  *
  * The tagger runs on the gold tokens themselves (a Doc whose text is the tokens joined by spaces,
  * one sentence per gold sentence), so tokenization differences do not blur the score.
  */
 import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { emptyDoc, type Doc, type Token } from '../pipeline/extract/document.ts';
 import { readConll, spansFromIob, type ConllDoc } from '../pipeline/extract/ner/conll.ts';
 import { loadNerModel, nerTagger } from '../pipeline/extract/ner/index.ts';
@@ -93,13 +94,16 @@ export function evaluate(docs: ConllDoc[]): { perType: Record<string, Counts>; m
 }
 
 function main(): void {
-  const file = process.argv[2];
+  const { values, positionals } = parseArgs({ options: { model: { type: 'string' } }, allowPositionals: true });
+  const file = positionals[0];
   if (!file) {
-    console.error('usage: eval/ner.ts <conll file>');
+    console.error('usage: eval/ner.ts <conll file> [--model <model file>]');
     process.exit(2);
   }
   const docs = readConll(readFileSync(file, 'utf8'));
-  loadNerModel(); // keep model loading out of the speed measurement
+  const tl = performance.now();
+  loadNerModel(values.model); // keep model loading out of the speed measurement
+  const load = performance.now() - tl;
   const { perType, micro, tokens, ms, chars } = evaluate(docs);
   const fmt = (x: number): string => (100 * x).toFixed(2).padStart(6);
   const row = (name: string, c: Counts): string => {
@@ -116,7 +120,7 @@ function main(): void {
   for (const d of docsOut) nerTagger.run(d);
   const warm = performance.now() - t0;
   const speed = (t: number): string => `${(chars / 1e6 / (t / 1000)).toFixed(2)} MB/s (${Math.round(tokens / (t / 1000))} tokens/s)`;
-  console.log(`speed: cold ${speed(ms)}, warm ${speed(warm)}`);
+  console.log(`speed: cold ${speed(ms)}, warm ${speed(warm)}; model load ${Math.round(load)} ms`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

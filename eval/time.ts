@@ -5,7 +5,8 @@
  *
  * The DCT (functionInDocument="CREATION_TIME") becomes metadata.datePublished and is not scored.
  * Relaxed match = any overlap (one-to-one), strict = identical span; value F1 counts relaxed
- * matches whose value equals the gold value exactly.
+ * matches whose value equals the gold value exactly. Scores are also broken down by TIMEX type:
+ * precision over the system's timexes of that type, recall over the gold timexes of that type.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -104,6 +105,14 @@ function main(): void {
   let valueOk = 0;
   let bytes = 0;
   let ms = 0;
+  const TYPES = ['DATE', 'TIME', 'DURATION', 'SET'];
+  // per type: [gold, system, relaxed by gold type, relaxed by system type, value ok by gold type, value ok by system type]
+  const byType = new Map(TYPES.map((t) => [t, [0, 0, 0, 0, 0, 0]]));
+  const tally = (type: string, i: number): void => {
+    const row = byType.get(type) ?? [0, 0, 0, 0, 0, 0];
+    row[i]++;
+    byType.set(type, row);
+  };
   const errors: string[] = [];
   for (const file of files) {
     const gold = parseTml(file, fs.readFileSync(file, 'utf8'));
@@ -115,6 +124,8 @@ function main(): void {
     bytes += Buffer.byteLength(gold.text, 'utf8');
     nGold += gold.timexes.length;
     nSys += doc.timexes.length;
+    for (const g of gold.timexes) tally(g.type, 0);
+    for (const t of doc.timexes) tally(t.type, 1);
     const used = new Set<Timex>();
     const ctx = (s: number, e: number): string => gold.text.slice(Math.max(0, s - 40), e + 30).replace(/\s+/g, ' ');
     for (const g of gold.timexes) {
@@ -125,6 +136,12 @@ function main(): void {
       }
       used.add(s);
       relaxed++;
+      tally(g.type, 2);
+      tally(s.type, 3);
+      if (s.value === g.value) {
+        tally(g.type, 4);
+        tally(s.type, 5);
+      }
       if (s.start === g.start && s.end === g.end) strict++;
       else errors.push(`SPAN\t[${s.text}] gold [${g.text}]`);
       if (s.type === g.type) typeOk++;
@@ -143,14 +160,20 @@ function main(): void {
     return prepareDoc(path.basename(file), gold.text, gold.dct ? { datePublished: gold.dct } : {});
   });
   const passes: number[] = [];
+  const timexPasses: number[] = [];
   for (let pass = 0; pass < 3; pass++) {
+    let tagMs = 0;
     const w0 = performance.now();
     for (const doc of docs) {
       referenceDater.run(doc);
+      const t1 = performance.now();
       timexTagger.run(doc);
+      tagMs += performance.now() - t1;
     }
     passes.push(performance.now() - w0);
+    timexPasses.push(tagMs);
   }
+  const timexMs = timexPasses.sort((a, b) => a - b)[1];
   const warmMs = passes.sort((a, b) => a - b)[1];
   const rp = relaxed / (nSys || 1);
   const rr = relaxed / (nGold || 1);
@@ -168,6 +191,13 @@ function main(): void {
   console.log(
     `throughput    ${(bytes / 1e6 / (warmMs / 1000)).toFixed(2)} MB/s warm, ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s first pass  (${(bytes / 1e6).toFixed(2)} MB, referenceDater + timexTagger)`,
   );
+  console.log(`timex         ${(bytes / 1e6 / (timexMs / 1000)).toFixed(2)} MB/s warm  (timexTagger alone)`);
+  console.log('by type         gold   sys   span P     R    F1   value P     R    F1');
+  for (const [type, [g, n, rg, rs, vg, vs]] of byType) {
+    const [sp2, sr2, vp2, vr2] = [rs / (n || 1), rg / (g || 1), vs / (n || 1), vg / (g || 1)];
+    const cells = [sp2, sr2, f1(sp2, sr2), vp2, vr2, f1(vp2, vr2)].map((x) => pct(x).padStart(6));
+    console.log(`  ${type.padEnd(9)} ${String(g).padStart(6)} ${String(n).padStart(5)} ${cells.slice(0, 3).join('')}  ${cells.slice(3).join('')}`);
+  }
 }
 
 // Runs only as a script, so parseTml can be imported.

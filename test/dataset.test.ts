@@ -42,7 +42,7 @@ beforeAll(async () => {
       '“We are hopeful,” said Majed al-Ansari, a spokesman for the Qatari foreign ministry.\n',
   );
   runNormalize([inputs], out);
-  runExtract(out);
+  await runExtract(out, { jobs: 1 });
   runValidate(out);
   exportReport = await runExport(out, { license: 'CC0-1.0' });
 }, 120_000);

@@ -177,6 +177,69 @@ describe('event patterns', () => {
   });
 });
 
+describe('event patterns added for the GUM evaluation', () => {
+  it('statement nouns take the clause subject or the subject after a fronted adverbial; requests need "to"', () => {
+    const doc = docWith(
+      'In a statement to ABC News, the Church denied the claims. Whitmore told LA Weekly in a statement that the case was open. Trump asked the council to help the girls. He asked about the weather. Work was underway in order to enlarge the mosque.',
+      { Person: ['Whitmore', 'Trump'], Organization: ['ABC News', 'Church', 'LA Weekly'] },
+    );
+    expect(summarize(doc)).toEqual([
+      { type: 'Statement', trigger: 'statement', roles: { addressee: ['ABC News'], agent: ['Church'] } },
+      { type: 'Statement', trigger: 'statement', roles: { agent: ['Whitmore'] } },
+      { type: 'Statement', trigger: 'asked', roles: { agent: ['Trump'] } },
+    ]);
+  });
+
+  it('deaths of unnamed people; the headline and the lead with the same number are one event', () => {
+    const doc = docWith('At least 107 killed in Mecca\nA storm caused a crane to fall into the mosque, killing 107 or more. Last week, 76 people were killed when a hotel collapsed. Nobody was killed in Riyadh.', { Place: ['Mecca', 'Riyadh'] });
+    expect(summarize(doc)).toEqual([
+      { type: 'Death', trigger: 'killed', roles: {}, place: 'Mecca' },
+      { type: 'Death', trigger: 'killed', roles: {} },
+    ]);
+  });
+
+  it('committed suicide; imprisoned her (object "her", not a possessive); unnamed politicians stepped down', () => {
+    const doc = docWith('Her father, Albert Jaquier, committed suicide. The Church imprisoned her for twelve years. Veteran politicians stepped down.', { Person: ['Albert Jaquier', 'Valeska Paris'], Organization: ['Church'] });
+    addMention(doc, doc.entities[1], 'imprisoned her', 'her', 'pronoun');
+    expect(summarize(doc)).toEqual([
+      { type: 'Death', trigger: 'committed suicide', roles: { victim: ['Albert Jaquier'] } },
+      { type: 'Arrest', trigger: 'imprisoned', roles: { agent: ['Church'], patient: ['Valeska Paris'] } },
+      { type: 'Resignation', trigger: 'stepped down', roles: {} },
+    ]);
+  });
+
+  it('travel: destinations after motion verbs, moved persons, -ing adverbials; no event from bare -ing or distant places', () => {
+    const doc = docWith(
+      'Montalvo traveled to Florida. Her parents moved her to the United Kingdom. After traveling back from Boston, Montalvo walked in. The team won, with the medal going to Poland. The accident comes days before the pilgrimage to Mecca.',
+      { Person: ['Montalvo', 'Valeska Paris'], Place: ['Florida', 'United Kingdom', 'Boston', 'Poland', 'Mecca'] },
+    );
+    addMention(doc, doc.entities[1], 'moved her', 'her', 'pronoun');
+    expect(summarize(doc)).toEqual([
+      { type: 'Travel', trigger: 'traveled', roles: { agent: ['Montalvo'] }, place: 'Florida' },
+      { type: 'Travel', trigger: 'moved', roles: { patient: ['Valeska Paris'] }, place: 'United Kingdom' },
+      { type: 'Travel', trigger: 'traveling', roles: { agent: ['Montalvo'] }, place: 'Boston' },
+    ]);
+  });
+
+  it('"fire" is an attack only with a weapon or target; "exchanged artillery fire" has both sides as agents', () => {
+    const doc = docWith('North Korea fired artillery rounds at a loudspeaker. The club fired Jose Mourinho. North Korea and South Korea exchanged artillery fire on Thursday.', { Person: ['Jose Mourinho'], Place: ['North Korea', 'South Korea'] }, [['Thursday', '2015-08-20']]);
+    expect(summarize(doc)).toEqual([
+      { type: 'Attack', trigger: 'fired', roles: { agent: ['North Korea'] } },
+      { type: 'Attack', trigger: 'exchanged artillery fire', roles: { agent: ['North Korea', 'South Korea'] }, date: '2015-08-20' },
+    ]);
+  });
+
+  it('no event from noun compounds, habitual clauses, or a date outside the noun phrase', () => {
+    const doc = docWith(
+      'Trump drew criticism for his travel ban. The death toll rose on Monday. Millions of pilgrims arrive in Mecca each year. Posts from Friday theorized that a denial-of-service attack had occurred.',
+      { Person: ['Trump'], Place: ['Mecca'] },
+      [['Monday', '2024-05-06'], ['Friday', '2024-05-03']],
+    );
+    addTimex(doc, 'each year', 'each year', 'P1Y', 'SET');
+    expect(summarize(doc)).toEqual([]);
+  });
+});
+
 describe('event and role vocabularies', () => {
   it('every type maps to schema.org and every role it uses is defined', () => {
     const roles = new Set(ROLE_VOCABULARY.map((r) => r.role));
@@ -188,7 +251,14 @@ describe('event and role vocabularies', () => {
       expect(t.schemaOrg.startsWith('https://schema.org/')).toBe(true);
       expect(t.triggers.length).toBeGreaterThan(0);
       for (const r of t.roles) expect(roles.has(r), `${t.type}: ${r}`).toBe(true);
+      // aligned with ACE 2005 and CAMEO, or documented as having no equivalent
+      expect(t.ace === null || /^[A-Z][a-z]+\.[A-Z][A-Za-z-]+$/.test(t.ace), `${t.type}: ${t.ace}`).toBe(true);
+      expect(t.cameo === null || /^\d{2,4}$/.test(t.cameo), `${t.type}: ${t.cameo}`).toBe(true);
+      if (t.ace === null || t.cameo === null) expect(t.alignment, t.type).toBeTruthy();
     }
+    const byType = new Map(EVENT_VOCABULARY.map((t) => [t.type, t]));
+    expect(byType.get('Attack')).toMatchObject({ ace: 'Conflict.Attack', cameo: '19' });
+    expect(byType.get('Abduction')).toMatchObject({ ace: null, cameo: '181' });
   });
 
   it('the seed uses only vocabulary types and roles', () => {

@@ -78,6 +78,25 @@ describe('quantityTagger', () => {
     expect(find(doc, 'thousands dead')).toMatchObject({ kind: 'count', unit: 'dead' });
   });
 
+  it('reads ranges by their lower bound and keeps them one quantity', () => {
+    const doc = run('The work takes 12 to 18 months; between 10 and 15 percent voted.');
+    expect(find(doc, '12 to 18 months')).toMatchObject({ kind: 'duration', value: 12, unit: 'month', timexValue: 'P12M' });
+    expect(find(doc, 'between 10 and 15 percent')).toMatchObject({ kind: 'percent', value: 10 });
+  });
+
+  it('reads abbreviated scales, decimals and "half a million"', () => {
+    const doc = run('It cost $1.2bn, or £5m a year; rates rose 3.5% and half a million people left.');
+    expect(find(doc, '$1.2bn')).toMatchObject({ kind: 'money', value: 1_200_000_000, unit: 'USD' });
+    expect(find(doc, '£5m')).toMatchObject({ kind: 'money', value: 5_000_000, unit: 'GBP' });
+    expect(find(doc, '3.5%')).toMatchObject({ kind: 'percent', value: 3.5 });
+    expect(find(doc, 'half a million people')).toMatchObject({ kind: 'count', value: 500_000, unit: 'people' });
+  });
+
+  it('does not count time units', () => {
+    const doc = run('Three years later the plant closed.');
+    expect(doc.quantities.some((q) => q.kind === 'count')).toBe(false);
+  });
+
   it('numbers quantities in text order', () => {
     const doc = run('Two men paid $40 for 3 tickets.');
     expect(doc.quantities.map((q) => q.id)).toEqual(doc.quantities.map((_q, i) => `Q${i + 1}`));

@@ -88,6 +88,35 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('finds the speaker before an appositive, a verb right before the quote, and a source named by "according to"', () => {
+    const doc = run(
+      '“We will win this,” Jane Doe, 34, a nurse from Ohio, told reporters.\n\nJohn Roe had said, “We will see,” when asked about it.\n\n“It is over now,” Roe said, according to a transcript.',
+      [['Jane Doe', 'PER'], ['Ohio', 'LOC'], ['John Roe', 'PER'], ['Roe', 'PER']],
+    );
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
+      ['We will win this,', 'Jane Doe', 'told'],
+      ['We will see,', 'John Roe', 'said'],
+      ['It is over now,', 'a transcript', 'said'],
+    ]);
+    expect(entityName(doc, doc.quotes[0].speaker?.entity)).toBe('Jane Doe');
+  });
+
+  it('closes a quote typed with mismatched marks and caches the marks per document', () => {
+    const text = '"We are done here,” Roe said. “Nothing else to add,“ he said.';
+    const doc = prepareDoc('t', text);
+    const marks = findQuoteMarks(doc);
+    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(['We are done here,', 'Nothing else to add,']);
+    expect(findQuoteMarks(doc)).toBe(marks);
+    const done = run(text, [['Roe', 'PER']]);
+    expect(done.quotes.map((q) => q.speaker?.text)).toEqual(['Roe', 'he']);
+    expect(done.quotes.map((q) => entityName(done, q.speaker?.entity))).toEqual(['Roe', 'Roe']);
+  });
+
+  it('gives no speaker rather than a phrase that names nobody', () => {
+    const doc = run('The crowd grew restless.\n\n“Go home now,” came the reply, famously.');
+    expect(doc.quotes.filter((q) => q.direct).map((q) => q.speaker)).toEqual([undefined]);
+  });
+
   it('skips scare quotes and takes "according to" sources', () => {
     const doc = run('The so-called “deal” collapsed. According to police, the suspect fled on foot.');
     expect(doc.quotes.map((q) => [q.text, q.direct, q.speaker?.text, q.cue?.text])).toEqual([

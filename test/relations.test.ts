@@ -144,6 +144,56 @@ describe('relation patterns', () => {
   });
 });
 
+describe('relation patterns added for the GUM evaluation', () => {
+  it('a role phrase closed by a comma before the name: "Malaysia\'s Prime Minister, Najib Razak"', () => {
+    const doc = docWith('Malaysia\'s Prime Minister, Najib Razak said they were in contact.', ['Najib Razak'], [], ['Malaysia']);
+    expect(triples(doc)).toEqual([
+      ['Najib Razak', 'jobTitle', 'Prime Minister'],
+      ['Najib Razak', 'nationality', 'Malaysia'],
+    ]);
+    expect(extractRelations(doc)[0].text).toBe('Malaysia\'s Prime Minister, Najib Razak');
+  });
+
+  it('"a Scientology attorney, Kendrick Moxon" and an unnamed owner ("the Afghan team\'s coach, X")', () => {
+    const doc = docWith('He was put through to a Scientology attorney, Kendrick Moxon. According to the Afghan team\'s coach, Alireza Mehraban, they scored.', ['Kendrick Moxon', 'Alireza Mehraban'], ['Scientology']);
+    const t = triples(doc);
+    expect(t).toContainEqual(['Kendrick Moxon', 'jobTitle', 'attorney']);
+    expect(t).toContainEqual(['Kendrick Moxon', 'worksFor', 'Scientology']);
+    expect(t).toContainEqual(['Alireza Mehraban', 'jobTitle', 'coach']);
+    // "Afghan" describes the team, not the coach
+    expect(t.filter((x) => x[1] === 'nationality')).toEqual([]);
+  });
+
+  it('does not read a list or a clause after the comma as an apposition', () => {
+    const doc = docWith('He met the presidents, Putin and Xi. According to Rathbun, a detective for the Sheriff\'s Office was provided with material.', [['Vladimir Putin', ['Putin']], ['Xi Jinping', ['Xi']], 'Rathbun'], ['Sheriff\'s Office']);
+    expect(triples(doc)).toEqual([]);
+  });
+
+  it('"X of Y": memberOf for parties, worksFor for news media, affiliation otherwise; "from" only for parties', () => {
+    const doc = docWith(
+      'Lee Cheuk-yan of the Labour Party lost. Matthew Ingram of The Globe and Mail wrote. John Smith of Acme Corp spoke. Labour Party\'s Ann Wu won. Alvin Yeung from the Civic Party won. They removed a video featuring Tom Cruise from YouTube.',
+      ['Lee Cheuk-yan', 'Matthew Ingram', 'John Smith', 'Ann Wu', 'Alvin Yeung', 'Tom Cruise'],
+      ['Labour Party', 'The Globe and Mail', 'Acme Corp', 'Civic Party', 'YouTube'],
+    );
+    expect(triples(doc)).toEqual([
+      ['Lee Cheuk-yan', 'memberOf', 'Labour Party'],
+      ['Matthew Ingram', 'worksFor', 'The Globe and Mail'],
+      ['John Smith', 'affiliation', 'Acme Corp'],
+      ['Ann Wu', 'memberOf', 'Labour Party'],
+      ['Alvin Yeung', 'memberOf', 'Civic Party'],
+    ]);
+  });
+
+  it('occupations as job titles, "editor at large at", and no title from a first name ("Dean Kamen")', () => {
+    const doc = docWith('Helped by actor Jason Beghe and Khaled Al-Maeena, editor at large at the Saudi Gazette. It was founded by Dean Kamen.', ['Jason Beghe', 'Khaled Al-Maeena', ['Dean Kamen', ['Kamen']]], ['Saudi Gazette']);
+    expect(triples(doc)).toEqual([
+      ['Jason Beghe', 'jobTitle', 'actor'],
+      ['Khaled Al-Maeena', 'jobTitle', 'editor'],
+      ['Khaled Al-Maeena', 'worksFor', 'Saudi Gazette'],
+    ]);
+  });
+});
+
 describe('relation vocabulary', () => {
   it('defines every predicate the extractor can write, with schema.org IRIs or none', () => {
     const terms = new Set(RELATION_VOCABULARY.map((t) => t.term));

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { referenceDater, timexTagger } from '../pipeline/extract/time/index.ts';
+import { RULES } from '../pipeline/extract/time/rules.ts';
+import { AnchoredRules } from '../pipeline/extract/time/triggers.ts';
 import type { ArticleMetadata, Doc, Timex } from '../pipeline/extract/document.ts';
 
 function run(text: string, metadata: ArticleMetadata = {}): Doc {
@@ -121,6 +123,69 @@ describe('timexTagger', () => {
   it('gives a bare month-day the year of an earlier full mention', () => {
     const doc = run('The war began on October 7, 2023. Since October 7 many have fled.', PUB);
     expect(find(doc, 'October 7').value).toBe('2023-10-07');
+  });
+});
+
+describe('timexTagger: TimeBank conventions', () => {
+  it('reads a bare weekday as past unless a deadline points forward', () => {
+    const doc = run('Shares closed higher Thursday. The offer runs until Friday and talks start as soon as Monday.', PUB);
+    expect(find(doc, 'Thursday').value).toBe('2025-04-10');
+    expect(find(doc, 'Friday').value).toBe('2025-04-18');
+    expect(find(doc, 'Monday').value).toBe('2025-04-21');
+  });
+
+  it('gives "Friday night" the date of the day', () => {
+    const doc = run('The rebels attacked on Friday night.', PUB);
+    expect(find(doc, 'Friday night')).toMatchObject({ type: 'DATE', value: '2025-04-11' });
+  });
+
+  it('tags adjectival vague durations as TimeBank does ("several-year" → PXY), also in quotes', () => {
+    const doc = run('“We have many-year relations with them,” he said after a several-year delay.', PUB);
+    expect(find(doc, 'many-year')).toMatchObject({ type: 'DURATION', value: 'PXY' });
+    expect(find(doc, 'several-year')).toMatchObject({ type: 'DURATION', value: 'PXY' });
+  });
+
+  it('gives a range its lower bound', () => {
+    const doc = run('Shipments resume within two to three weeks.', PUB);
+    expect(find(doc, 'two to three weeks')).toMatchObject({ type: 'DURATION', value: 'P2W' });
+  });
+
+  it('keeps the reported quarter through year-ago comparisons', () => {
+    const doc = run(
+      'Profit rose in the first quarter. Sales were $5 million, up from $4 million a year ago. ' +
+        'A year earlier, net income was $2 million. In the 2024 period, costs fell.',
+      PUB,
+    );
+    expect(find(doc, 'the first quarter').value).toBe('2025-Q1');
+    expect(find(doc, 'a year ago').value).toBe('2024-Q1');
+    // not 2023-Q1: the comparison before it is not the quarter under report
+    expect(find(doc, 'A year earlier').value).toBe('2024-Q1');
+    expect(find(doc, 'the 2024 period').value).toBe('2024-Q1');
+  });
+
+  it('skips adjectives and rates, tags "soon" and counted frequencies', () => {
+    const doc = run('Future earnings may soon rise, as soon as rates fall. They pay $5 a year and meet twice a year.', PUB);
+    expect(doc.timexes.some((t) => /future/i.test(t.text))).toBe(false);
+    expect(find(doc, 'soon')).toMatchObject({ type: 'DATE', value: 'FUTURE_REF' });
+    expect(doc.timexes.filter((t) => t.text === 'soon')).toHaveLength(1);
+    expect(find(doc, 'a year')).toMatchObject({ type: 'SET', value: 'P1Y' });
+    expect(doc.timexes.filter((t) => t.text === 'a year')).toHaveLength(1);
+  });
+
+  it('finds with anchored rules exactly what a global scan of every rule finds', () => {
+    const text =
+      'On Monday, Oct. 26, 1998 and the 16th of April 2025, in the late \'90s and the 1980s, 12 to 18 months, ' +
+      'two and a half years ago, 3 p.m. EST Tuesday, Q3 and last year\'s fourth quarter, 1990-08-15, 4/5/99, ' +
+      'the day before yesterday, every other week, twice a year, the end of the year, New Year\'s Eve 2020, ' +
+      'the year two thousand, nineteen ninety-four, the 21st century, right now, the near future, the 1988 period, soon, previously.';
+    const global = new Set<string>();
+    for (const r of RULES) {
+      r.re.lastIndex = 0;
+      for (let m = r.re.exec(text); m; m = r.re.exec(text)) global.add(`${r.name}@${m.index}:${m[0]}`);
+    }
+    const anchored = new AnchoredRules(RULES).matchAll(text).map((x) => `${x.rule.name}@${x.match.index}:${x.match[0]}`);
+    expect(global.size).toBeGreaterThan(30);
+    expect(new Set(anchored)).toEqual(global);
   });
 });
 

@@ -26,7 +26,14 @@ export function splitFrontMatter(src: string): FrontMatter {
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data)) throw new Error('front matter must be a YAML mapping of field: value');
-  const record = data as Record<string, unknown>;
+  return { ...metadataFields(data as Record<string, unknown>, 'front matter'), body: src.slice(m[0].length) };
+}
+
+/**
+ * The contract's schema.org fields of a record (front matter, an NDJSON line), checked for shape;
+ * other fields are returned as ignored. `where` names the record kind in error messages.
+ */
+export function metadataFields(record: Record<string, unknown>, where: string): { metadata: ArticleMetadata; ignored: string[] } {
   const metadata: ArticleMetadata = {};
   const ignored: string[] = [];
   for (const [key, value] of Object.entries(record)) {
@@ -43,14 +50,14 @@ export function splitFrontMatter(src: string): FrontMatter {
         if (typeof name === 'string' && (url === undefined || typeof url === 'string')) {
           return url ? { name: name.trim(), url: url.trim() } : { name: name.trim() };
         }
-        throw new Error('front matter field "author" must be a name, a {name, url} mapping, or a list of them');
+        throw new Error(`${where} field "author" must be a name, a {name, url} mapping, or a list of them`);
       });
       continue;
     }
     if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new Error(`front matter field "${key}" must be a single value`);
+      throw new Error(`${where} field "${key}" must be a single value`);
     }
     (metadata as Record<string, string>)[key] = String(value).trim();
   }
-  return { metadata, body: src.slice(m[0].length), ignored };
+  return { metadata, ignored };
 }

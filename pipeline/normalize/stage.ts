@@ -4,18 +4,23 @@ import { readJson, listFiles, toJson, walkFiles, writeFileAtomic } from '../shar
 import { layout } from '../shared/layout.ts';
 import { StageReport } from '../shared/report.ts';
 import type { NormalizedArticle } from '../records.ts';
-import { formatOf, normalizeArticle } from './index.ts';
+import { formatOf, normalizeArticle, normalizeRecord, type NormalizeResult } from './index.ts';
 
 export interface InputFile {
+  /** a path, or "-" for standard input (read as NDJSON) */
   path: string;
   /** path relative to the folder it was found in; for a file argument, its name */
   source: string;
 }
 
-/** Every article file in the inputs: files as given, folders walked recursively (sorted). */
+/** Every article file in the inputs: files as given, folders walked recursively (sorted), "-" for stdin. */
 export function discoverInputs(inputs: string[], report: StageReport): InputFile[] {
   const found: InputFile[] = [];
   for (const input of inputs) {
+    if (input === '-') {
+      found.push({ path: '-', source: '-' });
+      continue;
+    }
     if (!existsSync(input)) {
       report.fail(input, 'no such file or folder');
       continue;
@@ -31,6 +36,20 @@ export function discoverInputs(inputs: string[], report: StageReport): InputFile
   return found;
 }
 
+/** The articles of one input: one for an article file, one per non-empty line for NDJSON. */
+function* articlesOf(file: InputFile): Generator<{ where: string; result: () => NormalizeResult }> {
+  if (file.path !== '-' && formatOf(file.path) !== 'ndjson') {
+    yield { where: file.path, result: () => normalizeArticle(readFileSync(file.path), file.source) };
+    return;
+  }
+  const lines = readFileSync(file.path === '-' ? 0 : file.path, 'utf8').split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].trim()) continue;
+    // a record's source names its line, so errors and outputs point back to it
+    yield { where: `${file.path}:${i + 1}`, result: () => normalizeRecord(lines[i], `${file.source}:${i + 1}`) };
+  }
+}
+
 /**
  * Normalizes every input into out/normalized/. Outputs of inputs that are gone are removed; the
  * earlier output of an input that now fails is kept, so a bad edit loses nothing.
@@ -40,23 +59,26 @@ export function runNormalize(inputs: string[], out: string): StageReport {
   const paths = layout(out);
   const files = discoverInputs(inputs, report);
   const current = new Map<string, string>(); // article_id → source
+  const failedSources = new Set<string>();
   for (const file of files) {
-    try {
-      const { article, warnings } = normalizeArticle(readFileSync(file.path), file.source);
-      for (const w of warnings) report.warn(`${file.path}: ${w}`);
-      const earlier = current.get(article.article_id);
-      if (earlier !== undefined) {
-        report.warn(`${file.path}: same text as ${earlier}; kept once, as ${earlier}`);
-        continue;
+    for (const { where, result } of articlesOf(file)) {
+      try {
+        const { article, warnings } = result();
+        for (const w of warnings) report.warn(`${where}: ${w}`);
+        const earlier = current.get(article.article_id);
+        if (earlier !== undefined) {
+          report.warn(`${where}: same text as ${earlier}; kept once, as ${earlier}`);
+          continue;
+        }
+        current.set(article.article_id, article.source);
+        if (writeFileAtomic(paths.normalized(article.article_id), toJson(article))) report.written++;
+        else report.unchanged++;
+      } catch (e) {
+        report.fail(where, (e as Error).message);
+        failedSources.add(where === file.path ? file.source : `${file.source}:${where.slice(file.path.length + 1)}`);
       }
-      current.set(article.article_id, file.source);
-      if (writeFileAtomic(paths.normalized(article.article_id), toJson(article))) report.written++;
-      else report.unchanged++;
-    } catch (e) {
-      report.fail(file.path, (e as Error).message);
     }
   }
-  const failedSources = new Set(report.failures.map((f) => files.find((x) => x.path === f.source)?.source));
   for (const path of listFiles(paths.normalizedDir, '.json')) {
     const id = basename(path, '.json');
     if (current.has(id)) continue;

@@ -26,6 +26,11 @@ const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
   ['she', 'female'], ['her', 'female'], ['hers', 'female'], ['herself', 'female'],
 ]);
 
+/** the pronouns resolved here, as written (lower case and capitalized) */
+const PRONOUN_FORMS: ReadonlySet<string> = new Set(
+  [...PRONOUN_GENDER.keys(), 'its'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
+);
+
 const PREPOSITIONS = new Set([
   'in', 'at', 'to', 'of', 'for', 'with', 'by', 'from', 'on', 'about', 'against', 'between', 'among', 'into',
   'onto', 'over', 'under', 'toward', 'towards', 'through', 'during', 'without', 'within', 'like', 'than',
@@ -172,7 +177,8 @@ export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean
   const nameStarts = new Set(doc.entities.flatMap((e) => e.mentions.map((m) => m.start)));
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
-    if (!/^the$/i.test(toks[i].text) || insideQuote(toks[i].start)) continue;
+    const the = toks[i].text;
+    if (the.length !== 3 || (the !== 'the' && the !== 'The' && the !== 'THE') || insideQuote(toks[i].start)) continue;
     const sentence = toks[i].sentence;
     const modifiers: string[] = [];
     for (let j = i + 1; j < Math.min(toks.length, i + 6) && toks[j].sentence === sentence; j++) {
@@ -269,14 +275,16 @@ export function resolveCoreference(doc: Doc): void {
 
   const added: Mention[] = [];
   let ci = 0;
-  const window: Candidate[] = []; // candidates before the current token
+  let window: Candidate[] = []; // candidates before the current token, from the last three sentences
   for (const t of doc.tokens) {
+    if (t.text.length > 7 || !PRONOUN_FORMS.has(t.text)) continue;
     while (ci < candidates.length && candidates[ci].start < t.start) window.push(candidates[ci++]);
+    if (window.length > 64 || (window.length && window[0].sentence < t.sentence - 2)) window = window.filter((c) => c.sentence >= t.sentence - 2);
     const w = t.text.toLowerCase();
     const gender = PRONOUN_GENDER.get(w);
     if (!gender && w !== 'its') continue;
     if (insideQuote(t.start) || !isWord(t)) continue;
-    const cands = window.filter((c) => c.sentence >= t.sentence - 2);
+    const cands = window;
     const pick = gender ? pickPerson(cands, gender, t.sentence) : pickOrganization(cands, t.sentence);
     if (!pick) continue;
     const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', entity: pick.id };

@@ -70,6 +70,7 @@ export function bareName(doc: Pick<Doc, 'text'>, name: NameMention): BareName | 
 }
 
 const TITLE_TOKEN = /^[\p{L}][\p{L}.-]*$/u;
+const isBlank = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0;
 
 /**
  * The title written right before a name mention ("Russian Deputy Foreign Minister" before
@@ -83,10 +84,13 @@ export function titleBefore(doc: Pick<Doc, 'text'>, span: Span): TextSpan | unde
   let start = -1;
   let first = true;
   for (let guard = 0; guard < 8; guard++) {
-    const before = text.slice(Math.max(0, pos - 40), pos);
-    const m = /(\S+)(\s+)$/u.exec(before);
-    if (!m) break;
-    const word = m[1];
+    // the word before pos and the whitespace after it
+    let wsStart = pos;
+    while (wsStart > 0 && isBlank(text.charCodeAt(wsStart - 1))) wsStart--;
+    if (wsStart === pos || wsStart === 0) break;
+    let wordStart = wsStart;
+    while (wordStart > 0 && pos - wordStart < 40 && !isBlank(text.charCodeAt(wordStart - 1))) wordStart--;
+    const word = text.slice(wordStart, wsStart);
     if (!TITLE_TOKEN.test(word)) break;
     const w = bareWord(word);
     const capitalized = /^\p{Lu}/u.test(word);
@@ -94,7 +98,7 @@ export function titleBefore(doc: Pick<Doc, 'text'>, span: Span): TextSpan | unde
     const isModifier = TITLE_MODIFIERS.has(w) || (capitalized && /(?:an|ian|ese|ish|i|ic)$/.test(w) && w.length > 3);
     if (first ? !(TITLE_WORDS.has(w) && capitalized) : !(isTitle || isModifier)) break;
     first = false;
-    pos -= m[0].length;
+    pos = wordStart;
     start = pos;
   }
   if (start < 0) return undefined;
@@ -117,6 +121,9 @@ interface Group {
   mentions: BareName[];
   /** fullest word form seen so far */
   full: string[];
+  /** lower-case forms: of `full`, and of every mention's words (joined by spaces) */
+  fullLower: string[];
+  keys: Set<string>;
   typeVotes: Map<EntityType, number>;
   acronyms: Set<string>;
   lastMention: number;
@@ -125,9 +132,9 @@ interface Group {
 const lowerKey = (words: string[]): string => words.join(' ').toLowerCase();
 
 /** Compatibility of a person mention's words with an entity's fullest name. */
-function personMatch(m: string[], full: string[]): 'same' | 'part' | 'fuller' | undefined {
-  const a = m.map((w) => w.toLowerCase());
-  const b = full.map((w) => w.toLowerCase());
+function personMatch(m: string[], full: string[], lowered = false): 'same' | 'part' | 'fuller' | undefined {
+  const a = lowered ? m : m.map((w) => w.toLowerCase());
+  const b = lowered ? full : full.map((w) => w.toLowerCase());
   if (a.join(' ') === b.join(' ')) return 'same';
   const isSuffix = (x: string[], y: string[]): boolean => x.length < y.length && x.every((w, i) => w === y[y.length - x.length + i]);
   // surname (or family-name tail, "bin Laden") of the fuller name
@@ -177,11 +184,16 @@ function sortMentions(ms: Mention[]): Mention[] {
 function chooseGroup(groups: Group[], n: BareName, acronymTo: Map<string, string>): Group | undefined {
   const key = lowerKey(n.words);
   if (n.type === 'Person') {
+    const lowered = n.words.map((w) => w.toLowerCase());
+    const last = lowered[lowered.length - 1];
     let best: Group | undefined;
     let bestScore = -Infinity;
     for (const g of groups) {
       if (g.type !== 'Person') continue;
-      const match = personMatch(n.words, g.full);
+      // every match shares the first or the last word
+      const gl = g.fullLower;
+      if (lowered[0] !== gl[0] && last !== gl[gl.length - 1] && !gl.includes(last) && !lowered.includes(gl[gl.length - 1])) continue;
+      const match = personMatch(lowered, gl, true);
       if (!match) continue;
       // a fuller name may only extend an entity whose own full form it contains
       if (match === 'fuller' && g.mentions.some((m) => !personMatch(m.words, n.words))) continue;
@@ -195,12 +207,12 @@ function chooseGroup(groups: Group[], n: BareName, acronymTo: Map<string, string
   }
   for (const g of groups) {
     if (g.type === 'Person') continue;
-    if (g.mentions.some((m) => lowerKey(m.words) === key)) return g;
+    if (g.keys.has(key)) return g;
   }
   if (looksLikeAcronym(n.text)) {
     const full = acronymTo.get(acronymKey(n.text));
     if (full) {
-      for (const g of groups) if (g.type !== 'Person' && g.mentions.some((m) => lowerKey(m.words) === full)) return g;
+      for (const g of groups) if (g.type !== 'Person' && g.keys.has(full)) return g;
     }
   } else {
     const acr = acronymOf(n.words);
@@ -225,14 +237,18 @@ export function groupNames(doc: Doc): Entity[] {
     lastEnd = n.end;
     let g = chooseGroup(groups, n, acronymTo);
     if (!g) {
-      g = { type: n.type, mentions: [], full: n.words, typeVotes: new Map(), acronyms: new Set(), lastMention: 0 };
+      g = { type: n.type, mentions: [], full: n.words, fullLower: n.words.map((w) => w.toLowerCase()), keys: new Set(), typeVotes: new Map(), acronyms: new Set(), lastMention: 0 };
       groups.push(g);
     }
     g.mentions.push(n);
+    g.keys.add(lowerKey(n.words));
     g.lastMention = n.start;
     g.typeVotes.set(n.type, (g.typeVotes.get(n.type) ?? 0) + 1);
     if (n.words.length > g.full.length || (n.words.length === g.full.length && n.text.length > g.full.join(' ').length)) {
-      if (!looksLikeAcronym(n.text)) g.full = n.words;
+      if (!looksLikeAcronym(n.text)) {
+        g.full = n.words;
+        g.fullLower = n.words.map((w) => w.toLowerCase());
+      }
     }
     if (looksLikeAcronym(n.text)) g.acronyms.add(acronymKey(n.text));
     const acr = acronymOf(n.words);
@@ -297,6 +313,9 @@ function honorificGender(doc: Doc, mentions: Mention[]): 'male' | 'female' | und
 
 const MALE_PRONOUNS = new Set(['he', 'him', 'his', 'himself']);
 const FEMALE_PRONOUNS = new Set(['she', 'her', 'hers', 'herself']);
+const GENDERED_PRONOUN_FORMS: ReadonlySet<string> = new Set(
+  [...MALE_PRONOUNS, ...FEMALE_PRONOUNS].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
+);
 
 /**
  * Gender from pronouns: a he/she pronoun whose only possible person antecedent (named earlier in
@@ -319,6 +338,7 @@ export function inferGenderFromPronouns(doc: Doc, entities: Entity[], insideQuot
   }
   const votes = new Map<Entity, { male: number; female: number }>();
   for (const t of doc.tokens) {
+    if (t.text.length > 7 || !GENDERED_PRONOUN_FORMS.has(t.text)) continue;
     const w = t.text.toLowerCase();
     const g = MALE_PRONOUNS.has(w) ? 'male' : FEMALE_PRONOUNS.has(w) ? 'female' : undefined;
     if (!g || insideQuote(t.start)) continue;

@@ -34,7 +34,35 @@ const IRREALIS_GOVERNORS = new Set([
   'prevent', 'prevented', 'avoid', 'negotiate', 'negotiating', 'negotiated', 'want', 'wanted', 'hope', 'hoped',
   'await', 'awaiting', 'awaited', 'expect', 'expected', 'for', 'possible', 'potential', 'future', 'proposed',
 ]);
-const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'to']);
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'to', 'into']);
+/** adverbials whose -ing verb takes the main clause's subject ("after traveling back, Montalvo …") */
+const ADVERBIAL_ING = new Set(['after', 'before', 'while', 'since', 'upon', 'when']);
+/** motion verbs that need a destination to state a trip */
+const INTRANSITIVE_MOTION = new Set(['go', 'come', 'return', 'flee', 'arrive', 'fly', 'travel']);
+/** verbs of moving someone: the object is moved (patient) */
+const CAUSED_MOTION = new Set(['send', 'move', 'transfer', 'evacuate', 'dispatch', 'deploy', 'deport', 'relocate']);
+/** what "fire" needs to be an attack */
+const WEAPONS = new Set([
+  'shell', 'shells', 'rounds', 'rocket', 'rockets', 'missile', 'missiles', 'shots', 'shot', 'artillery', 'mortar',
+  'mortars', 'bullets', 'weapons', 'guns', 'salvo', 'salvos', 'projectiles', 'grenades', 'gas', 'warning', 'volley',
+]);
+/** nouns an event noun premodifies without stating an event ("travel ban", "death toll") */
+const NOUN_COMPOUND_HEADS = new Set([
+  'ban', 'bans', 'restrictions', 'advisory', 'agency', 'agent', 'industry', 'insurance', 'documents', 'penalty',
+  'row', 'threat', 'threats', 'sentence', 'certificate', 'toll', 'helicopter', 'helicopters', 'dog', 'dogs', 'squad',
+  'warrant', 'warrants', 'record', 'records', 'rate', 'rates', 'plan', 'plans', 'costs', 'expenses', 'policy',
+  'law', 'laws', 'bill', 'campaign', 'committee', 'commission', 'officials', 'official', 'results', 'date', 'season',
+]);
+/** plural nouns for groups of people, besides the person nouns of the relation lexicon */
+const GROUP_NOUNS = new Set([
+  'pilgrims', 'civilians', 'politicians', 'officials', 'passengers', 'protesters', 'demonstrators', 'militants',
+  'fighters', 'troops', 'police', 'officers', 'migrants', 'refugees', 'journalists', 'villagers', 'miners', 'patients',
+  'dead', 'ministers', 'lawmakers', 'candidates', 'leaders', 'staff', 'employees', 'fans', 'spectators',
+]);
+const NUMBER_WORDS = new Set([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozen', 'dozens',
+  'scores', 'hundreds', 'thousands', 'hundred', 'thousand', 'million', 'millions',
+]);
 /** roles that identify an event when merging repeated mentions */
 const CORE_ROLES = new Set(['patient', 'victim', 'guest', 'target', 'host', 'participant']);
 
@@ -60,6 +88,12 @@ interface Candidate {
   extentStart?: number;
   /** the event this candidate was merged into */
   event?: Draft;
+  /** the number or noun of people the text does not name ("107" in "107 killed", "politicians") */
+  unnamed?: string;
+  /** an -ing verb form: progressive after "be", an adverbial after "after"/"before", else a bare participle */
+  ing?: boolean;
+  progressive?: boolean;
+  adverbial?: boolean;
 }
 
 interface Draft {
@@ -70,23 +104,25 @@ interface Draft {
   participants: EventParticipant[];
   timex?: Timex;
   place?: string;
+  /** see Candidate.unnamed */
+  unnamed?: string;
 }
 
 class Analyzer {
   readonly ix: DocIndex;
-  /** clause id of each token */
-  readonly clause: number[];
+  /** clause id of each token, in the sentences that have a trigger word (segmented on demand) */
+  readonly clause: Int32Array;
+  private nextClause = 0;
   /** timex covering a token */
   readonly timexAt: (Timex | undefined)[];
 
   constructor(readonly doc: Doc) {
-    this.ix = new DocIndex(doc);
-    this.clause = new Array<number>(doc.tokens.length).fill(0);
+    this.ix = DocIndex.of(doc);
+    this.clause = new Int32Array(doc.tokens.length);
     this.timexAt = new Array<Timex | undefined>(doc.tokens.length);
     for (const t of doc.timexes) {
       for (let i = Math.max(0, this.ix.tokenAt(t.start)); i < doc.tokens.length && doc.tokens[i].start < t.end; i++) this.timexAt[i] = t;
     }
-    this.segmentClauses();
   }
 
   /**
@@ -94,39 +130,44 @@ class Analyzer {
    * "after/before + -ing", or a comma-bounded relative clause (", who … ,"), after which the outer
    * clause resumes; quotations are clauses of their own.
    */
-  private segmentClauses(): void {
-    let next = 0;
-    for (const s of this.doc.sentences) {
-      let current = next++;
-      const stack: number[] = [];
-      let inRelative = false;
-      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-        const w = this.ix.lower(i);
-        const following = this.ix.lower(i + 1);
-        if (w === ',' && RELATIVES.has(following) && !inRelative) {
-          stack.push(current);
-          current = next++;
-          inRelative = true;
-        } else if (w === ',' && inRelative && stack.length) {
-          this.clause[i] = current;
-          current = stack.pop() as number;
-          inRelative = false;
-          continue;
-        } else if (w === '“' || (w === '"' && !stack.length)) {
-          stack.push(current);
-          current = next++;
-        } else if ((w === '”' || w === '"') && stack.length) {
-          this.clause[i] = current;
-          current = stack.pop() as number;
-          continue;
-        } else if (CLAUSE_WORDS.has(w) || w === ';' || this.infinitive(i) || ((w === 'after' || w === 'before') && following.endsWith('ing')) || (w === 'when' && this.ix.word(i - 1) === ',')) {
-          current = next++;
-          inRelative = false;
-          stack.length = 0;
-        }
+  private segmentClauses(si: number): void {
+    const s = this.doc.sentences[si];
+    let current = this.nextClause++;
+    const stack: number[] = [];
+    let inRelative = false;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      const w = this.ix.lower(i);
+      const following = this.ix.lower(i + 1);
+      if (w === ',' && RELATIVES.has(following) && !inRelative) {
+        stack.push(current);
+        current = this.nextClause++;
+        inRelative = true;
+      } else if (w === ',' && inRelative && stack.length) {
         this.clause[i] = current;
+        current = stack.pop() as number;
+        inRelative = false;
+        continue;
+      } else if (w === '“' || (w === '"' && !stack.length)) {
+        stack.push(current);
+        current = this.nextClause++;
+      } else if ((w === '”' || w === '"') && stack.length) {
+        this.clause[i] = current;
+        current = stack.pop() as number;
+        continue;
+      } else if (CLAUSE_WORDS.has(w) || w === ';' || this.infinitive(i) || this.complementizer(i) || ((w === 'after' || w === 'before') && following.endsWith('ing')) || (w === 'when' && this.ix.word(i - 1) === ',')) {
+        current = this.nextClause++;
+        inRelative = false;
+        stack.length = 0;
       }
+      this.clause[i] = current;
     }
+  }
+
+  /** "that" before a determiner, pronoun or name opens a complement clause ("theorized that a … attack") */
+  private complementizer(i: number): boolean {
+    if (this.ix.lower(i) !== 'that' || this.ix.mentionEndingAt(i - 1)) return false;
+    const next = this.ix.lower(i + 1);
+    return DETERMINERS.has(next) || SUBJECT_PRONOUNS.has(next) || (this.ix.mentionStartingAt(i + 1) !== undefined && !this.ix.isPossessive(this.ix.mentionStartingAt(i + 1) as MentionRef));
   }
 
   /** "to" opening an infinitive clause ("called on Hamas to honor …"), not "to Israel", "to the Kremlin" */
@@ -146,6 +187,11 @@ class Analyzer {
   triggers(si: number): Candidate[] {
     const s = this.doc.sentences[si];
     const out: Candidate[] = [];
+    // most sentences have no trigger word: clauses are segmented only for those that do
+    let any = false;
+    for (let i = s.tokenStart; i < s.tokenEnd && !any; i++) any = SINGLE.has(this.ix.lower(i)) || phraseVerbForm(this.ix.lower(i)) !== undefined;
+    if (!any) return out;
+    this.segmentClauses(si);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const w = this.ix.lower(i);
       const phrase = this.phraseAt(i, s.tokenEnd);
@@ -158,6 +204,7 @@ class Analyzer {
       // a proper-noun use ("Operation Release", "Summit Street") is no event
       if (isCapitalized(this.ix.word(i)) && i > s.tokenStart) continue;
       const form = this.choose(forms, i);
+      if (!this.licensed(form, i, s.tokenEnd)) continue;
       const base: Candidate = {
         type: form.type, lemma: form.lemma, pos: form.pos, start: i, end: i + 1, sentence: si,
         participants: [], definite: false,
@@ -169,6 +216,28 @@ class Analyzer {
     return out;
   }
 
+  /**
+   * Lexical conditions some triggers need: "fire" an attack only with a weapon or target ("fired
+   * shells at"), "ask"/"order" a request only with what is asked ("asked X to …"), an event noun not
+   * as a modifier ("travel ban", "death toll").
+   */
+  private licensed(form: TriggerForm, i: number, sentenceEnd: number): boolean {
+    const ahead = (n: number, ok: (w: string) => boolean): boolean => {
+      for (let k = i + 1; k < Math.min(sentenceEnd, i + 1 + n); k++) {
+        const w = this.ix.lower(k);
+        if (ok(w)) return true;
+        if (w === '.' || w === ';') return false;
+      }
+      return false;
+    };
+    if (form.pos === 'noun') return !NOUN_COMPOUND_HEADS.has(this.ix.lower(i + 1));
+    if (form.lemma === 'fire') return ahead(4, (w) => WEAPONS.has(w) || w === 'at' || w === 'on' || w === 'into');
+    if (form.lemma === 'ask' || form.lemma === 'order') {
+      return this.ix.lower(i - 1) !== 'in' && ahead(10, (w) => w === 'to' || w === 'for' || w === 'not');
+    }
+    return true;
+  }
+
   /** noun or verb reading of an ambiguous form ("attack", "release", "meeting") */
   private choose(forms: TriggerForm[], i: number): TriggerForm {
     const nounForm = forms.find((f) => f.pos === 'noun');
@@ -178,7 +247,9 @@ class Analyzer {
     let j = i - 1;
     while (j >= 0 && isAdverb(this.ix.lower(j))) j--;
     const prev = this.ix.lower(j);
-    const verbal = BE.has(prev) || HAVE.has(prev) || MODALS.has(prev) || prev === 'to' || RELATIVES.has(prev) || SUBJECT_PRONOUNS.has(prev) || NEGATIONS.has(prev);
+    const next = this.ix.lower(i + 1);
+    const objectNext = verbForm.ing && prev !== 'the' && (/^\d/.test(next) || DETERMINERS.has(next) || (this.ix.mentionStartingAt(i + 1) !== undefined && !this.ix.isPossessive(this.ix.mentionStartingAt(i + 1) as MentionRef)));
+    const verbal = objectNext || BE.has(prev) || HAVE.has(prev) || MODALS.has(prev) || prev === 'to' || RELATIVES.has(prev) || SUBJECT_PRONOUNS.has(prev) || NEGATIONS.has(prev);
     return verbal ? verbForm : nounForm;
   }
 
@@ -203,7 +274,12 @@ class Analyzer {
       const si = this.ix.tokens[i].sentence;
       const form: TriggerForm = { type: p.type, lemma: p.lemma, pos: 'verb', participle: vf.participle, participleOnly: vf.participleOnly, ing: vf.ing };
       const c: Candidate = { type: p.type, lemma: vf.lemma, pos: 'verb', start: i, end: restAt + p.rest.length, sentence: si, participants: [], definite: false };
-      if (restAt > i + 1) {
+      if (restAt > i + 1 && p.modifiersOnly) {
+        // "issued an order", "exchanged artillery fire": no entity in the gap
+        let plain = true;
+        for (let k = i + 1; k < restAt; k++) if (this.ix.mentionAt(k) || /^[,.;:“”"()]$/.test(this.ix.word(k))) plain = false;
+        if (!plain || restAt > i + 4) continue;
+      } else if (restAt > i + 1) {
         // the gap holds the object: "took him hostage", "left his father, Vitali Trupanov, dead"
         const object = this.firstMention(i + 1, restAt, true);
         if (!object) continue;
@@ -345,16 +421,29 @@ class Analyzer {
     return m ? [m] : [];
   }
 
+  /** "her" as an object ("imprisoned her for", "moved her to") rather than a possessive ("her passport") */
+  private objectHer(m: MentionRef): boolean {
+    if (m.mention.text.toLowerCase() !== 'her') return false;
+    const next = this.ix.lower(m.tokenEnd);
+    return !/^\p{L}/u.test(next) || PREPOSITIONS.has(next) || COORDINATORS.has(next) || next === 'to' || DETERMINERS.has(next) || isAdverb(next);
+  }
+
   /** direct object: the first mention after the trigger, before any preposition or clause break */
   private objectOf(after: number, sentenceEnd: number, allowWith: boolean): MentionRef[] {
     for (let k = after; k < Math.min(sentenceEnd, after + 6); k++) {
       const w = this.ix.lower(k);
       const m = this.ix.mentionStartingAt(k);
-      if (m && !this.ix.isPossessive(m)) {
+      if (m && (!this.ix.isPossessive(m) || this.objectHer(m))) {
         const out = [m];
         let q = m.tokenEnd;
         while ((this.ix.lower(q) === 'and' || this.ix.lower(q) === ',') && this.ix.mentionStartingAt(q + 1)) {
-          const nextRef = this.ix.mentionStartingAt(q + 1) as MentionRef;
+          let nextRef = this.ix.mentionStartingAt(q + 1) as MentionRef;
+          // "Michael Tien, DAB's Ben Chan": the possessor is a modifier of the next name
+          if (this.ix.isPossessive(nextRef)) {
+            const owned = this.ix.mentionStartingAt(nextRef.tokenEnd + 1);
+            if (!owned) break;
+            nextRef = owned;
+          }
           out.push(nextRef);
           q = nextRef.tokenEnd;
         }
@@ -395,10 +484,15 @@ class Analyzer {
       for (const ref of refs) c.participants.push({ entity: ref.entity.id, role, ref });
     };
     const by = passive ? this.byAgent(c.end, se) : undefined;
+    c.ing = form.ing;
+    c.progressive = form.ing && g.be;
     let subject: MentionRef[];
     if (passive && !g.be) {
       subject = this.reducedRelativeHead(c.start, ss);
       c.scopeStart = c.start;
+    } else if (form.ing && ADVERBIAL_ING.has(this.ix.lower(g.groupStart - 1))) {
+      subject = this.mainSubjectAfter(c.end, se);
+      c.adverbial = true;
     } else subject = this.subjectOf(g.groupStart, c.sentence);
     const object = passive || objectGiven ? [] : this.objectOf(c.end, se, c.type === 'Meeting' || c.type === 'Negotiation');
     switch (c.type) {
@@ -421,19 +515,44 @@ class Analyzer {
         break;
       }
       case 'Attack':
-        add(passive ? subject : object, 'target');
+        // "the Church of Scientology's website is being attacked": the owner stands for its property
+        add(passive ? (subject.length ? subject : this.possessorBefore(g.groupStart, ss)) : object, 'target');
         if (passive) {
           if (by) add([by], 'agent');
         } else add(subject, 'agent');
         break;
       case 'Death':
-        if (c.lemma === 'die') add(subject, 'victim');
+        if (c.lemma === 'die' || c.lemma === 'commit') add(subject, 'victim');
         else {
           add(passive ? subject : object, 'victim');
           if (passive) {
             if (by) add([by], 'agent');
           } else add(subject, 'agent');
         }
+        if (!c.participants.some((p) => p.role === 'victim')) {
+          // unnamed victims: "killing 107", "345 pilgrims have been killed"
+          const before = this.unnamedPeople(Math.max(this.clauseStart(g.groupStart, ss), g.groupStart - 6), g.groupStart, true, true);
+          const after = passive || c.lemma === 'die' ? undefined : this.unnamedPeople(c.end, Math.min(se, c.end + 5), true);
+          c.unnamed = before ?? after;
+          if (!c.unnamed) return false;
+        }
+        break;
+      case 'Travel':
+        if (CAUSED_MOTION.has(c.lemma)) {
+          // "sent her to the ship", "was transferred to the Freewinds", "evacuated 80 people"
+          if (passive) {
+            add(subject, 'patient');
+            if (by) add([by], 'agent');
+          } else {
+            add(subject, 'agent');
+            add(object.filter((o) => o.entity.type !== 'Place'), 'patient');
+          }
+        } else {
+          add(subject, 'agent');
+          add(object.filter((o) => o.entity.type !== 'Place'), 'participant');
+        }
+        // "visited Kyiv": the destination is the place
+        c.place = object.find((o) => o.entity.type === 'Place');
         break;
       case 'Statement':
         add(subject, 'agent');
@@ -441,11 +560,10 @@ class Analyzer {
         break;
       case 'Negotiation':
       case 'Resignation':
-      case 'Travel':
         add(subject, c.type === 'Negotiation' ? 'participant' : 'agent');
         add(object.filter((o) => o.entity.type !== 'Place'), 'participant');
-        // "visited Kyiv": the destination is the place
-        if (c.type === 'Travel') c.place = object.find((o) => o.entity.type === 'Place');
+        // "veteran politicians stepped down"
+        if (!subject.length && c.type === 'Resignation') c.unnamed = this.unnamedPeople(Math.max(ss, g.groupStart - 4), g.groupStart, false, true);
         break;
       default:
         // Abduction, Release, Arrest, Election, Appointment: agent acts on patient
@@ -458,6 +576,31 @@ class Analyzer {
         }
     }
     return this.finishVerb(c);
+  }
+
+  /** "After traveling back from Florida, Montalvo walked …": the first name after the adverbial's comma */
+  private mainSubjectAfter(from: number, sentenceEnd: number): MentionRef[] {
+    for (let k = from; k < sentenceEnd; k++) {
+      if (this.ix.word(k) !== ',') continue;
+      const m = this.ix.mentionStartingAt(k + 1);
+      return m && !this.ix.isPossessive(m) ? [m] : [];
+    }
+    return [];
+  }
+
+  /** people named only by a number or a person noun: "killing 107", "345 pilgrims were killed", "veteran politicians stepped down" */
+  private unnamedPeople(from: number, to: number, numbers: boolean, backward = false): string | undefined {
+    const n = to - Math.max(0, from);
+    for (let step = 0; step < n; step++) {
+      // nearest the verb first: "At least 107 killed" reads 107 before the preposition
+      const k = backward ? to - 1 - step : from + step;
+      const w = this.ix.lower(k);
+      if (PREPOSITIONS.has(w) && w !== 'of') return undefined;
+      if (/^[,.;:“”"()]$/.test(w) || this.ix.mentionAt(k)) return undefined;
+      if (PERSON_NOUNS.has(w) || GROUP_NOUNS.has(w)) return w;
+      if (numbers && (/^\d[\d,.]*$/.test(w) || NUMBER_WORDS.has(w))) return w;
+    }
+    return undefined;
   }
 
   /** reduced relative: "a man recently freed by Hamas", "taken hostage" without an auxiliary */
@@ -489,10 +632,43 @@ class Analyzer {
     return [];
   }
 
+  /** "went to Florida", "arrived in Washington", "fled back from Syria": the place right after a motion verb */
+  private destinationAfter(c: Candidate): boolean {
+    for (let k = c.end; k < Math.min(this.ix.tokens.length, c.end + 4); k++) {
+      const w = this.ix.lower(k);
+      if (isAdverb(w) || w === 'back' || w === 'home') continue;
+      if (!['to', 'into', 'in', 'at', 'from', 'for'].includes(w)) return false;
+      let q = k + 1;
+      while (DETERMINERS.has(this.ix.lower(q))) q++;
+      const m = this.ix.mentionStartingAt(q);
+      if (m?.entity.type !== 'Place' && !(m?.entity.type === 'Organization' && q > k + 1)) return false;
+      c.place = m;
+      return true;
+    }
+    return false;
+  }
+
+  /** the owner in "X's website is …" before a verb group, for metonymic targets */
+  private possessorBefore(groupStart: number, sentenceStart: number): MentionRef[] {
+    for (let k = groupStart - 1; k >= Math.max(sentenceStart + 1, groupStart - 3); k--) {
+      if (!this.ix.isPossessiveClitic(k)) continue;
+      const owner = this.ix.mentionEndingAt(k - 1);
+      return owner ? [owner] : [];
+    }
+    return [];
+  }
+
   /** date, place, and whether the verb event has what its type needs */
   private finishVerb(c: Candidate): boolean {
     this.attachDatePlace(c);
+    if (this.habitual(c)) return false;
     const roles = new Set(c.participants.map((p) => p.role));
+    if (c.unnamed) return true;
+    if (c.type === 'Travel') {
+      // motion verbs need a destination ("went to Florida"); visits and caused motion a person moved
+      if (INTRANSITIVE_MOTION.has(c.lemma)) return this.destinationAfter(c) && !(c.ing && !c.progressive && !c.adverbial);
+      return c.place !== undefined || c.participants.length > 0;
+    }
     switch (c.type) {
       case 'Release':
       case 'Abduction':
@@ -566,11 +742,54 @@ class Analyzer {
         add(m, 'participant');
         const second = this.ix.lower(m.tokenEnd) === 'and' ? this.ix.mentionStartingAt(m.tokenEnd + 1) : undefined;
         add(second, 'participant');
-      } else if (/^[,.;:“”"()]$/.test(w) || CLAUSE_WORDS.has(w) || BE.has(w)) break;
+      } else if (w === 'to' && m && c.type === 'Statement') add(m, 'addressee');
+      else if (/^[,.;:“”"()]$/.test(w) || CLAUSE_WORDS.has(w) || BE.has(w)) break;
       if (m && m.tokenEnd > k + 1) k = m.tokenEnd - 1;
     }
+    if (c.type === 'Statement' && !c.participants.some((p) => p.role === 'agent')) {
+      const agent = this.statementAgent(c, ss, se);
+      if (agent) c.participants.unshift({ entity: agent.entity.id, role: 'agent', ref: agent });
+    }
     this.attachDatePlace(c);
-    return true;
+    return !this.habitual(c);
+  }
+
+  /**
+   * Who makes a statement named by a noun: the clause subject before it ("Whitmore told LA Weekly
+   * in a statement"), else the subject after a fronted adverbial ("In a statement to the ABC, the
+   * Church denied …", "Discussing his concern in a public statement, Malaysia's Prime Minister, Najib Razak said").
+   */
+  private statementAgent(c: Candidate, ss: number, se: number): MentionRef | undefined {
+    const speaker = (m: MentionRef | undefined): boolean =>
+      m !== undefined && m.entity.type !== 'Place' && !this.ix.isPossessive(m) && !this.ix.afterPreposition(m);
+    for (let k = this.clauseStart(c.start, ss); k < c.start; k++) {
+      const m = this.ix.mentionStartingAt(k);
+      if (speaker(m)) return m;
+      if (m) k = m.tokenEnd - 1;
+    }
+    let comma = c.end;
+    while (comma < se && this.ix.word(comma) !== ',') comma++;
+    for (let k = comma + 1; k < Math.min(se, comma + 9); k++) {
+      const m = this.ix.mentionStartingAt(k);
+      if (speaker(m)) return m;
+      if (m) k = m.tokenEnd - 1;
+    }
+    return undefined;
+  }
+
+  /** the timex is within the noun phrase's reach: "the October 7 attack", "elections … held on March 17" */
+  dateNear(c: Candidate): boolean {
+    if (!c.timex) return false;
+    const t = this.ix.tokenAt(c.timex.start);
+    return t >= c.start - 4 && t <= c.end + 5;
+  }
+
+  /** a SET timex in the trigger's clause ("each year") makes the event habitual, not an event */
+  private habitual(c: Candidate): boolean {
+    const { start: ss, end: se } = this.sentenceOf(c.start);
+    const clause = this.clause[c.start];
+    for (let k = ss; k < se; k++) if (this.timexAt[k]?.type === 'SET' && this.clause[k] === clause) return true;
+    return false;
   }
 
   /** timex and place in the trigger's clause (nearest to the trigger) */
@@ -630,6 +849,8 @@ function datesCompatible(a?: Timex, b?: Timex): boolean {
 /** Can candidate c be a repeated mention of draft d? */
 function sameEvent(c: Candidate, d: Draft): boolean {
   if (c.type !== d.type || !datesCompatible(c.timex, d.timex)) return false;
+  // the same people somewhere else: another trip, another attack
+  if (c.place && d.place && c.place.entity.id !== d.place) return false;
   const core = c.participants.filter((p) => CORE_ROLES.has(p.role) || p.role === 'agent');
   if (!core.length) return true;
   const shared = core.filter((p) => d.participants.some((q) => q.entity === p.entity));
@@ -662,6 +883,7 @@ export function extractEvents(doc: Doc): NewsEvent[] {
     participants: c.participants.map(({ entity, role }) => ({ entity, role })),
     ...(c.timex ? { timex: c.timex } : {}),
     ...(c.place ? { place: c.place.entity.id } : {}),
+    ...(c.unnamed ? { unnamed: c.unnamed } : {}),
   });
   const mergeInto = (d: Draft, c: Candidate): void => {
     for (const p of c.participants) {
@@ -679,10 +901,18 @@ export function extractEvents(doc: Doc): NewsEvent[] {
   for (let si = 0; si < doc.sentences.length; si++) {
     const candidates = a.triggers(si);
     // within a sentence, a bare event noun joins a verb trigger of the same type ("a meeting … received X")
-    const full = candidates.filter((c) => c.participants.length > 0);
-    const bare = candidates.filter((c) => c.participants.length === 0);
+    // a verb event with unnamed participants ("107 killed") or only a destination is full too,
+    // but with nobody to compare it stays its own event
+    const named = (c: Candidate): boolean => c.participants.length > 0;
+    const full = candidates.filter((c) => named(c) || c.unnamed || (c.type === 'Travel' && c.place));
+    const bare = candidates.filter((c) => !full.includes(c));
     for (const c of full) {
-      const earlier = [...drafts].reverse().find((d) => sameEvent(c, d));
+      // unnamed people are compared by their number or noun: the headline's "107 killed" and the lead's "killing 107"
+      const earlier = named(c)
+        ? [...drafts].reverse().find((d) => sameEvent(c, d))
+        : c.unnamed
+          ? drafts.find((d) => d.type === c.type && d.unnamed === c.unnamed && datesCompatible(c.timex, d.timex))
+          : undefined;
       if (earlier) mergeInto(earlier, c);
       else {
         const d = toDraft(c);
@@ -699,7 +929,7 @@ export function extractEvents(doc: Doc): NewsEvent[] {
       // "the meeting": the latest event of its type, unless it brings a conflicting date
       const antecedent = c.definite ? [...drafts].reverse().find((d) => d.type === c.type) : undefined;
       if (antecedent && datesCompatible(c.timex, antecedent.timex)) mergeInto(antecedent, c);
-      else if (c.timex) {
+      else if (c.timex && a.dateNear(c)) {
         const d = toDraft(c);
         drafts.push(d);
         c.event = d;

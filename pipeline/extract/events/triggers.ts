@@ -25,6 +25,8 @@ export interface PhraseTrigger {
   rest: readonly string[];
   /** "took him hostage", "left his father … dead": a gap holding the object */
   gap: boolean;
+  /** the gap holds only a determiner and modifiers ("issued an order", "exchanged artillery fire") */
+  modifiersOnly?: boolean;
 }
 
 export const SINGLE = new Map<string, TriggerForm[]>();
@@ -74,9 +76,9 @@ function phraseVerb(base: string, forms?: [string, string, string, string]): voi
   PHRASE_VERBS.set(ing, { lemma: base, participle: false, participleOnly: false, ing: true });
 }
 
-function phrase(type: string, lemma: string, rest: string[], gap = false): void {
+function phrase(type: string, lemma: string, rest: string[], gap = false, modifiersOnly = false): void {
   const list = PHRASES.get(lemma) ?? [];
-  list.push({ type, lemma, rest, gap });
+  list.push({ type, lemma, rest, gap, ...(modifiersOnly ? { modifiersOnly } : {}) });
   PHRASES.set(lemma, list);
 }
 
@@ -98,13 +100,21 @@ verb('Attack', 'raid');
 verb('Attack', 'invade');
 verb('Attack', 'ambush');
 verb('Attack', 'stab', ['stabs', 'stabbed', 'stabbed', 'stabbing']);
-noun('Attack', 'attack', 'attack', 'attacks', 'assault', 'assaults', 'bombing', 'bombings', 'airstrike', 'airstrikes', 'raid', 'raids', 'invasion', 'massacre', 'shooting', 'shelling');
+// "fired shells at", "fired on": needs a weapon or a target preposition (checked by the extractor)
+verb('Attack', 'fire');
+noun('Attack', 'attack', 'attack', 'attacks', 'assault', 'assaults', 'bombing', 'bombings', 'airstrike', 'airstrikes', 'raid', 'raids', 'invasion', 'massacre', 'shooting', 'shelling', 'gunfire');
+phraseVerb('exchange');
+phraseVerb('open');
+phrase('Attack', 'exchange', ['fire'], true, true);
+phrase('Attack', 'open', ['fire']);
 // Death
 verb('Death', 'die', ['dies', 'died', 'died', 'dying']);
 verb('Death', 'kill');
 verb('Death', 'murder');
 verb('Death', 'slay', ['slays', 'slew', 'slain', 'slaying']);
-noun('Death', 'death', 'death', 'deaths', 'killing', 'killings', 'murder', 'murders');
+noun('Death', 'death', 'death', 'deaths', 'killing', 'killings', 'murder', 'murders', 'suicide');
+phraseVerb('commit', ['commits', 'committed', 'committed', 'committing']);
+phrase('Death', 'commit', ['suicide']);
 phraseVerb('leave', ['leaves', 'left', 'left', 'leaving']);
 phraseVerb('find', ['finds', 'found', 'found', 'finding']);
 phraseVerb('shoot', ['shoots', 'shot', 'shot', 'shooting']);
@@ -128,7 +138,9 @@ phrase('Release', 'set', ['free'], true);
 // Arrest
 verb('Arrest', 'arrest');
 verb('Arrest', 'detain');
-noun('Arrest', 'arrest', 'arrest', 'arrests', 'detention');
+verb('Arrest', 'imprison');
+verb('Arrest', 'jail');
+noun('Arrest', 'arrest', 'arrest', 'arrests', 'detention', 'imprisonment');
 phrase('Arrest', 'take', ['into', 'custody'], true);
 // Statement
 verb('Statement', 'announce');
@@ -136,9 +148,22 @@ verb('Statement', 'declare');
 verb('Statement', 'urge');
 verb('Statement', 'pledge');
 verb('Statement', 'vow');
-noun('Statement', 'announcement', 'announcement');
+verb('Statement', 'appeal');
+verb('Statement', 'warn');
+verb('Statement', 'condemn');
+verb('Statement', 'demand');
+verb('Statement', 'request');
+// requests and orders: only with a following "to"/"for"/"not" (checked by the extractor)
+verb('Statement', 'ask');
+verb('Statement', 'order');
+noun('Statement', 'announcement', 'announcement', 'announcements', 'statement', 'statements', 'declaration', 'appeal', 'appeals', 'warning', 'plea', 'ultimatum');
 phraseVerb('call');
+phraseVerb('issue');
+phraseVerb('speak', ['speaks', 'spoke', 'spoken', 'speaking']);
 phrase('Statement', 'call', ['on']);
+phrase('Statement', 'call', ['for']);
+phrase('Statement', 'speak', ['out']);
+for (const w of ['order', 'orders', 'statement', 'warning', 'appeal', 'ultimatum', 'decree']) phrase('Statement', 'issue', [w], true, true);
 // Negotiation
 verb('Negotiation', 'negotiate');
 noun('Negotiation', 'negotiation', 'negotiation', 'negotiations', 'talks');
@@ -163,4 +188,17 @@ verb('Travel', 'travel', ['travels', 'traveled', 'traveled', 'traveling']);
 verb('Travel', 'travel', ['travels', 'travelled', 'travelled', 'travelling']);
 verb('Travel', 'fly', ['flies', 'flew', 'flown', 'flying']);
 verb('Travel', 'arrive');
-noun('Travel', 'visit', 'visit', 'visits', 'trip');
+// motion verbs: the extractor requires a destination or a moved person
+verb('Travel', 'go', ['goes', 'went', 'gone', 'going']);
+verb('Travel', 'come', ['comes', 'came', 'come', 'coming']);
+verb('Travel', 'return');
+verb('Travel', 'flee', ['flees', 'fled', 'fled', 'fleeing']);
+verb('Travel', 'send', ['sends', 'sent', 'sent', 'sending']);
+verb('Travel', 'move');
+verb('Travel', 'transfer', ['transfers', 'transferred', 'transferred', 'transferring']);
+verb('Travel', 'evacuate');
+verb('Travel', 'dispatch');
+verb('Travel', 'deploy');
+verb('Travel', 'deport');
+verb('Travel', 'relocate');
+noun('Travel', 'visit', 'visit', 'visits', 'trip', 'trips', 'journey', 'evacuation', 'deportation');

@@ -1,8 +1,12 @@
 /**
  * Feature extraction for the NER tagger, shared by training and inference so the two can never
- * drift apart. Features are strings hashed to 32-bit integers (FNV-1a): the model file then holds
- * only hashes and weights, never readable training-set words.
+ * drift apart. Features are 32-bit integer hashes built without feature strings: every distinct
+ * word gets FNV-1a hashes of its forms once (cached), and a feature is a template id mixed with
+ * those hashes (murmur3's finalizer). The model file then holds only hashes and weights, never
+ * readable training-set words.
  */
+import { fnv1a, mix } from './hash.ts';
+import { Gazetteer, GAZ_CATEGORIES, GAZ_DICT_CAP, GAZ_DICT_LOWER, GAZ_FIRST_NAME, GAZ_MAX_TOKENS, ngramStart, ngramNext } from './gazetteer.ts';
 
 export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type NerType = (typeof TYPES)[number];
@@ -36,15 +40,7 @@ export const allowed: Uint8Array = (() => {
   return a;
 })();
 
-/** FNV-1a; `seed` continues a hash, so fnv1a(a + b) === fnv1a(b, fnv1a(a)). */
-export function fnv1a(s: string, seed = 0x811c9dc5): number {
-  let h = seed;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
+const mix3 = (a: number, b: number, c: number): number => mix(mix(a, b), c);
 
 // anything outside printable ASCII may need mapping
 const NON_ASCII = /[^ -~]/;
@@ -66,7 +62,7 @@ function longShape(w: string): string {
   let run = 0;
   for (const ch of w) {
     const code = ch.charCodeAt(0);
-    // ASCII fast path: shapes are computed for every token at inference
+    // ASCII fast path
     const c =
       code >= 65 && code <= 90 ? 'X'
       : code >= 97 && code <= 122 ? 'x'
@@ -84,9 +80,9 @@ function longShape(w: string): string {
 }
 
 /** Collapsed shape: every run of the same class becomes one character ("Xx", "X.X.", "d-x"). */
-function shortShape(w: string): string {
+function shortShape(long: string): string {
   let out = '';
-  for (const ch of longShape(w)) if (out[out.length - 1] !== ch) out += ch;
+  for (const ch of long) if (out[out.length - 1] !== ch) out += ch;
   return out;
 }
 
@@ -95,117 +91,102 @@ const HAS_LOWER = /\p{Ll}/u;
 const HAS_UPPER = /\p{Lu}/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 
-/** A sentence with no lower-case letter at all: a CoNLL-style headline or dateline. */
-export function isAllCaps(words: string[]): boolean {
-  let upper = 0;
-  for (const w of words) {
-    if (HAS_LOWER.test(w)) return false;
-    if (HAS_UPPER.test(w)) upper++;
-  }
-  return upper > 0;
+/** Lower-cased form with digits folded, used for word-identity features. */
+export const foldWord = (w: string): string => w.toLowerCase().replace(/\d/g, '0');
+
+// Feature template ids.
+const T = (name: string): number => fnv1a(name);
+const F_BIAS = T('b');
+const F_W = T('w');
+const F_L = T('l');
+const F_SH = T('sh');
+const F_LS = T('ls');
+const F_SHC = T('shC');
+const F_LSC = T('lsC');
+const F_PRE = [0, 1, 2, 3, 4].map((k) => T('p' + k));
+const F_SUF = [0, 1, 2, 3, 4].map((k) => T('s' + k));
+const F_H0 = T('h0');
+const F_H1 = T('h1');
+const F_DICT = T('dict');
+const F_DICT_SH = T('dict|sh');
+const F_LM1 = T('l-1');
+const F_LP1 = T('l+1');
+const F_LM2 = T('l-2');
+const F_LP2 = T('l+2');
+const F_SM1 = T('s-1');
+const F_SP1 = T('s+1');
+const F_SM2 = T('s-2');
+const F_SP2 = T('s+2');
+const F_LM1L0 = T('l-1l0');
+const F_L0LP1 = T('l0l+1');
+const F_LM1LP1 = T('l-1l+1');
+const F_S3 = T('s-1s0s+1');
+const F_S0LP1 = T('s0l+1');
+const F_LM1S0 = T('l-1s0');
+const F_FIRST = T('first');
+const F_FIRST_L = T('first|l');
+const F_FIRST_S = T('first|s');
+const F_FIRST_DICT = T('first|dict');
+const F_LAST = T('last');
+const F_CAPS = T('caps');
+const F_CAPSN = T('capsn');
+const F_DC = T('dc');
+const F_DC_S = T('dc|s');
+const F_DC_POS = T('dc|pos');
+const F_DC_DICT = T('dc|dict');
+const F_GAZ = T('gaz');
+const F_GAZ_UP = T('gaz|up');
+const F_GAZ_LONG = T('gaz|long');
+const F_DICT_M1 = T('dict-1');
+const F_DICT_P1 = T('dict+1');
+const BOS = T('<S>');
+const EOS = T('</S>');
+
+/** What the featurizer knows about one distinct (normalized) token string. */
+interface WordInfo {
+  lower: string;
+  /** hash of the lower-cased form, for gazetteer n-grams */
+  lowerHash: number;
+  /** hash of the folded form (lower case, digits as 0) */
+  fold: number;
+  shape: number;
+  shapeC: number;
+  hasLetter: boolean;
+  startsUpper: boolean;
+  hasLower: boolean;
+  hasUpper: boolean;
+  /** gazetteer single-word dictionary flags */
+  dict: number;
+  /** word features in mixed-case and in all-caps sentences */
+  feats: Uint32Array;
+  featsC: Uint32Array;
 }
 
-/** Lower-cased form with digits folded, used for word-identity features. */
-const fold = (w: string): string => w.toLowerCase().replace(/\d/g, '0');
+/** Static features of one sentence: per-token word features (shared arrays, cached per word) and
+ * the context features of all tokens in one flat array. */
+export interface SentenceFeatures {
+  n: number;
+  word: Uint32Array[];
+  ctx: Uint32Array;
+  /** ctx features of token i are ctx[off[i]..off[i+1]) */
+  off: Uint32Array;
+  /** folded-word hash per token, for history features */
+  fold: Uint32Array;
+}
 
 export interface DocInput {
   /** token texts per sentence */
   sentences: string[][];
 }
 
-/**
- * How each lower-cased word is written elsewhere in the document, in mixed-case sentences and not
- * sentence-initially: 'U' capitalized, 'l' lower-case, 'Ul' both. Tells a headline's "BRUSSELS"
- * or a sentence-initial "Police" whether the word is a name.
- */
-function docCasing(sentences: string[][], caps: boolean[]): Map<string, string> {
-  const seen = new Map<string, number>();
-  sentences.forEach((words, s) => {
-    if (caps[s]) return;
-    for (let i = 1; i < words.length; i++) {
-      const w = words[i];
-      if (!HAS_LETTER.test(w)) continue;
-      const prev = words[i - 1];
-      // after an opening quote or colon a capital may just start a clause
-      if (prev === '"' || prev === ':' || prev === "'") continue;
-      const k = w.toLowerCase();
-      seen.set(k, (seen.get(k) ?? 0) | (STARTS_UPPER.test(w) ? 1 : 2));
-    }
-  });
-  const out = new Map<string, string>();
-  for (const [k, v] of seen) out.set(k, v === 1 ? 'U' : v === 2 ? 'l' : 'Ul');
-  return out;
-}
-
-/** A token's static features: those of the word itself (one shared array per distinct word, so
- * scorers can cache their sum) and those of its context. */
-export interface TokenFeatures {
-  word: Uint32Array;
-  ctx: Uint32Array;
-}
-
-function hashAll(f: string[]): Uint32Array {
-  const out = new Uint32Array(f.length);
-  for (let k = 0; k < f.length; k++) out[k] = fnv1a(f[k]);
-  return out;
-}
-
-const wordCache = new Map<string, Uint32Array>();
-
-/** Features of the word alone; `c` is 'C' in all-caps sentences, where case says nothing. */
-function wordFeatures(w: string, c: string): Uint32Array {
-  const key = c + w;
-  let out = wordCache.get(key);
-  if (out) return out;
-  const f: string[] = [];
-  const lw = w.toLowerCase();
-  f.push('b', 'l=' + fold(w), 'sh=' + c + shortShape(w), 'ls=' + c + longShape(w));
-  if (!c) f.push('w=' + w);
-  for (let k = 1; k <= 4; k++) {
-    if (lw.length > k) f.push(`p${k}=${lw.slice(0, k)}`, `s${k}=${lw.slice(-k)}`);
+/** A sentence with no lower-case letter at all: a CoNLL-style headline or dateline. */
+function isAllCapsInfo(infos: WordInfo[]): boolean {
+  let upper = 0;
+  for (const w of infos) {
+    if (w.hasLower) return false;
+    if (w.hasUpper) upper++;
   }
-  if (w.length > 1 && w.includes('-')) {
-    const parts = lw.split('-');
-    f.push('h0=' + parts[0], 'h1=' + parts[parts.length - 1]);
-  }
-  out = hashAll(f);
-  // bounded, so a long-running process does not grow without limit
-  if (wordCache.size >= 200_000) wordCache.clear();
-  wordCache.set(key, out);
-  return out;
-}
-
-/** Static (tag-independent) feature hashes for every token, per sentence. */
-export function staticFeatures(doc: DocInput): TokenFeatures[][] {
-  const sents = doc.sentences.map((ws) => ws.map(normalizeToken));
-  const caps = sents.map(isAllCaps);
-  const casing = docCasing(sents, caps);
-  return sents.map((words, s) => {
-    const capsS = caps[s];
-    const c = capsS ? 'C' : '';
-    const folded = words.map(fold);
-    const shapes = words.map((w) => c + shortShape(w));
-    const n = words.length;
-    const L = (i: number): string => (i < 0 ? '<S>' : i >= n ? '</S>' : folded[i]);
-    const S = (i: number): string => (i < 0 ? '<S>' : i >= n ? '</S>' : shapes[i]);
-    return words.map((w, i) => {
-      const f: string[] = [];
-      const l0 = folded[i];
-      f.push('l-1=' + L(i - 1), 'l+1=' + L(i + 1), 'l-2=' + L(i - 2), 'l+2=' + L(i + 2));
-      f.push('s-1=' + S(i - 1), 's+1=' + S(i + 1), 's-2=' + S(i - 2), 's+2=' + S(i + 2));
-      f.push(`l-1l0=${L(i - 1)}|${l0}`, `l0l+1=${l0}|${L(i + 1)}`, `l-1l+1=${L(i - 1)}|${L(i + 1)}`);
-      f.push(`s-1s0s+1=${S(i - 1)}|${shapes[i]}|${S(i + 1)}`);
-      f.push(`s0l+1=${shapes[i]}|${L(i + 1)}`, `l-1s0=${L(i - 1)}|${shapes[i]}`);
-      if (i === 0) f.push('first', 'first|' + l0, 'first|' + shapes[i]);
-      if (i === n - 1) f.push('last');
-      if (capsS) f.push('caps', 'capsn=' + Math.min(n, 6));
-      if (HAS_LETTER.test(w)) {
-        const dc = casing.get(w.toLowerCase()) ?? '-';
-        f.push('dc=' + dc, `dc=${dc}|${shapes[i]}`, `dc=${dc}|${i === 0 ? 'first' : 'in'}`);
-      }
-      return { word: wordFeatures(w, c), ctx: hashAll(f) };
-    });
-  });
+  return upper > 0;
 }
 
 const tagName = (t: number): string => (t === NUM_TAGS ? '<S>' : TAGS[t]);
@@ -219,63 +200,269 @@ for (let a = 0; a <= NUM_TAGS; a++) {
   for (let b = 0; b <= NUM_TAGS; b++) H_T2T1.push(fnv1a(`t-2t-1=${tagName(a)}|${tagName(b)}`));
 }
 
-export function historyFeatures(out: number[], tags: ArrayLike<number>, i: number, folded: string): void {
+/** History features of token i given the tags decided so far; appends 3 hashes to `out`. */
+export function historyFeatures(out: Uint32Array, tags: ArrayLike<number>, i: number, fold: number): void {
   const t1 = i > 0 ? tags[i - 1] : NUM_TAGS;
   const t2 = i > 1 ? tags[i - 2] : NUM_TAGS;
-  out.push(H_T1[t1], H_T2T1[t2 * (NUM_TAGS + 1) + t1], fnv1a(folded, H_T1W[t1]));
+  out[0] = H_T1[t1];
+  out[1] = H_T2T1[t2 * (NUM_TAGS + 1) + t1];
+  out[2] = mix(H_T1W[t1], fold);
+}
+export const NUM_HISTORY = 3;
+
+const Q0 = T('q0');
+const Q1 = T('q+1');
+const Q3 = T('q-1q0q+1');
+const DM = T('dm');
+const DM_OWN = T('dm|own');
+const DA = T('da');
+const DF = T('df');
+const DN = T('dn');
+
+/**
+ * Turns tokens into feature hashes. Holds the gazetteer and a bounded per-word cache, so one
+ * instance serves a whole process.
+ */
+export class Featurizer {
+  private readonly cache = new Map<string, WordInfo>();
+  constructor(readonly gazetteer: Gazetteer) {}
+
+  private info(raw: string): WordInfo {
+    let inf = this.cache.get(raw);
+    if (inf) return inf;
+    const w = normalizeToken(raw);
+    const lower = w.toLowerCase();
+    const folded = foldWord(w);
+    const long = longShape(w);
+    const short = shortShape(long);
+    const lowerHash = fnv1a(lower);
+    const fold = fnv1a(folded);
+    const shape = fnv1a(short);
+    const hasLetter = HAS_LETTER.test(w);
+    const dict = hasLetter ? this.gazetteer.get(ngramStart(lowerHash)) & (GAZ_DICT_LOWER | GAZ_DICT_CAP | GAZ_FIRST_NAME) : 0;
+    const common: number[] = [F_BIAS, mix(F_L, fold)];
+    for (let k = 1; k <= 4; k++) {
+      if (lower.length > k) common.push(mix(F_PRE[k], fnv1a(lower.slice(0, k))), mix(F_SUF[k], fnv1a(lower.slice(-k))));
+    }
+    if (w.length > 1 && w.includes('-')) {
+      const parts = lower.split('-');
+      common.push(mix(F_H0, fnv1a(parts[0])), mix(F_H1, fnv1a(parts[parts.length - 1])));
+    }
+    if (hasLetter) common.push(mix(F_DICT, dict));
+    const feats = Uint32Array.from([...common, mix(F_W, fnv1a(w)), mix(F_SH, shape), mix(F_LS, fnv1a(long)), mix3(F_DICT_SH, dict, shape)]);
+    const shapeC = mix(F_SHC, shape);
+    const featsC = Uint32Array.from([...common, shapeC, mix(F_LSC, fnv1a(long)), mix3(F_DICT_SH, dict, shapeC)]);
+    inf = {
+      lower,
+      lowerHash,
+      fold,
+      shape,
+      shapeC,
+      hasLetter,
+      startsUpper: STARTS_UPPER.test(w),
+      hasLower: HAS_LOWER.test(w),
+      hasUpper: HAS_UPPER.test(w),
+      dict,
+      feats,
+      featsC,
+    };
+    // bounded, so a long-running process does not grow without limit
+    if (this.cache.size >= 200_000) this.cache.clear();
+    this.cache.set(raw, inf);
+    return inf;
+  }
+
+  /** Static (tag-independent) features for every sentence of a document. */
+  staticFeatures(doc: DocInput): SentenceFeatures[] {
+    const infos = doc.sentences.map((ws) => ws.map((w) => this.info(w)));
+    const caps = infos.map(isAllCapsInfo);
+    const casing = docCasing(doc.sentences, infos, caps);
+    return infos.map((ws, s) => this.sentenceFeatures(ws, caps[s], casing));
+  }
+
+  private sentenceFeatures(ws: WordInfo[], capsS: boolean, casing: Map<string, number>): SentenceFeatures {
+    const n = ws.length;
+    const gaz = this.gazetteerMatches(ws, capsS);
+    const per = 28 + GAZ_CATEGORIES * 2;
+    let ctx = new Uint32Array(n * per);
+    const off = new Uint32Array(n + 1);
+    const fold = new Uint32Array(n);
+    const shapes = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      fold[i] = ws[i].fold;
+      shapes[i] = capsS ? ws[i].shapeC : ws[i].shape;
+    }
+    const L = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : fold[i]);
+    const S = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : shapes[i]);
+    const D = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : ws[i].dict | (ws[i].startsUpper ? 16 : 0));
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (k + per > ctx.length) {
+        const bigger = new Uint32Array(ctx.length * 2);
+        bigger.set(ctx);
+        ctx = bigger;
+      }
+      const w = ws[i];
+      const l0 = fold[i];
+      const s0 = shapes[i];
+      const lm1 = L(i - 1);
+      const lp1 = L(i + 1);
+      const sm1 = S(i - 1);
+      const sp1 = S(i + 1);
+      ctx[k++] = mix(F_LM1, lm1);
+      ctx[k++] = mix(F_LP1, lp1);
+      ctx[k++] = mix(F_LM2, L(i - 2));
+      ctx[k++] = mix(F_LP2, L(i + 2));
+      ctx[k++] = mix(F_SM1, sm1);
+      ctx[k++] = mix(F_SP1, sp1);
+      ctx[k++] = mix(F_SM2, S(i - 2));
+      ctx[k++] = mix(F_SP2, S(i + 2));
+      ctx[k++] = mix3(F_LM1L0, lm1, l0);
+      ctx[k++] = mix3(F_L0LP1, l0, lp1);
+      ctx[k++] = mix3(F_LM1LP1, lm1, lp1);
+      ctx[k++] = mix3(mix(F_S3, sm1), s0, sp1);
+      ctx[k++] = mix3(F_S0LP1, s0, lp1);
+      ctx[k++] = mix3(F_LM1S0, lm1, s0);
+      ctx[k++] = mix3(F_DICT_M1, D(i - 1), w.dict | (w.startsUpper ? 16 : 0));
+      ctx[k++] = mix3(F_DICT_P1, D(i + 1), w.dict | (w.startsUpper ? 16 : 0));
+      if (i === 0) {
+        ctx[k++] = F_FIRST;
+        ctx[k++] = mix(F_FIRST_L, l0);
+        ctx[k++] = mix(F_FIRST_S, s0);
+        ctx[k++] = mix3(F_FIRST_DICT, w.dict, s0);
+      }
+      if (i === n - 1) ctx[k++] = F_LAST;
+      if (capsS) {
+        ctx[k++] = F_CAPS;
+        ctx[k++] = mix(F_CAPSN, Math.min(n, 6));
+      }
+      if (w.hasLetter) {
+        const dc = casing.get(w.lower) ?? 0;
+        ctx[k++] = mix(F_DC, dc);
+        ctx[k++] = mix3(F_DC_S, dc, s0);
+        ctx[k++] = mix3(F_DC_POS, dc, i === 0 ? 1 : 0);
+        ctx[k++] = mix3(F_DC_DICT, dc, w.dict);
+      }
+      // gazetteer: for each category, this token's part (B/I/L/U) of the longest match
+      const g = gaz[i];
+      if (g !== 0) {
+        for (let c = 0; c < GAZ_CATEGORIES; c++) {
+          const code = (g >>> (c * 3)) & 7;
+          if (code === 0) continue;
+          ctx[k++] = mix3(F_GAZ, c, code);
+          ctx[k++] = mix3(F_GAZ_UP, c * 8 + code, w.startsUpper ? 1 : 0);
+        }
+        ctx[k++] = mix(F_GAZ_LONG, g);
+      }
+      off[i + 1] = k;
+    }
+    return { n, word: ws.map((w) => (capsS ? w.featsC : w.feats)), ctx: ctx.subarray(0, k), off, fold };
+  }
+
+  /**
+   * Gazetteer matches of up to GAZ_MAX_TOKENS tokens: per token, 3 bits per category holding the
+   * token's part of the longest match (1 B, 2 I, 3 L, 4 U; 0 none). A match must start and end
+   * with a capitalized word, unless the sentence is all caps.
+   */
+  private gazetteerMatches(ws: WordInfo[], capsS: boolean): Uint32Array {
+    const n = ws.length;
+    const out = new Uint32Array(n);
+    const best = new Uint8Array(n * GAZ_CATEGORIES);
+    for (let i = 0; i < n; i++) {
+      if (!ws[i].hasLetter || !(capsS || ws[i].startsUpper)) continue;
+      let key = ngramStart(ws[i].lowerHash);
+      for (let len = 1; len <= GAZ_MAX_TOKENS && i + len <= n; len++) {
+        if (len > 1) key = ngramNext(key, ws[i + len - 1].lowerHash);
+        const last = ws[i + len - 1];
+        if (!(capsS || last.startsUpper)) continue;
+        const mask = this.gazetteer.get(key) >>> 3; // the dictionary bits are word features
+        if (mask === 0) continue;
+        for (let c = 0; c < GAZ_CATEGORIES; c++) {
+          if (!((mask >>> c) & 1)) continue;
+          for (let j = i; j < i + len; j++) {
+            if (best[j * GAZ_CATEGORIES + c] >= len) continue;
+            best[j * GAZ_CATEGORIES + c] = len;
+            const code = len === 1 ? 4 : j === i ? 1 : j === i + len - 1 ? 3 : 2;
+            out[j] = (out[j] & ~(7 << (c * 3))) | (code << (c * 3));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Document-level features for the second pass, from the first pass's tags: how the same word is
+   * tagged elsewhere in the document (a later "Merkel" borrows "Angela Merkel"'s PER), plus the
+   * first pass's own tags around the token (lookahead the greedy left-to-right pass lacks).
+   */
+  docFeatures(doc: DocInput, pass1: Uint8Array[]): Uint32Array[][] {
+    const infos = doc.sentences.map((ws) => ws.map((w) => this.info(w)));
+    // type votes of every capitalized-word occurrence: key -> counts per [O, PER, ORG, LOC, MISC]
+    const votes = new Map<string, Int32Array>();
+    const firstTag = new Map<string, number>();
+    infos.forEach((ws, s) =>
+      ws.forEach((w, i) => {
+        if (!w.startsUpper) return;
+        let v = votes.get(w.lower);
+        if (!v) votes.set(w.lower, (v = new Int32Array(5)));
+        v[typeOfTag(pass1[s][i]) + 1]++;
+        if (!firstTag.has(w.lower)) firstTag.set(w.lower, pass1[s][i]);
+      }),
+    );
+    const others = new Int32Array(5);
+    return infos.map((ws, s) => {
+      const tags = pass1[s];
+      return ws.map((w, i) => {
+        const f: number[] = [];
+        const own = tags[i];
+        const next = i + 1 < ws.length ? tags[i + 1] : NUM_TAGS;
+        const prev = i > 0 ? tags[i - 1] : NUM_TAGS;
+        f.push(mix(Q0, own), mix(Q1, next), mix3(mix(Q3, prev), own, next));
+        const v = votes.get(w.lower);
+        if (v && w.hasLetter) {
+          // votes from the other occurrences only
+          others.set(v);
+          if (w.startsUpper) others[typeOfTag(own) + 1]--;
+          let best = -1;
+          let total = 0;
+          for (let t = 0; t < 5; t++) {
+            total += others[t];
+            if (others[t] > 0 && (best < 0 || others[t] > others[best])) best = t;
+          }
+          if (total > 0) {
+            f.push(mix(DM, best), mix3(DM_OWN, best, own), mix(DN, Math.min(total, 3) * 8 + best));
+            for (let t = 1; t < 5; t++) if (others[t] > 0) f.push(mix(DA, t));
+          }
+          const ft = firstTag.get(w.lower);
+          if (ft !== undefined) f.push(mix(DF, ft));
+        }
+        return Uint32Array.from(f);
+      });
+    });
+  }
 }
 
 /**
- * Document-level features for the second pass, from the first pass's tags: how the same word is
- * tagged elsewhere in the document (a later "Merkel" borrows "Angela Merkel"'s PER), plus the
- * first pass's own tags around the token (lookahead the greedy left-to-right pass lacks).
+ * How each lower-cased word is written elsewhere in the document, in mixed-case sentences and not
+ * sentence-initially: 1 capitalized, 2 lower-case, 3 both (0 unseen). Tells a headline's
+ * "BRUSSELS" or a sentence-initial "Police" whether the word is a name.
  */
-export function docFeatures(doc: DocInput, pass1: Uint8Array[]): Uint32Array[][] {
-  const keys = doc.sentences.map((ws) => ws.map((w) => normalizeToken(w).toLowerCase()));
-  // type votes of every capitalized-word occurrence: key -> counts per [O, PER, ORG, LOC, MISC]
-  const votes = new Map<string, number[]>();
-  const firstTag = new Map<string, number>();
-  keys.forEach((ks, s) =>
-    ks.forEach((k, i) => {
-      if (!STARTS_UPPER.test(doc.sentences[s][i])) return;
-      let v = votes.get(k);
-      if (!v) votes.set(k, (v = [0, 0, 0, 0, 0]));
-      v[typeOfTag(pass1[s][i]) + 1]++;
-      if (!firstTag.has(k)) firstTag.set(k, pass1[s][i]);
-    }),
-  );
-  const typeName = (t: number): string => (t < 0 ? 'O' : TYPES[t]);
-  return keys.map((ks, s) => {
-    const tags = pass1[s];
-    return ks.map((k, i) => {
-      const f: string[] = [];
-      const own = tags[i];
-      const next = i + 1 < ks.length ? TAGS[tags[i + 1]] : '</S>';
-      const prev = i > 0 ? TAGS[tags[i - 1]] : '<S>';
-      f.push('q0=' + TAGS[own], 'q+1=' + next, `q-1q0q+1=${prev}|${TAGS[own]}|${next}`);
-      const v = votes.get(k);
-      if (v && HAS_LETTER.test(k)) {
-        // votes from the other occurrences only
-        const others = v.slice();
-        if (STARTS_UPPER.test(doc.sentences[s][i])) others[typeOfTag(own) + 1]--;
-        let best = -1;
-        let total = 0;
-        for (let t = 0; t < 5; t++) {
-          total += others[t];
-          if (others[t] > 0 && (best < 0 || others[t] > others[best])) best = t;
-        }
-        if (total > 0) {
-          f.push('dm=' + typeName(best - 1), `dm=${typeName(best - 1)}|${TAGS[own]}`);
-          for (let t = 1; t < 5; t++) if (others[t] > 0) f.push('da=' + TYPES[t - 1]);
-        }
-        const ft = firstTag.get(k);
-        if (ft !== undefined) f.push('df=' + TAGS[ft]);
-      }
-      const out = new Uint32Array(f.length);
-      for (let j = 0; j < f.length; j++) out[j] = fnv1a(f[j]);
-      return out;
-    });
+function docCasing(sentences: string[][], infos: WordInfo[][], caps: boolean[]): Map<string, number> {
+  const seen = new Map<string, number>();
+  infos.forEach((ws, s) => {
+    if (caps[s]) return;
+    const raw = sentences[s];
+    for (let i = 1; i < ws.length; i++) {
+      const w = ws[i];
+      if (!w.hasLetter) continue;
+      const prev = raw[i - 1];
+      // after an opening quote or colon a capital may just start a clause
+      if (prev === '"' || prev === ':' || prev === "'" || prev === '“' || prev === '‘') continue;
+      seen.set(w.lower, (seen.get(w.lower) ?? 0) | (w.startsUpper ? 1 : 2));
+    }
   });
+  return seen;
 }
 
-export const foldWord = fold;
+export { GAZ_CATEGORIES, fnv1a };

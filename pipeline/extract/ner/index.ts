@@ -11,8 +11,12 @@ const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
 
 let cached: LoadedModel | undefined;
 
-/** The model, read on first use and kept for the life of the process. */
-export function loadNerModel(): LoadedModel {
+/**
+ * The model, read on first use and kept for the life of the process. `path` (evaluation of
+ * another model file) replaces the cached model.
+ */
+export function loadNerModel(path?: string): LoadedModel {
+  if (path !== undefined) cached = deserializeModel(readFileSync(path));
   cached ??= deserializeModel(readFileSync(MODEL_URL));
   return cached;
 }

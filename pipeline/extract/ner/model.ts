@@ -4,17 +4,16 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
+  NUM_HISTORY,
   NUM_TAGS as NUM_TAGS_EXPORT,
   O,
   allowed as ALLOWED_EXPORT,
-  docFeatures,
-  foldWord,
+  Featurizer,
   historyFeatures,
-  normalizeToken,
-  staticFeatures,
   type DocInput,
-  type TokenFeatures,
+  type SentenceFeatures,
 } from './features.ts';
+import { Gazetteer } from './gazetteer.ts';
 
 // Local copies: the module loader may turn imported bindings into getters, too slow in hot loops.
 const NUM_TAGS = NUM_TAGS_EXPORT;
@@ -22,37 +21,42 @@ const allowed = ALLOWED_EXPORT;
 
 /** Anything that adds feature weights to a score vector. */
 export interface Scorer {
-  score(features: ArrayLike<number>, scores: Float64Array): void;
+  /** adds the weights of features[from..to) */
+  score(features: ArrayLike<number>, scores: Float64Array, from: number, to: number): void;
   /** like score, for a word's shared feature array; lets a scorer cache the sum per word */
   scoreWord?(features: Uint32Array, scores: Float64Array): void;
 }
 
+export interface DecodeOptions {
+  /** pass 2: each token's document features */
+  extra?: Uint32Array[];
+  /** training: gold tags, and the update called on each mistake */
+  gold?: Uint8Array;
+  learn?: (features: number[], gold: number, pred: number) => void;
+  /** receives each token's confidence */
+  probs?: Float64Array;
+}
+
 /**
- * Greedy left-to-right decoding of one sentence. With `learn`, called at each token with the gold
- * tag and the prediction (training); the history always holds the *predicted* tags, as at test time.
+ * Greedy left-to-right decoding of one sentence: word, context, history and (pass 2) document
+ * features. With `learn`, called at each mistake (training); the history always holds the
+ * *predicted* tags, as at test time.
  */
-export function decodeSentence(
-  scorer: Scorer,
-  stat: TokenFeatures[],
-  extra: Uint32Array[] | null,
-  folded: string[],
-  gold?: Uint8Array,
-  learn?: (features: number[], gold: number, pred: number) => void,
-  probs?: Float64Array,
-): Uint8Array {
-  const n = stat.length;
+export function decodeSentence(scorer: Scorer, sf: SentenceFeatures, o: DecodeOptions = {}): Uint8Array {
+  const n = sf.n;
   const tags = new Uint8Array(n);
   const scores = new Float64Array(NUM_TAGS);
-  const hist: number[] = [];
+  const hist = new Uint32Array(NUM_HISTORY);
+  const { ctx, off, word, fold } = sf;
+  const { extra, gold, learn, probs } = o;
   for (let i = 0; i < n; i++) {
-    hist.length = 0;
-    historyFeatures(hist, tags, i, folded[i]);
+    historyFeatures(hist, tags, i, fold[i]);
     scores.fill(0);
-    if (scorer.scoreWord) scorer.scoreWord(stat[i].word, scores);
-    else scorer.score(stat[i].word, scores);
-    scorer.score(stat[i].ctx, scores);
-    if (extra) scorer.score(extra[i], scores);
-    scorer.score(hist, scores);
+    if (scorer.scoreWord) scorer.scoreWord(word[i], scores);
+    else scorer.score(word[i], scores, 0, word[i].length);
+    scorer.score(ctx, scores, off[i], off[i + 1]);
+    if (extra) scorer.score(extra[i], scores, 0, extra[i].length);
+    scorer.score(hist, scores, 0, NUM_HISTORY);
     const prev = i > 0 ? tags[i - 1] : NUM_TAGS;
     const row = prev * NUM_TAGS;
     let best = -1;
@@ -63,7 +67,9 @@ export function decodeSentence(
       if (best < 0 || scores[t] > scores[best]) best = t;
     }
     tags[i] = best;
-    if (gold && learn && gold[i] !== best) learn([...stat[i].word, ...stat[i].ctx, ...(extra ? extra[i] : []), ...hist], gold[i], best);
+    if (gold && learn && gold[i] !== best) {
+      learn([...word[i], ...ctx.subarray(off[i], off[i + 1]), ...(extra ? extra[i] : []), ...hist], gold[i], best);
+    }
     if (probs) {
       // softmax over the allowed tags: a rough confidence, perceptron scores are not calibrated
       let z = 0;
@@ -83,6 +89,10 @@ export class SparseWeights implements Scorer {
   private readonly table: Int32Array;
   private readonly mask: number;
   private readonly offsets: Uint32Array;
+  /** one bit per hash bucket, ~16 buckets per feature: most absent features are rejected here,
+   * in a bitmap small enough to stay in cache, without touching the big table */
+  private readonly present: Int32Array;
+  private readonly presentShift: number;
   constructor(
     hashes: Uint32Array,
     counts: Uint8Array,
@@ -95,8 +105,14 @@ export class SparseWeights implements Scorer {
     this.table = new Int32Array(size * 2);
     for (let slot = 0; slot < size; slot++) this.table[2 * slot + 1] = -1;
     this.offsets = new Uint32Array(hashes.length + 1);
+    let bits = 1 << 10;
+    while (bits < hashes.length * 16) bits *= 2;
+    this.present = new Int32Array(bits >>> 5);
+    this.presentShift = 32 - Math.log2(bits);
     for (let f = 0; f < hashes.length; f++) {
       const h = hashes[f] | 0;
+      const b = Math.imul(h, 0x85ebca6b) >>> this.presentShift;
+      this.present[b >>> 5] |= 1 << (b & 31);
       let slot = Math.imul(h, 0x9e3779b1) & this.mask;
       while (this.table[2 * slot + 1] >= 0) slot = (slot + 1) & this.mask;
       this.table[2 * slot] = h;
@@ -104,10 +120,17 @@ export class SparseWeights implements Scorer {
       this.offsets[f + 1] = this.offsets[f] + counts[f];
     }
   }
-  score(features: ArrayLike<number>, scores: Float64Array): void {
+  score(features: ArrayLike<number>, scores: Float64Array, from: number, to: number): void {
     const table = this.table;
-    for (let k = 0; k < features.length; k++) {
+    const offsets = this.offsets;
+    const classes = this.classes;
+    const values = this.values;
+    const present = this.present;
+    const shift = this.presentShift;
+    for (let k = from; k < to; k++) {
       const h = features[k] | 0;
+      const b = Math.imul(h, 0x85ebca6b) >>> shift;
+      if ((present[b >>> 5] & (1 << (b & 31))) === 0) continue;
       let slot = Math.imul(h, 0x9e3779b1) & this.mask;
       let f = table[2 * slot + 1];
       while (f >= 0 && table[2 * slot] !== h) {
@@ -115,8 +138,8 @@ export class SparseWeights implements Scorer {
         f = table[2 * slot + 1];
       }
       if (f < 0) continue;
-      const end = this.offsets[f + 1];
-      for (let j = this.offsets[f]; j < end; j++) scores[this.classes[j]] += this.values[j];
+      const end = offsets[f + 1];
+      for (let j = offsets[f]; j < end; j++) scores[classes[j]] += values[j];
     }
   }
   private readonly wordSums = new Map<Uint32Array, Float64Array>();
@@ -124,7 +147,7 @@ export class SparseWeights implements Scorer {
     let sum = this.wordSums.get(features);
     if (!sum) {
       sum = new Float64Array(NUM_TAGS);
-      this.score(features, sum);
+      this.score(features, sum, 0, features.length);
       if (this.wordSums.size >= 200_000) this.wordSums.clear();
       this.wordSums.set(features, sum);
     }
@@ -153,10 +176,12 @@ interface StoredTable {
 }
 
 interface StoredModel {
-  format: 'news-facts-ner/1';
+  format: 'news-facts-ner/2';
   tags: number;
   pass1: StoredTable;
   pass2: StoredTable;
+  /** gazetteer n-gram hashes (sorted) and their list masks */
+  gazetteer: { keys: string; masks: string };
   meta: Record<string, unknown>;
 }
 
@@ -209,14 +234,17 @@ function unpackTable(t: StoredTable): SparseWeights {
 export function serializeModel(
   pass1: WeightTable,
   pass2: WeightTable,
+  gazetteer: Gazetteer,
   minAbs: number,
   meta: Record<string, unknown>,
 ): Buffer {
+  const gaz = gazetteer.entries();
   const model: StoredModel = {
-    format: 'news-facts-ner/1',
+    format: 'news-facts-ner/2',
     tags: NUM_TAGS,
     pass1: packTable(pass1, minAbs),
     pass2: packTable(pass2, minAbs),
+    gazetteer: { keys: b64(gaz.keys), masks: b64(gaz.masks) },
     meta,
   };
   return gzipSync(Buffer.from(JSON.stringify(model)), { level: 9 });
@@ -225,13 +253,18 @@ export function serializeModel(
 export interface LoadedModel {
   pass1: SparseWeights;
   pass2: SparseWeights;
+  featurizer: Featurizer;
   meta: Record<string, unknown>;
 }
 
 export function deserializeModel(gz: Buffer): LoadedModel {
   const m = JSON.parse(gunzipSync(gz).toString('utf8')) as StoredModel;
-  if (m.format !== 'news-facts-ner/1' || m.tags !== NUM_TAGS) throw new Error('unsupported NER model format');
-  return { pass1: unpackTable(m.pass1), pass2: unpackTable(m.pass2), meta: m.meta };
+  if (m.format !== 'news-facts-ner/2' || m.tags !== NUM_TAGS) throw new Error('unsupported NER model format');
+  const gazetteer = Gazetteer.fromArrays(
+    fromB64(m.gazetteer.keys, (b) => new Uint32Array(b)),
+    fromB64(m.gazetteer.masks, (b) => new Uint16Array(b)),
+  );
+  return { pass1: unpackTable(m.pass1), pass2: unpackTable(m.pass2), featurizer: new Featurizer(gazetteer), meta: m.meta };
 }
 
 export interface TaggedDoc {
@@ -242,12 +275,11 @@ export interface TaggedDoc {
 }
 
 /** Two-pass tagging of a whole document. */
-export function tagDocument(model: { pass1: Scorer; pass2: Scorer }, doc: DocInput): TaggedDoc {
-  const stat = staticFeatures(doc);
-  const folded = doc.sentences.map((ws) => ws.map((w) => foldWord(normalizeToken(w))));
-  const pass1 = stat.map((s, i) => decodeSentence(model.pass1, s, null, folded[i]));
-  const extra = docFeatures(doc, pass1);
-  const probs = stat.map((s) => new Float64Array(s.length));
-  const tags = stat.map((s, i) => decodeSentence(model.pass2, s, extra[i], folded[i], undefined, undefined, probs[i]));
+export function tagDocument(model: { pass1: Scorer; pass2: Scorer; featurizer: Featurizer }, doc: DocInput): TaggedDoc {
+  const stat = model.featurizer.staticFeatures(doc);
+  const pass1 = stat.map((s) => decodeSentence(model.pass1, s));
+  const extra = model.featurizer.docFeatures(doc, pass1);
+  const probs = stat.map((s) => new Float64Array(s.n));
+  const tags = stat.map((s, i) => decodeSentence(model.pass2, s, { extra: extra[i], probs: probs[i] }));
   return { tags, probs };
 }

@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bilouFromSpans, readConll, spansFromIob } from './conll.ts';
-import { NUM_TAGS, docFeatures, foldWord, normalizeToken, staticFeatures, type DocInput, type TokenFeatures } from './features.ts';
+import { NUM_TAGS, Featurizer, type DocInput, type SentenceFeatures } from './features.ts';
+import { buildGazetteer } from './gazetteer-build.ts';
 import { decodeSentence, serializeModel, type Scorer, type WeightTable } from './model.ts';
 
 const EPOCHS = 10;
@@ -20,8 +21,7 @@ const MIN_WEIGHT = 0.02;
 
 interface TrainDoc {
   input: DocInput;
-  stat: TokenFeatures[][];
-  folded: string[][];
+  stat: SentenceFeatures[];
   gold: Uint8Array[];
 }
 
@@ -60,8 +60,8 @@ class Perceptron implements Scorer {
     return r;
   }
 
-  score(features: ArrayLike<number>, scores: Float64Array): void {
-    for (let k = 0; k < features.length; k++) {
+  score(features: ArrayLike<number>, scores: Float64Array, from: number, to: number): void {
+    for (let k = from; k < to; k++) {
       const r = this.rows.get(features[k]);
       if (r === undefined) continue;
       const base = r * NUM_TAGS;
@@ -93,8 +93,8 @@ class Perceptron implements Scorer {
   asAveraged(): Scorer {
     const table = this.averaged().rows;
     return {
-      score(features, scores) {
-        for (let k = 0; k < features.length; k++) {
+      score(features, scores, from, to) {
+        for (let k = from; k < to; k++) {
           const row = table.get(features[k]);
           if (row) for (let t = 0; t < NUM_TAGS; t++) scores[t] += row[t];
         }
@@ -103,6 +103,7 @@ class Perceptron implements Scorer {
   }
 }
 
+/** Trains pass 1, or with `extra` and `base` (pass 1's static scores) pass 2. */
 function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number): Perceptron {
   const p = new Perceptron();
   const items: [number, number][] = [];
@@ -115,7 +116,11 @@ function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number):
     }
     for (const [di, si] of items) {
       const d = docs[di];
-      decodeSentence(p, d.stat[si], extra ? extra[di][si] : null, d.folded[si], d.gold[si], p.update);
+      decodeSentence(p, d.stat[si], {
+        extra: extra ? extra[di][si] : undefined,
+        gold: d.gold[si],
+        learn: p.update,
+      });
       p.c++;
     }
   }
@@ -123,41 +128,46 @@ function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number):
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { train: { type: 'string' }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' } },
+  });
+  const minWeight = values['min-weight'] ? Number(values['min-weight']) : MIN_WEIGHT;
   if (!values.train || !values.out) {
-    console.error('usage: train.ts --train <conll file> --out <model path>');
+    console.error('usage: train.ts --train <conll file> --out <model path> [--min-weight <w>]');
     process.exit(2);
   }
   const t0 = Date.now();
+  const gazetteer = buildGazetteer();
+  const featurizer = new Featurizer(gazetteer);
   const docs: TrainDoc[] = readConll(readFileSync(values.train, 'utf8')).map((cd) => {
     const input: DocInput = { sentences: cd.sentences.map((s) => s.words) };
     return {
       input,
-      stat: staticFeatures(input),
-      folded: input.sentences.map((ws) => ws.map((w) => foldWord(normalizeToken(w)))),
+      stat: featurizer.staticFeatures(input),
       gold: cd.sentences.map((s) => bilouFromSpans(s.words.length, spansFromIob(s.tags))),
     };
   });
   const log = (msg: string): void => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
-  log(`${docs.length} documents, ${docs.reduce((n, d) => n + d.stat.length, 0)} sentences`);
+  log(`gazetteer: ${gazetteer.size} entries; ${docs.length} documents, ${docs.reduce((n, d) => n + d.stat.length, 0)} sentences`);
 
   // Jackknifed pass-1 tags for the training documents.
   const pass1Tags: Uint8Array[][] = new Array(docs.length);
+
   for (let fold = 0; fold < FOLDS; fold++) {
     const trainDocs = docs.filter((_, i) => i % FOLDS !== fold);
     const scorer = train(trainDocs, null, SEED + fold + 1).asAveraged();
     docs.forEach((d, i) => {
-      if (i % FOLDS === fold) pass1Tags[i] = d.stat.map((s, si) => decodeSentence(scorer, s, null, d.folded[si]));
+      if (i % FOLDS === fold) pass1Tags[i] = d.stat.map((s) => decodeSentence(scorer, s));
     });
     log(`fold ${fold + 1}/${FOLDS} done`);
   }
   const pass1 = train(docs, null, SEED).averaged();
   log('pass 1 trained');
-  const extra = docs.map((d, i) => docFeatures(d.input, pass1Tags[i]));
+  const extra = docs.map((d, i) => featurizer.docFeatures(d.input, pass1Tags[i]));
   const pass2 = train(docs, extra, SEED).averaged();
   log('pass 2 trained');
 
-  const buf = serializeModel(pass1, pass2, MIN_WEIGHT, {
+  const buf = serializeModel(pass1, pass2, gazetteer, minWeight, {
     trainedOn: 'CoNLL-2003 English train',
     epochs: EPOCHS,
     folds: FOLDS,

@@ -39,8 +39,10 @@ const AGE_APPOSITION_RE = /(?<=[\p{L}.)])\s*,\s+(\d{1,3})(?=\s*[,;)])/gu;
 const AGE_PAREN_RE = /(?<=\p{Lu}[\p{L}.'’-]+)\s+\((\d{1,3})\)/gu;
 const MONEY_SYMBOL_RE = new RegExp(String.raw`(US\$|C\$|A\$|HK\$|NZ\$|S\$|[$€£¥₹₽₪])\s?(\d[\d,]*(?:\.\d+)?)(${SCALE})`, 'gi');
 const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong)\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rubles?|roubles?|shekels?|rupees?|francs?|pesos?|won|lira|hryvnias?)\b`, 'gi');
-const PERCENT_RE = new RegExp(String.raw`\b(${NUMBER})\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`, 'gi');
-const DURATION_RE = new RegExp(String.raw`\b(${NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long)\s+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)\b(?![-‑\s]old)(?!\s+(?:ago|earlier|later|before|after)\b)`, 'gi');
+/** "12 to 18", "2-3", "between 10 and 15": a range before the unit; the quantity's value is its lower bound. */
+const RANGE = String.raw`(?:(?:between\s+)?(${NUMBER})\s*(?:to|[-–]|and)\s*)?`;
+const PERCENT_RE = new RegExp(String.raw`\b${RANGE}(${NUMBER})\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`, 'gi');
+const DURATION_RE = new RegExp(String.raw`\b${RANGE}(${NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long)\s+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)\b(?![-‑\s]old)(?!\s+(?:ago|earlier|later|before|after)\b)`, 'gi');
 const MEASURE_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})[\s-]*(km|kilometers?|kilometres?|miles?|meters?|metres?|feet|foot|kg|kilograms?|tons?|tonnes?|pounds|lbs?|barrels?|acres?|hectares?|square\s+(?:miles|kilometers|kilometres|meters|metres|feet))\b`, 'gi');
 /** Counts: a number, up to two modifiers, then a plural noun ("105 children", "three Israeli soldiers"). */
 const COUNT_RE = new RegExp(String.raw`\b(${NUMBER}|tens\s+of\s+thousands|hundreds\s+of\s+thousands|hundreds|thousands|millions|dozens|scores)(${SCALE})\s+(?:of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?)?((?:[\p{L}-]+\s+){0,2}?)(people|children|men|women|police|personnel|staff|dead|wounded|injured|killed|[\p{Ll}-]+s)\b`, 'giu');
@@ -50,7 +52,14 @@ const VAGUE_COUNTS: Record<string, number> = {
 };
 
 /** Plural-looking words that are not counted nouns. */
-const NOT_COUNT_NOUNS = new Set(['is', 'was', 'has', 'this', 'its', 'as', 'us', 'his', 'yes', 'thus', 'plus', 'percents', 'times', 'ways', 'series', 'news', 'always', 'perhaps', 'whereas', 'less', 'across']);
+const NOT_COUNT_NOUNS = new Set(['seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'months', 'years', 'decades', 'centuries', 'is', 'was', 'has', 'this', 'its', 'as', 'us', 'his', 'yes', 'thus', 'plus', 'percents', 'times', 'ways', 'series', 'news', 'always', 'perhaps', 'whereas', 'less', 'across']);
+
+/** The lower bound of "low to high" (or the number itself when there is no range). */
+function lowerBound(low: string | undefined, high: string): number | undefined {
+  const hi = parseNumber(high);
+  const lo = low === undefined ? undefined : parseNumber(low);
+  return lo !== undefined && hi !== undefined ? Math.min(lo, hi) : hi;
+}
 
 function scaled(n: number | undefined, scale: string | undefined): number | undefined {
   if (n === undefined) return undefined;
@@ -94,18 +103,19 @@ function candidates(text: string): Candidate[] {
     if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
   }
   for (const m of text.matchAll(PERCENT_RE)) {
-    const v = parseNumber(m[1]);
-    const unit = /point/i.test(m[2]) ? 'percentage point' : 'percent';
+    const v = lowerBound(m[1], m[2]);
+    const unit = /point/i.test(m[3]) ? 'percentage point' : 'percent';
     if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, kind: 'percent', value: v, unit, priority: 0 });
   }
   for (const m of text.matchAll(DURATION_RE)) {
-    const raw = m[1].toLowerCase();
-    if (raw === 'a' || raw === 'an') continue;
-    const v = parseNumber(m[1]);
+    const raw = m[2].toLowerCase();
+    if (!m[1] && (raw === 'a' || raw === 'an')) continue;
+    const v = lowerBound(m[1], m[2]);
     if (v === undefined) continue;
-    const unit = singular(m[2]);
+    const unit = singular(m[3]);
     out.push({
       start: m.index, end: m.index + m[0].length, kind: 'duration', value: v, unit: unit === 'night' ? 'day' : unit,
+      // A range takes its lower bound, as the timex tagger (and TimeBank) do: "two to three weeks" → P2W.
       timexValue: durationValue(v, unit), priority: 1, link: 'subject',
     });
   }

@@ -51,13 +51,27 @@ interface Ctx {
 /** The entity mention covering [start, end) best: one ending at `end` (the head), else the first inside. */
 function mentionIn(ctx: Ctx, start: number, end: number, preferHeadAt?: number): Mention | undefined {
   let first: Mention | undefined;
-  for (const m of ctx.mentions) {
+  const ms = ctx.mentions;
+  for (let i = firstMentionAt(ms, start); i < ms.length; i++) {
+    const m = ms[i];
     if (m.start >= end) break;
     if (m.start < start || m.end > end) continue;
     if (preferHeadAt !== undefined && m.end === preferHeadAt) return m;
     first ??= m;
   }
   return first;
+}
+
+/** Index of the first mention starting at or after `pos` (binary search; mentions sorted by start). */
+function firstMentionAt(ms: Mention[], pos: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | undefined {
@@ -70,8 +84,23 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
     // keep the full phrase when the mention is only a part ("Russian President Vladimir Putin")
     return { start: m.start, end: m.end, text: m.text, entity };
   }
-  return { start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+  // without an entity, only a noun phrase can speak: "a spokesman", "sources", "the crowd" — not
+  // "famously", "went", "more sympathetic"
+  const phrase = text.slice(span.start, span.end);
+  const words = phrase.split(/\s+/);
+  const last = words[words.length - 1].toLowerCase();
+  if (!/^\p{L}/u.test(phrase) || /ly$/.test(last) || NOT_SPEAKERS.has(last) || NOT_SPEAKERS.has(words[0].toLowerCase())) return undefined;
+  return { start: span.start, end: span.end, text: phrase };
 }
+
+/** Words that never head (or start) a speaker phrase found without an entity. */
+const NOT_SPEAKERS = new Set([
+  'went', 'came', 'now', 'then', 'also', 'up', 'out', 'off', 'back', 'down', 'what', 'who', 'which', 'more',
+  'most', 'less', 'very', 'too', 'just', 'here', 'there', 'today', 'yesterday', 'tonight', 'alongside',
+  'after', 'before', 'again', 'once', 'it', 'this', 'these', 'those', 'such', 'other', 'others', 'all',
+  'both', 'each', 'some', 'any', 'many', 'much', 'few', 'several', 'multiple', 'plans', 'measures', 'words',
+  'me', 'him', 'us', 'them',
+]);
 
 /** The noun phrase ending right before token index `verb` (skipping adverbs/auxiliaries). */
 function npBefore(ctx: Ctx, verb: number, floor: number): Span | undefined {
@@ -100,7 +129,48 @@ function npBefore(ctx: Ctx, verb: number, floor: number): Span | undefined {
   }
   if (PREPOSITIONS.has(lower(toks[start]))) start++;
   if (start > end) return undefined;
+  // a phrase ending in a function word ("and", "when", "the") names nobody
+  const last = lower(toks[end]);
+  if (STOPS.has(last) || PREPOSITIONS.has(last) || /^(?:the|a|an|this|that|its|his|her|their)$/.test(last)) return undefined;
   return { start: toks[start].start, end: toks[end].end };
+}
+
+const CLAUSE_END = /^(?:[.;!?“”"‘]|…)$/;
+
+/**
+ * The subject of the reporting verb at token `verb`, looking left no further than `floor`:
+ * the phrase right before it ("Putin said"), or the phrase before an appositive or relative
+ * clause set off by commas ("Jane Doe, 34, a nurse from Ohio, said", "Smith, who …, said").
+ */
+function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | undefined {
+  const toks = ctx.doc.tokens;
+  let k = verb - 1;
+  while (k >= floor && ADVERBS_BEFORE_VERB.has(lower(toks[k]))) k--;
+  if (k < floor) return undefined;
+  if (toks[k].text === ',' || toks[k].text === '—' || toks[k].text === ')') {
+    const closer = toks[k].text;
+    const opener = closer === ')' ? '(' : closer;
+    // appositives may chain ("Doe, 34, a nurse, said"): walk back over the commas and take the
+    // nearest phrase that names an entity, else the nearest phrase at all
+    let fallback: SpeakerRef | undefined;
+    let c = k - 1;
+    for (; c >= floor && k - c <= 30; c--) {
+      const t = toks[c].text;
+      if ((CLAUSE_END.test(t) && t !== '.') || (t === '.' && c > floor)) return fallback;
+      if (t !== opener || c === floor) continue;
+      const np = npBefore(ctx, c, floor);
+      const speaker = np && speakerFrom(ctx, np, 'end');
+      if (speaker?.entity) return speaker;
+      fallback ??= speaker;
+    }
+    if (c >= floor) return fallback;
+    // the appositive runs back to the floor (the quote's end): the phrase starts there
+    const np = npAfter(ctx, floor, k);
+    const speaker = np && speakerFrom(ctx, np, 'start');
+    return speaker?.entity ? speaker : fallback ?? speaker;
+  }
+  const np = npBefore(ctx, verb, floor);
+  return np ? speakerFrom(ctx, np, 'end') : undefined;
 }
 
 /** The noun phrase starting at token index `from` ("Putin", "the Russian president", "Mr. Smith"). */
@@ -117,6 +187,7 @@ function npAfter(ctx: Ctx, from: number, limit: number): Span | undefined {
     if ((STOPS.has(w) || PREPOSITIONS.has(w)) && j > from) break;
     // a lower-case word after a capitalized name ends the phrase ("said Putin on Tuesday")
     if (j > from && /^\p{Ll}/u.test(t.text) && /^\p{Lu}/u.test(toks[j - 1].text) && !/^(?:the|a|an)$/i.test(toks[j - 1].text)) break;
+    if (isPunct(t)) continue; // "&" or "-" inside a name, never a phrase's last token
     end = j;
   }
   return { start: toks[from].start, end: toks[end].end };
@@ -127,7 +198,7 @@ function tokensBetween(doc: Doc, start: number, end: number): [number, number] {
   return tokenRange(doc, { start, end });
 }
 
-/** Cue after a direct quote: "…,” he said", "…,” said Putin", "…,” the spokesman told reporters". */
+/** Cue after a direct quote: "…,” he said", "…,” said Putin", "…,” Jane Doe, 34, a nurse, told reporters". */
 function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
   const { doc } = ctx;
   const [a, b] = tokensBetween(doc, q.close + 1, limit);
@@ -137,27 +208,46 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
     if (/^[“"‘]$/.test(toks[i].text)) return undefined;
     i++;
   }
-  for (let j = i; j < Math.min(b, i + 9); j++) {
+  // only a cue that follows the quote's own clause: "…” — the crowd cheered" is not one
+  if (i > a && /^[.!?]$/.test(toks[i - 1].text) && toks[i - 1].start > q.close) return undefined;
+  for (let j = i; j < Math.min(b, i + 30); j++) {
     const t = toks[j];
-    if (isPunct(t) && t.text !== '.' && !/^['’]s?$/.test(t.text)) {
-      if (t.text !== ',' || j > i + 6) break;
-      continue; // "…,” Smith, a spokesman, said"
+    if (CLAUSE_END.test(t.text)) break;
+    const w = lower(t);
+    if (w === 'according' && j === i && lower(toks[j + 1] ?? t) === 'to') {
+      const np = npAfter(ctx, j + 2, b);
+      const speaker = np && speakerFrom(ctx, np, 'start');
+      return speaker ? { speaker, cue: { start: t.start, end: toks[j + 1].end, text: doc.text.slice(t.start, toks[j + 1].end) } } : undefined;
     }
-    if (!REPORTING_VERBS.has(lower(t))) continue;
-    if (/ing$/.test(lower(t)) && j > i) continue; // "…,” he said, referring to …" handled by "said"
+    if (!REPORTING_VERBS.has(w)) continue;
+    if (/ing$/.test(w) && j > i) continue; // "…,” he said, referring to …" handled by "said"
+    // "said" is a verb here only next to its subject: "X said", "said X", "X, a Y, said"
     const cue = { start: t.start, end: t.end, text: t.text };
     let speaker: SpeakerRef | undefined;
     if (j === i) {
       const np = npAfter(ctx, j + 1, b);
       if (np) speaker = speakerFrom(ctx, np, 'start');
     } else {
-      const np = npBefore(ctx, j, i);
-      if (np) speaker = speakerFrom(ctx, np, 'end');
+      speaker = subjectOfVerb(ctx, j, i);
     }
     if (!speaker) return undefined;
-    return { speaker, cue, ...addresseeAfterVerb(ctx, j, b) };
+    return { speaker, cue, ...addresseeAfterVerb(ctx, j, b), ...accordingAfter(ctx, j + 1, b) };
   }
   return undefined;
+}
+
+/** ", according to a transcript" after the cue: the document the words come from is the source. */
+function accordingAfter(ctx: Ctx, from: number, limit: number): { speaker?: SpeakerRef } {
+  const toks = ctx.doc.tokens;
+  for (let j = from; j < Math.min(limit, from + 12); j++) {
+    if (CLAUSE_END.test(toks[j].text)) return {};
+    if (lower(toks[j]) === 'according' && toks[j - 1]?.text === ',' && lower(toks[j + 1] ?? toks[j]) === 'to') {
+      const np = npAfter(ctx, j + 2, limit);
+      const speaker = np && speakerFrom(ctx, np, 'start');
+      return speaker ? { speaker } : {};
+    }
+  }
+  return {};
 }
 
 /** "told X" / "assured X": the entity right after an addressee-taking verb. */
@@ -182,7 +272,9 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
   // "Putin: “…”"
   if (toks[b - 1].text === ':' && b - 2 >= a) {
     const m = mentionIn(ctx, toks[a].start, toks[b - 2].end, toks[b - 2].end);
-    if (m && m.end === toks[b - 2].end) {
+    const [mStart] = m ? tokenRange(doc, m) : [0];
+    // "Putin: “…”", not "He said of Congress: “…”"
+    if (m && m.end === toks[b - 2].end && !(mStart > a && PREPOSITIONS.has(lower(toks[mStart - 1])))) {
       return { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity }, cue: { start: toks[b - 1].start, end: toks[b - 1].end, text: ':' } };
     }
   }
@@ -203,12 +295,21 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
     const subj = subjectBefore(ctx, j, a, participle);
     if (subj) return { speaker: subj, cue, ...addresseeAfterVerb(ctx, j, b) };
     if (!participle) {
-      const np = npBefore(ctx, j, a);
-      if (np) return { speaker: speakerFrom(ctx, np, 'end'), cue, ...addresseeAfterVerb(ctx, j, b) };
+      const speaker = subjectOfVerb(ctx, j, a);
+      if (speaker) return { speaker, cue, ...addresseeAfterVerb(ctx, j, b) };
       // "said Putin: “…”"
       const after = npAfter(ctx, j + 1, b);
       if (after) return { speaker: speakerFrom(ctx, after, 'start'), cue };
+    } else {
+      const speaker = subjectOfVerb(ctx, j, a);
+      if (speaker) return { speaker, cue };
     }
+  }
+  // "he demurred: “…”", "the crowd chanted, “…”": a clause ending in a colon or comma right
+  // before the quote speaks through its subject
+  if (/^[:,]$/.test(toks[b - 1].text)) {
+    const subj = subjectBefore(ctx, b - 1, a, true);
+    if (subj?.entity) return { speaker: subj };
   }
   return undefined;
 }
@@ -220,7 +321,9 @@ function subjectBefore(ctx: Ctx, verb: number, floor: number, leftmost: boolean)
   const lo = toks[floor].start;
   const hi = toks[verb].start;
   const found: Mention[] = [];
-  for (const m of ctx.mentions) {
+  const ms = ctx.mentions;
+  for (let i = firstMentionAt(ms, lo); i < ms.length; i++) {
+    const m = ms[i];
     if (m.start >= hi) break;
     if (m.start < lo || ctx.insideQuote(m.start)) continue;
     if (isSubjectMention(doc, m)) found.push(m);
@@ -258,8 +361,15 @@ function directQuotes(ctx: Ctx): Quote[] {
   const { doc, marks } = ctx;
   const out: Quote[] = [];
   const sentenceAt = (pos: number): number => {
-    const i = doc.sentences.findIndex((s) => s.end > pos);
-    return i < 0 ? doc.sentences.length - 1 : i;
+    // first sentence ending after pos (binary search)
+    let lo = 0;
+    let hi = doc.sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (doc.sentences[mid].end <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo >= doc.sentences.length ? doc.sentences.length - 1 : lo;
   };
   let prev: { quote: Quote; paragraph: number } | undefined;
   for (let k = 0; k < marks.length; k++) {
@@ -277,8 +387,11 @@ function directQuotes(ctx: Ctx): Quote[] {
     const endsSentence = closeSentence.end <= q.close + 1 && following && following.paragraph === closeSentence.paragraph;
     const afterLimit = Math.min(endsSentence ? following.end : closeSentence.end, next && next.open > q.end ? next.open : Infinity);
     const beforeFloor = Math.max(openSentence.start, prevMark && prevMark.close >= 0 && prevMark.close < q.open ? prevMark.close + 1 : 0);
-    let cue = q.close >= 0 ? cueAfter(ctx, q, afterLimit) : undefined;
     const textBefore = doc.text.slice(beforeFloor, q.open);
+    // "X said, “…,” when asked …": a verb right before the quote wins over one after it
+    const verbRightBefore = /([\p{L}]+)\s*[,:]?\s*$/u.exec(textBefore);
+    let cue = verbRightBefore && REPORTING_VERBS.has(verbRightBefore[1].toLowerCase()) ? cueBefore(ctx, q, beforeFloor) : undefined;
+    if (!cue && q.close >= 0) cue = cueAfter(ctx, q, afterLimit);
     cue ??= cueBefore(ctx, q, beforeFloor);
     const words = wordCount(doc.text.slice(q.start, q.end));
     const partial = !/^\s*$/.test(textBefore) && !/[:,]\s*$/.test(textBefore);

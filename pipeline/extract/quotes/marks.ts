@@ -20,8 +20,12 @@ export interface QuoteMarks extends Span {
   lastParagraph: number;
 }
 
-const isSpace = (c: string | undefined): boolean => c === undefined || /\s/.test(c);
-const isLetter = (c: string | undefined): boolean => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const isSpace = (c: string | undefined): boolean =>
+  c === undefined || c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || (c > '\u007f' && /\s/.test(c));
+const isLetter = (c: string | undefined): boolean =>
+  c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c > '\u007f' && /[\p{L}\p{N}]/u.test(c)));
+/** the only characters the scanner stops at */
+const MARK_CHARS = /[“”"‘’']/g;
 
 /** A straight double quote opens when it is not preceded by a word character. */
 function straightOpens(text: string, i: number, paraStart: number): boolean {
@@ -38,8 +42,23 @@ function findSingleClose(text: string, from: number, end: number): number {
   return -1;
 }
 
+/** Results per document object, reused while its text and paragraphs are unchanged. */
+const cache = new WeakMap<object, { text: string; paragraphs: Span[]; marks: QuoteMarks[] }>();
+
+/**
+ * The direct-quotation spans of a document, in text order. Entities, coreference, time and
+ * quotes all ask for them; the result is computed once per document and shared, so callers must
+ * not modify it.
+ */
 export function findQuoteMarks(doc: Pick<Doc, 'text' | 'paragraphs'>): QuoteMarks[] {
-  const { text, paragraphs } = doc;
+  const hit = cache.get(doc);
+  if (hit && hit.text === doc.text && hit.paragraphs === doc.paragraphs) return hit.marks;
+  const marks = scanQuoteMarks(doc.text, doc.paragraphs);
+  cache.set(doc, { text: doc.text, paragraphs: doc.paragraphs, marks });
+  return marks;
+}
+
+function scanQuoteMarks(text: string, paragraphs: Span[]): QuoteMarks[] {
   const out: QuoteMarks[] = [];
   // a quote still open from the previous paragraph
   let carry: { open: number; start: number; firstParagraph: number; mark: string } | undefined;
@@ -59,6 +78,10 @@ export function findQuoteMarks(doc: Pick<Doc, 'text' | 'paragraphs'>): QuoteMark
     }
     let nested = 0;
     for (; i < para.end; i++) {
+      MARK_CHARS.lastIndex = i;
+      const found = MARK_CHARS.exec(text);
+      if (!found || found.index >= para.end) break;
+      i = found.index;
       const c = text[i];
       if (!open) {
         if (c === '“' || (c === '"' && straightOpens(text, i, para.start))) {
@@ -72,16 +95,19 @@ export function findQuoteMarks(doc: Pick<Doc, 'text' | 'paragraphs'>): QuoteMark
         }
         continue;
       }
+      // a closing mark typed the wrong way ("…,“ he said" or “…," he said): a mark that follows
+      // a word or punctuation and is followed by a space or the paragraph's end closes the quote
+      const closesLikeEnd = !isSpace(text[i - 1]) && (i + 1 >= para.end || isSpace(text[i + 1]));
       if (open.mark === '“') {
-        if (c === '“') nested++;
-        else if (c === '”') {
+        if (c === '“' && !(nested === 0 && closesLikeEnd)) nested++;
+        else if (c === '”' || c === '“' || (c === '"' && nested === 0 && closesLikeEnd)) {
           if (nested > 0) nested--;
           else {
             closeAt(open, i, i, pi);
             open = undefined;
           }
         }
-      } else if (open.mark === '"' && c === '"') {
+      } else if (open.mark === '"' && (c === '"' || c === '”')) {
         closeAt(open, i, i, pi);
         open = undefined;
       } else if (open.mark === '‘' && c === '’' && !isLetter(text[i + 1])) {

@@ -10,7 +10,8 @@ const BASES = (
   'criticize criticise blast slam thank apologize apologise beg implore exclaim yell sigh muse opine ' +
   'assure reassure inform brief threaten proclaim affirm advise recommend propose announce counsel ' +
   'elaborate clarify illustrate interject interrupt posit reckon surmise theorize volunteer swear ' +
-  'pray lecture preach blog email text message wrote'
+  'pray lecture preach blog email text message wrote point beam chant bark exhort sing gush fume snap ' +
+  'scoff marvel rail read bellow holler growl sneer grumble rant rave'
 ).split(/\s+/);
 
 const IRREGULAR: Record<string, string[]> = {
@@ -30,6 +31,10 @@ const IRREGULAR: Record<string, string[]> = {
   text: ['texted', 'texts'],
   message: ['messaged'],
   wrote: ['wrote'],
+  read: ['reads', 'read'],
+  sing: ['sang', 'sings', 'sung'],
+  snap: ['snapped', 'snaps'],
+  point: ['points', 'pointed'],
   post: ['posted'],
   continue: ['continued', 'continues'],
   question: ['questioned'],

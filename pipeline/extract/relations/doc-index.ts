@@ -34,10 +34,46 @@ export class DocIndex {
   private readonly byToken: (MentionRef | undefined)[];
   readonly refs: MentionRef[] = [];
   private readonly entityById = new Map<string, Entity>();
+  /** lower-cased token texts, computed once: every rule compares lower-cased words */
+  private readonly lows: string[];
+  private readonly texts: string[];
+  /** token ends, for binary search without touching the token objects */
+  private readonly ends: Int32Array;
+
+  /**
+   * The index of a document, shared by the relation and event extractors (both read the same
+   * layers, and building it is a good part of their cost). Rebuilt when the entity layer changed.
+   */
+  static of(doc: Doc): DocIndex {
+    const cached = CACHE.get(doc);
+    if (cached && cached.tokens === doc.tokens && cached.signature === signature(doc)) return cached;
+    const ix = new DocIndex(doc);
+    CACHE.set(doc, ix);
+    return ix;
+  }
+
+  private readonly signature: string;
 
   constructor(doc: Doc) {
     this.doc = doc;
     this.tokens = doc.tokens;
+    this.signature = signature(doc);
+    const n = doc.tokens.length;
+    this.lows = new Array<string>(n);
+    this.texts = new Array<string>(n);
+    this.ends = new Int32Array(n);
+    const starts = new Int32Array(n);
+    // one toLowerCase for the whole text is much cheaper than one per token; it keeps offsets
+    // unless some letter lower-cases to more code units (then per token)
+    const lowText = doc.text.toLowerCase();
+    const aligned = lowText.length === doc.text.length;
+    for (let i = 0; i < n; i++) {
+      const t = doc.tokens[i];
+      this.texts[i] = t.text;
+      this.lows[i] = aligned ? lowText.slice(t.start, t.end) : t.text.toLowerCase();
+      this.ends[i] = t.end;
+      starts[i] = t.start;
+    }
     this.byToken = new Array<MentionRef | undefined>(doc.tokens.length);
     for (const entity of doc.entities) {
       this.entityById.set(entity.id, entity);
@@ -45,7 +81,7 @@ export class DocIndex {
         const ts = this.tokenAt(mention.start);
         if (ts < 0) continue;
         let te = ts;
-        while (te < this.tokens.length && this.tokens[te].start < mention.end) te++;
+        while (te < n && starts[te] < mention.end) te++;
         const ref: MentionRef = { mention, entity, tokenStart: ts, tokenEnd: Math.max(te, ts + 1) };
         this.refs.push(ref);
         for (let i = ref.tokenStart; i < ref.tokenEnd; i++) {
@@ -59,12 +95,13 @@ export class DocIndex {
 
   /** index of the token containing char offset `pos` (or the first token after it), -1 if none */
   tokenAt(pos: number): number {
+    const ends = this.ends;
     let lo = 0;
-    let hi = this.tokens.length - 1;
+    let hi = ends.length - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.tokens[mid].end > pos) {
+      if (ends[mid] > pos) {
         found = mid;
         hi = mid - 1;
       } else lo = mid + 1;
@@ -77,11 +114,11 @@ export class DocIndex {
   }
 
   lower(i: number): string {
-    return this.tokens[i]?.text.toLowerCase() ?? '';
+    return this.lows[i] ?? '';
   }
 
   word(i: number): string {
-    return this.tokens[i]?.text ?? '';
+    return this.texts[i] ?? '';
   }
 
   mentionAt(i: number): MentionRef | undefined {
@@ -175,6 +212,15 @@ export class DocIndex {
     const end = this.tokens[to - 1].end;
     return { start, end, text: this.doc.text.slice(start, end) };
   }
+}
+
+const CACHE = new WeakMap<Doc, DocIndex>();
+
+/** what the index depends on besides the tokens: the entity layer's size */
+function signature(doc: Doc): string {
+  let mentions = 0;
+  for (const e of doc.entities) mentions += e.mentions.length;
+  return `${doc.entities.length}|${mentions}|${doc.text.length}`;
 }
 
 function rank(ref: MentionRef): number {

@@ -1,6 +1,6 @@
 import type { Component, Doc, Entity, Relation } from '../document.ts';
 import { DETERMINERS, DocIndex, isCapitalized, resolvePossessive, type MentionRef } from './doc-index.ts';
-import { FORMER, HONORIFICS, KIN_MODIFIERS, KINSHIP, MEMBER_HEADS, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.ts';
+import { AMBIGUOUS_TITLES, FORMER, HONORIFICS, MEMBERSHIP_BODIES, NEWS_MEDIA, KIN_MODIFIERS, KINSHIP, MEMBER_HEADS, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.ts';
 
 export { RELATION_VOCABULARY, type RelationTerm } from './vocabulary.ts';
 export { COUNTRIES, DEMONYM_TO_COUNTRY } from './demonyms.ts';
@@ -25,34 +25,59 @@ interface RolePhrase {
   former: boolean;
 }
 
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'should', 'must']);
+
+/**
+ * The tie a bare "Y's X" or "X of Y" states: membership for parties and other membership
+ * bodies, employment for news media (whose named people are their journalists), else affiliation.
+ */
+function orgTie(org: Entity): 'memberOf' | 'worksFor' | 'affiliation' {
+  const words = [org.name, ...org.aliases].join(' ').toLowerCase().split(/[\s-]+/);
+  if (words.some((w) => MEMBERSHIP_BODIES.has(w))) return 'memberOf';
+  if (words.some((w) => NEWS_MEDIA.has(w))) return 'worksFor';
+  return 'affiliation';
+}
+
 const POSTNOMINAL_LINKS = new Set(['of', 'for', 'at', 'with']);
 const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'that']);
 
+/** a mention at token i other than the description being parsed (which spans the whole phrase) */
+function otherMention(ix: DocIndex, i: number, own: MentionRef | undefined): MentionRef | undefined {
+  const m = ix.mentionAt(i);
+  return m === own ? undefined : m;
+}
+
+/** the organization or country that owns a role ("Apple's", "Kremlin", "Russia's") */
+function setOwner(ix: DocIndex, r: RolePhrase, entity: Entity): void {
+  if (entity.type === 'Organization') r.org = entity;
+  else {
+    const c = ix.countryOf(entity);
+    if (c && !r.countries.includes(c)) r.countries.push(c);
+  }
+}
+
 function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean, own?: MentionRef): RolePhrase | undefined {
-  // a description mention spans the whole phrase; only other mentions end a title
-  const other = (i: number): MentionRef | undefined => {
-    const m = ix.mentionAt(i);
-    return m === own ? undefined : m;
-  };
+  // closures here would be created per call, and this runs for every position before every name
   const sentenceStart = ix.doc.sentences[ix.tokens[from].sentence].tokenStart;
   const r: RolePhrase = { start: from, end: from, countries: [], member: false, former: false };
   let p = from;
-  const owner = (entity: Entity): void => {
-    if (entity.type === 'Organization') r.org = entity;
-    else {
-      const c = ix.countryOf(entity);
-      if (c && !r.countries.includes(c)) r.countries.push(c);
-    }
-  };
   if (p < to && DETERMINERS.has(ix.lower(p))) p++;
   while (p < to && FORMER.has(ix.lower(p))) {
     r.former = true;
     p++;
   }
+  // "the Afghan team's coach", "the country's president": an unnamed owner; its modifiers
+  // (the demonym of "Afghan team") describe the owner, not the person
+  for (let c = p + 1; c < Math.min(to, p + 4); c++) {
+    if (!ix.isPossessiveClitic(c)) continue;
+    if (ix.mentionEndingAt(c - 1) || !/^\p{L}/u.test(ix.word(c - 1)) || otherMention(ix, c - 1, own)) break;
+    p = c + 1;
+    break;
+  }
   // "Apple's chief executive", "Russia's foreign minister"
   let m = ix.mentionStartingAt(p);
   if (m && m.entity.type !== 'Person' && m.tokenEnd < to && ix.isPossessiveClitic(m.tokenEnd)) {
-    owner(m.entity);
+    setOwner(ix, r, m.entity);
     p = m.tokenEnd + 1;
   }
   for (let d = ix.demonymAt(p, to); d && p < to; d = ix.demonymAt(p, to)) {
@@ -62,14 +87,14 @@ function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean,
   // prenominal organization or country: "Kremlin spokesman", "U.S. Secretary of State"
   m = ix.mentionStartingAt(p);
   if (m && m.entity.type !== 'Person' && m.tokenEnd < to && !ix.isPossessiveClitic(m.tokenEnd)) {
-    owner(m.entity);
+    setOwner(ix, r, m.entity);
     p = m.tokenEnd;
   }
   const titleStart = p;
   let lastHead = -1;
   while (p < to) {
     const w = ix.lower(p);
-    if (other(p) || HONORIFICS.has(w)) break;
+    if (otherMention(ix, p, own) || HONORIFICS.has(w)) break;
     if (TITLE_HEADS.has(w) && !(MEMBER_HEADS.has(w) && PERSON_NOUNS.has(w))) {
       lastHead = p++;
       continue;
@@ -79,9 +104,9 @@ function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean,
       continue;
     }
     // "Secretary of State", "Minister of Foreign Affairs"
-    if (w === 'of' && lastHead === p - 1 && isCapitalized(ix.word(lastHead)) && p + 1 < to && isCapitalized(ix.word(p + 1)) && !other(p + 1)) {
+    if (w === 'of' && lastHead === p - 1 && isCapitalized(ix.word(lastHead)) && p + 1 < to && isCapitalized(ix.word(p + 1)) && !otherMention(ix, p + 1, own)) {
       let q = p + 1;
-      while (q < to && isCapitalized(ix.word(q)) && !other(q)) q++;
+      while (q < to && isCapitalized(ix.word(q)) && !otherMention(ix, q, own)) q++;
       lastHead = q - 1;
       p = q;
       continue;
@@ -111,6 +136,8 @@ function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean,
     }
   }
   r.member = MEMBER_HEADS.has(nounHead);
+  // "editor at large at the Saudi Gazette"
+  if (ix.lower(p) === 'at' && ix.lower(p + 1) === 'large' && p + 2 <= to) p += 2;
   // "a spokesman for Hamas", "the chief executive of Apple", "a member of the party"
   if (p < to && POSTNOMINAL_LINKS.has(ix.lower(p))) {
     let q = p + 1;
@@ -170,6 +197,8 @@ function preName(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
     const r = parseRolePhrase(ix, from, nameStart, true);
     if (r) best = r;
   }
+  // "Dean Kamen", "Marshal Mathers": a one-word "title" that is the first name of a one-word name mention
+  if (best?.title && best.title[1] - best.title[0] === 1 && best.start === best.title[0] && AMBIGUOUS_TITLES.has(ix.lower(best.title[0])) && ref.tokenEnd - ref.tokenStart === 1) return;
   if (best) sink.addRole(ref.entity, best, best.start, ref.tokenEnd);
 }
 
@@ -190,7 +219,47 @@ function apposition(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
   if (k >= sentenceEnd || RELATIVE_STARTS.has(ix.lower(k))) return;
   const end = appositionEnd(ix, k, sentenceEnd);
   const r = parseRolePhrase(ix, k, end, false);
-  if (r) sink.addRole(ref.entity, r, ref.tokenStart, r.end);
+  // "According to Rathbun, a detective for the sheriff's office was provided …": the phrase is the
+  // subject of the next clause, not an apposition
+  if (r && !AUXILIARIES.has(ix.lower(r.end))) sink.addRole(ref.entity, r, ref.tokenStart, r.end);
+}
+
+/**
+ * A role phrase closed by a comma before the name: "Malaysia's Prime Minister, Najib Razak",
+ * "a Scientology attorney, Kendrick Moxon", "the country's president, X".
+ */
+function preNameComma(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  const comma = ref.tokenStart - 1;
+  if (ix.word(comma) !== ',') return;
+  // a list ("presidents, Putin and Xi") or a clause ("…, Putin said") is no apposition
+  const after = ix.lower(ref.tokenEnd);
+  if (after === 'and' || after === 'or') return;
+  const sentenceStart = ix.doc.sentences[ix.tokens[comma].sentence].tokenStart;
+  let best: RolePhrase | undefined;
+  for (let from = comma - 1; from >= Math.max(sentenceStart, comma - 8); from--) {
+    const w = ix.lower(from);
+    if (/^[,;:.()“”"]$/.test(w)) break;
+    const owner = ix.mentionStartingAt(from);
+    const opens = DETERMINERS.has(w) || (owner !== undefined && owner.entity.type !== 'Person' && ix.isPossessiveClitic(owner.tokenEnd));
+    if (!opens) continue;
+    const r = parseRolePhrase(ix, from, comma, true);
+    if (r && (r.title || r.org)) best = r;
+  }
+  if (best) sink.addRole(ref.entity, best, best.start, ref.tokenEnd);
+}
+
+/** "Lee Cheuk-yan of the Labour Party", "Matthew Ingram of The Globe and Mail", "Alvin Yeung from the Civic Party" */
+function postnominalOrg(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  const link = ix.lower(ref.tokenEnd);
+  if (link !== 'of' && link !== 'from') return;
+  const q = ref.tokenEnd + 1;
+  // "of The Globe and Mail": the article may be part of the name
+  const org = ix.mentionStartingAt(q) ?? (DETERMINERS.has(ix.lower(q)) ? ix.mentionStartingAt(q + 1) : undefined);
+  if (!org || org.entity.type !== 'Organization' || ix.isPossessiveClitic(org.tokenEnd)) return;
+  // "removed the video featuring X from YouTube", "freed X from Hamas captivity": "from" states
+  // membership only for parties and the like
+  if (link === 'from' && orgTie(org.entity) !== 'memberOf') return;
+  sink.add(ref.entity.id, orgTie(org.entity), { entity: org.entity.id }, ref.tokenStart, org.tokenEnd);
 }
 
 /** Coreferent descriptions: "the Russian president". */
@@ -286,7 +355,7 @@ function possessiveAffiliation(ix: DocIndex, ref: MentionRef, sink: RelationSink
   const clitic = ref.tokenStart - 1;
   if (!ix.isPossessiveClitic(clitic)) return;
   const owner = ix.mentionEndingAt(clitic - 1);
-  if (owner?.entity.type === 'Organization') sink.add(ref.entity.id, 'affiliation', { entity: owner.entity.id }, owner.tokenStart, ref.tokenEnd);
+  if (owner?.entity.type === 'Organization') sink.add(ref.entity.id, orgTie(owner.entity), { entity: owner.entity.id }, owner.tokenStart, ref.tokenEnd);
 }
 
 /** Ages from the quantity layer; evidence runs to the adjacent name when there is one. */
@@ -306,13 +375,15 @@ function ages(ix: DocIndex, doc: Doc, sink: RelationSink): void {
 }
 
 export function extractRelations(doc: Doc): Relation[] {
-  const ix = new DocIndex(doc);
+  const ix = DocIndex.of(doc);
   const sink = new RelationSink(ix);
   for (const ref of ix.refs) {
     if (ref.entity.type !== 'Person') continue;
     if (ref.mention.kind === 'name') {
       preName(ix, ref, sink);
+      preNameComma(ix, ref, sink);
       apposition(ix, ref, sink);
+      postnominalOrg(ix, ref, sink);
       including(ix, ref, sink);
       possessiveAffiliation(ix, ref, sink);
     } else if (ref.mention.kind === 'description') {

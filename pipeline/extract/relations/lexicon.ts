@@ -18,6 +18,12 @@ export const TITLE_HEADS = new Set([
   'economist', 'analyst', 'correspondent', 'reporter', 'journalist', 'editor', 'columnist', 'author',
   'official', 'deputy', 'premier', 'president', 'treasurer', 'comptroller', 'auditor', 'dean',
   'rector', 'principal', 'researcher', 'scientist', 'spokesmen', 'counsel',
+  // occupations: schema.org jobTitle covers them ("actor Jason Beghe", "science fiction writer L. Ron Hubbard")
+  'writer', 'actor', 'actress', 'musician', 'singer', 'songwriter', 'artist', 'painter', 'poet', 'novelist',
+  'filmmaker', 'producer', 'composer', 'photographer', 'architect', 'lawyer', 'physician', 'surgeon', 'engineer',
+  'teacher', 'comedian', 'rapper', 'designer', 'entrepreneur', 'investor', 'banker', 'blogger', 'historian',
+  'philosopher', 'astronaut', 'chef', 'footballer', 'striker', 'goalkeeper', 'midfielder', 'cyclist', 'swimmer',
+  'investigator', 'pastor', 'priest', 'minister', 'broadcaster', 'presenter', 'anchor', 'commentator', 'critic',
 ]);
 
 /** Words that modify a title head ("Deputy Foreign Minister", "chief executive"). */
@@ -70,3 +76,19 @@ export const KINSHIP: ReadonlyMap<string, { predicate: string; inverse: string }
 
 /** Words allowed between a possessive and a kinship noun ("his late father", "her elder sister"). */
 export const KIN_MODIFIERS = new Set(['late', 'elder', 'older', 'younger', 'eldest', 'oldest', 'youngest', 'twin', 'estranged', 'beloved', 'only', 'adult', 'teenage', 'baby', 'infant', 'adoptive', 'biological', 'own']);
+
+/** Title words that are also common first names: a one-word name right after them may be a split full name. */
+export const AMBIGUOUS_TITLES = new Set(['dean', 'marshal', 'earl', 'duke', 'prince', 'king', 'bishop', 'judge', 'major', 'general']);
+
+/** Words in an organization's name that make it a membership body ("Labour Party", "Civic Passion" is not caught). */
+export const MEMBERSHIP_BODIES = new Set([
+  'party', 'league', 'front', 'movement', 'alliance', 'coalition', 'caucus', 'bloc', 'club', 'team', 'union',
+  'association', 'federation', 'brigade', 'brigades', 'militia', 'army', 'guard', 'church', 'congress',
+]);
+
+/** Words in an organization's name that make it a news medium ("The Globe and Mail", "LA Weekly"). */
+export const NEWS_MEDIA = new Set([
+  'times', 'post', 'mail', 'news', 'journal', 'gazette', 'herald', 'telegraph', 'guardian', 'tribune', 'television',
+  'tv', 'radio', 'agency', 'press', 'magazine', 'weekly', 'daily', 'reuters', 'bbc', 'cnn', 'broadcasting', 'globe',
+  'chronicle', 'observer', 'independent', 'economist', 'wire', 'afp', 'ap', 'yonhap', 'xinhua', 'tass', 'interfax',
+]);

@@ -3,6 +3,7 @@
  * tense around it, and whether it sits inside a direct quotation.
  */
 import type { Doc, Span } from '../document.ts';
+import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -45,7 +46,7 @@ export class TimeContext {
   readonly doc: Doc;
   /** tense markers per sentence, [tokenIndex, tense][], computed on first use */
   private readonly markers: ([number, Tense][] | undefined)[];
-  private quotes: Span[] | undefined;
+  private quoteTest: ((pos: number) => boolean) | undefined;
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -116,45 +117,9 @@ export class TimeContext {
     return best;
   }
 
+  /** Inside a direct quotation, by the quote component's own reading of the quotation marks. */
   inQuote(offset: number): boolean {
-    this.quotes ??= quoteSpans(this.doc);
-    const q = this.quotes;
-    let lo = 0;
-    let hi = q.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (q[mid].end <= offset) lo = mid + 1;
-      else if (q[mid].start > offset) hi = mid - 1;
-      else return true;
-    }
-    return false;
+    this.quoteTest ??= quoteTester(findQuoteMarks(this.doc));
+    return this.quoteTest(offset);
   }
-}
-
-/** Spans inside quotation marks: curly pairs, or straight quotes toggling within a paragraph. */
-function quoteSpans(doc: Doc): Span[] {
-  const out: Span[] = [];
-  const text = doc.text;
-  for (const p of doc.paragraphs) {
-    let open = -1;
-    let straight = -1;
-    for (let i = p.start; i < p.end; i++) {
-      const c = text[i];
-      if (c === '“') open = i;
-      else if (c === '”' && open >= 0) {
-        out.push({ start: open, end: i + 1 });
-        open = -1;
-      } else if (c === '"') {
-        if (straight < 0) straight = i;
-        else {
-          out.push({ start: straight, end: i + 1 });
-          straight = -1;
-        }
-      }
-    }
-    // A quote left open runs to the end of the paragraph (news style continues quotes across paragraphs).
-    if (open >= 0) out.push({ start: open, end: p.end });
-    if (straight >= 0) out.push({ start: straight, end: p.end });
-  }
-  return out.sort((a, b) => a.start - b.start);
 }

@@ -7,6 +7,7 @@ import { TimeContext, type Tense } from './context.ts';
 import { fmtDate, isValidDate, parseValue, type Ymd } from './dates.ts';
 import { MONTH_RE, YEAR_RE, DAY_RE, monthNumber } from './lexicon.ts';
 import { RULES, type Kind, type ResolveCtx, type Rule } from './rules.ts';
+import { AnchoredRules } from './triggers.ts';
 
 export { durationValue } from './rules.ts';
 
@@ -223,27 +224,21 @@ function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
   return out;
 }
 
+const ANCHORED = new AnchoredRules(RULES);
+
 /** Finds TimeML temporal expressions and normalizes them against doc.referenceDate. */
 export function tagTimexes(doc: Doc): Timex[] {
   const text = doc.text;
   const ctx = new TimeContext(doc);
   const cands: Candidate[] = [];
-  RULES.forEach((rule, order) => {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
-      if (rule.accept && !rule.accept(m, text)) continue;
-      const start = m.index;
-      const end = start + m[0].length;
-      const sentence = ctx.sentenceAt(start);
-      if (sentence < 0 || ctx.sentenceAt(end - 1) !== sentence) continue;
-      cands.push({ start, end, rule, order, match: m, sentence });
-    }
-  });
+  for (const { rule, order, match: m } of ANCHORED.matchAll(text)) {
+    if (rule.accept && !rule.accept(m, text)) continue;
+    const start = m.index;
+    const end = start + m[0].length;
+    const sentence = ctx.sentenceAt(start);
+    if (sentence < 0 || ctx.sentenceAt(end - 1) !== sentence) continue;
+    cands.push({ start, end, rule, order, match: m, sentence });
+  }
   // Longest expression wins; among equals the earlier rule.
   cands.sort((a, b) => b.end - b.start - (a.end - a.start) || a.order - b.order || a.start - b.start);
   const taken = new Uint8Array(text.length);

@@ -22,7 +22,7 @@ const UNIT_WORDS = Object.keys(UNITS).sort((a, b) => b.length - a.length).join('
 const TENS_WORDS = Object.keys(TENS).join('|');
 
 /** A number written in words, up to the scales ("twenty-four", "two hundred", "five million"). */
-export const WORD_NUMBER = String.raw`(?:(?:(?:${TENS_WORDS})(?:[\s-](?:${UNIT_WORDS}))?|${UNIT_WORDS}|a|an)(?:\s+(?:hundred|thousand|million|billion|trillion))*(?:\s+and\s+a\s+half)?)`;
+export const WORD_NUMBER = String.raw`(?:half\s+an?\s+(?:dozen|hundred|thousand|million|billion|trillion)|(?:(?:${TENS_WORDS})(?:[\s-](?:${UNIT_WORDS}))?|${UNIT_WORDS}|a|an)(?:\s+(?:hundred|thousand|million|billion|trillion))*(?:\s+and\s+a\s+half)?)`;
 
 /** Digits with thousands separators or decimals, optionally a fraction ("5 1/2"). */
 export const DIGIT_NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s+1\/2)?)`;
@@ -38,6 +38,9 @@ export function parseNumber(raw: string): number | undefined {
     const n = Number(s.replace(/ 1\/2$/, '').replace(/,/g, ''));
     return Number.isFinite(n) ? n + half : undefined;
   }
+  // "half a million"
+  const half = /^half an? (dozen|hundred|thousand|million|billion|trillion)$/.exec(s);
+  if (half) return half[1] === 'dozen' ? 6 : SCALES[half[1]] / 2;
   let total = 0;
   let current = 0;
   let seen = false;

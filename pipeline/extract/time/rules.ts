@@ -74,8 +74,9 @@ function yearFor(ctx: ResolveCtx, month: number, day?: number): number | undefin
   const ahead = day !== undefined ? daysBetween(ref, { y: ref.y, m: month, d: Math.min(day, 28) }) : (month - ref.m) * 30;
   // A past-tense narrative does not point months into the future, nor a future one into the past;
   // deadlines a few weeks ahead ("extended to Nov. 20") stay in the reference year.
-  if (ctx.tense === 'past') return ahead > 45 ? ref.y - 1 : ref.y;
-  if (ctx.tense === 'future') return ahead < -10 ? ref.y + 1 : ref.y;
+  const tense = readingTense(ctx);
+  if (tense === 'past') return ahead > 45 ? ref.y - 1 : ref.y;
+  if (tense === 'future') return ahead < -10 ? ref.y + 1 : ref.y;
   // No tense to go by: the nearest occurrence.
   if (ahead > 182) return ref.y - 1;
   if (ahead < -182) return ref.y + 1;
@@ -102,6 +103,18 @@ function monthDayValue(ctx: ResolveCtx, month: number, day: number, weekday?: st
   return isValidDate(y, month, day) ? fmtDate({ y, m: month, d: day }) : null;
 }
 
+/** Deadlines and schedules point forward whatever the verb's tense ("extended the offer until Friday"). */
+const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+|at\s+)?$/;
+
+function forward(ctx: ResolveCtx): boolean {
+  return FORWARD_CUE_RE.test(ctx.text.slice(Math.max(0, ctx.start - 30), ctx.start));
+}
+
+/** The tense a date reference is read in: a forward cue first, else the nearest verb's. */
+function readingTense(ctx: ResolveCtx): Tense | undefined {
+  return forward(ctx) ? 'future' : ctx.tense;
+}
+
 function weekdayDate(ctx: ResolveCtx, wd: number, shift?: string): Ymd | undefined {
   const ref = ctx.ref;
   if (!ref) return undefined;
@@ -113,9 +126,10 @@ function weekdayDate(ctx: ResolveCtx, wd: number, shift?: string): Ymd | undefin
   if (s === 'last' || s === 'past' || s === 'previous') diff = -(back || 7);
   else if (s === 'next' || s === 'coming') diff = fwd || 7;
   else if (s === 'this') diff = wd - cur;
-  else if (ctx.tense === 'future') diff = fwd;
-  else if (ctx.tense === 'past') diff = -back;
-  else diff = back <= fwd ? -back : fwd;
+  else {
+    // Without a future reading, news reports a weekday that has passed: "said Friday".
+    diff = readingTense(ctx) === 'future' ? fwd : -back;
+  }
   return addDays(ref, diff);
 }
 
@@ -181,12 +195,22 @@ function shiftedValue(ref: Ymd, n: number, unitWord: string): string | null {
   }
 }
 
-/** The most recent quarter-valued timex in this or the previous sentence (financial comparisons). */
-function recentQuarter(ctx: ResolveCtx, window = 1): { y: number; q: string } | undefined {
+/** Sentences back a financial report's quarter stays the topic ("the quarter", "a year earlier"). */
+const REPORT_WINDOW = 6;
+
+/** A timex that compares with a year before ("a year earlier", "last year's quarter"). */
+const YEAR_BACK_RE = /\b(?:year|ago|earlier|prior|previous|last)\b/i;
+
+/**
+ * The quarter the text is reporting on: the most recent quarter-valued timex within `window`
+ * sentences, skipping the year-ago comparisons themselves so that "a year earlier" after
+ * "a year ago" is not pushed back twice.
+ */
+function recentQuarter(ctx: ResolveCtx, window = REPORT_WINDOW): { y: number; q: string } | undefined {
   for (let i = ctx.prev.length - 1; i >= 0; i--) {
     if (ctx.sentence - ctx.prevSentence[i] > window) break;
-    const m = /^(\d{4})-(Q[1-4X]|H[12])$/.exec(ctx.prev[i].value);
-    if (m) return { y: Number(m[1]), q: m[2] };
+    const m = /^(\d{4})-(Q[1-4]|H[12])$/.exec(ctx.prev[i].value);
+    if (m && !YEAR_BACK_RE.test(ctx.prev[i].text)) return { y: Number(m[1]), q: m[2] };
   }
   return undefined;
 }
@@ -500,7 +524,9 @@ export const RULES: Rule[] = [
       if (m[3] || m[5]) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}` };
       const date = weekdayDate(ctx, wd, m[1]);
       if (!date) return { type: 'DATE', value: `XXXX-WXX-${wd}` };
-      return part ? { type: 'TIME', value: `${fmtDate(date)}T${part}` } : { type: 'DATE', value: fmtDate(date) };
+      // TimeBank annotates "Friday night" mostly with the day's date alone: the day is what the
+      // reader can place, the part of the day a loose qualifier.
+      return { type: 'DATE', value: fmtDate(date) };
     },
   },
   {
@@ -522,7 +548,7 @@ export const RULES: Rule[] = [
       const n = shift === 'last' || shift === 'past' || shift === 'previous' ? 1 : shift === 'next' || shift === 'coming' || shift === 'following' ? -1 : 0;
       // "up from $3 million last year" in a quarterly report compares with the same quarter.
       if (unit === 'year' && n === 1 && COMPARISON_RE.test(ctx.text.slice(Math.max(0, ctx.start - 50), ctx.start))) {
-        const rq = recentQuarter(ctx, 3);
+        const rq = recentQuarter(ctx, REPORT_WINDOW);
         if (rq) return { type: 'DATE', value: `${rq.y - 1}-${rq.q}` };
       }
       if (unit === 'weekend' && n === 0 && ctx.tense === 'past' && isoWeekday(ref) < 6) return { type: 'DATE', value: `${fmtWeek(addDays(ref, -7))}-WE` };
@@ -558,7 +584,7 @@ export const RULES: Rule[] = [
       if (n === undefined || !ref) return { type: 'DATE', value: sign > 0 ? 'PAST_REF' : 'FUTURE_REF' };
       const unit = unitKey(m[2]);
       if (unit === 'year' && n === 1) {
-        const rq = recentQuarter(ctx, 3);
+        const rq = recentQuarter(ctx, REPORT_WINDOW);
         if (rq) return { type: 'DATE', value: `${rq.y - 1}-${rq.q}` };
       }
       if (UNITS[unit]?.time) return { type: 'DURATION', value: durationValue(n, unit) };
@@ -570,22 +596,24 @@ export const RULES: Rule[] = [
     name: 'duration',
     kind: 'duration',
     takesThe: true,
-    re: re(String.raw`\b${NUM}(?:\s+to\s+(?:${NUMBER}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further|short)\s+)?(${UNIT_RE})\b(?![-‑]old|\s+old\b)(?:[-‑]long\b)?`),
+    re: re(String.raw`\b${NUM}(\s+(?:to|or)\s+(?:${NUMBER}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further|short)\s+)?(${UNIT_RE})\b(?![-‑]old|\s+old\b)(?:[-‑]long\b)?`),
     accept(m, text) {
       const num = m[1].toLowerCase();
-      const unit = unitKey(m[2]);
+      const unit = unitKey(m[3]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if ((num === 'a' || num === 'an') && (unit === 'quarter' || unit === 'second') ) return false;
       if (unit === 'quarter' && /^\s+of\b/.test(after)) return false;
       if ((num === 'a' || num === 'an') && /^\s+of\b/.test(after)) return false;
       // "once a year", "$5 a month": a frequency, handled by the set rule.
-      if ((num === 'a' || num === 'an') && /(?:\d\S*|times|once|twice|dollars?|cents?|percent|%)\s+$/i.test(before(text, m))) return false;
+      if ((num === 'a' || num === 'an') && /(?:\d\S*|times|once|twice|dollars?|cents?|percent|%|hundred|thousand|million|billion|seats|flights|units|shares|barrels)\s+$/i.test(before(text, m))) return false;
+      // "the 1988 quarter" is a date, handled by the year-period rule.
+      if (/^(?:1[89]|20)\d\d$/.test(num)) return false;
       return true;
     },
     resolve(m) {
-      const raw = m[1].toLowerCase();
-      const n = parseNumber(raw);
-      return { type: 'DURATION', value: durationValue(n, m[2]) };
+      // "two to three weeks": TimeBank mostly gives a range its lower bound (P2W).
+      const n = parseNumber(m[1].toLowerCase());
+      return { type: 'DURATION', value: durationValue(n, m[3]) };
     },
   },
   {
@@ -602,7 +630,8 @@ export const RULES: Rule[] = [
     re: re(String.raw`\b(every|each|per|a|an)\s+(other\s+)?(?:(${NUMBER})\s+)?(days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?|afternoons?|weekends?|${WEEKDAY_RE}|${MONTH_RE})\b`),
     accept(m, text) {
       const det = m[1].toLowerCase();
-      if (det === 'a' || det === 'an') return /(?:\d\S*|times|once|twice|dollars?|cents?|percent|%|pounds?|euros?|tons?|barrels?|miles?)\s+$/i.test(before(text, m));
+      // "twice a year" counts occurrences (a SET); "$5 a year" is a rate, which TimeBank leaves untagged.
+      if (det === 'a' || det === 'an') return /\b(?:times|once|twice)\s+$/i.test(before(text, m));
       return !/^(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/i.test(m[4]) && (!/^[A-Z]/.test(m[4]) || isCap(m[4]));
     },
     resolve(m) {
@@ -663,7 +692,16 @@ export const RULES: Rule[] = [
   {
     name: 'future-ref',
     kind: 'ref',
-    re: re(String.raw`\b(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|someday|the\s+(?:near|short|long)\s+term)\b(?![-‑])`),
+    re: re(String.raw`\b(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|someday|soon|the\s+(?:near|short|long)\s+term)\b(?![-‑])`),
+    accept(m, text) {
+      const w = m[1].toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      // "future earnings": an adjective, not a reference to the future.
+      if (w === 'future') return !/^\s+[a-z]/.test(after) && !/['’]s\s+$/.test(before(text, m));
+      // "as soon as", "soon after": a connective, the time is in the clause it introduces.
+      if (w === 'soon') return !/\bas\s+$/i.test(before(text, m)) && !/^\s+(?:after|afterwards?|before|as|thereafter)\b/i.test(after);
+      return true;
+    },
     resolve: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
   },
   {
@@ -705,6 +743,17 @@ export const RULES: Rule[] = [
       if (!ctx.ref) return { type: 'DATE', value: 'XXXX-12-31' };
       const y = ctx.tense === 'past' && ctx.ref.m < 6 ? ctx.ref.y - 1 : ctx.ref.y;
       return /end\s+of/i.test(m[0]) ? { type: 'DATE', value: String(y), mod: 'END' } : { type: 'DATE', value: `${y}-12-31` };
+    },
+  },
+  {
+    name: 'year-period',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(${YEAR_RE})\s+(?:period|quarter)\b`),
+    resolve(m, ctx) {
+      // "in the 1988 period": the quarter under report, in that year.
+      const rq = recentQuarter(ctx);
+      return { type: 'DATE', value: rq ? `${m[1]}-${rq.q}` : m[1] };
     },
   },
   {

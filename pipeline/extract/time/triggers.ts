@@ -1,0 +1,138 @@
+/**
+ * Anchored rule matching. Scanning the whole text once per rule cost most of the tagger's time,
+ * so each rule names the words a match must contain (its triggers) and how many words before
+ * the trigger a match can start. The text is split into words once; each rule's sticky regex is
+ * then tried only at the word starts just before its triggers. Every match the global scan would
+ * find contains a trigger, so the candidates are the same, in the same leftmost-first order.
+ */
+import { MONTHS, WEEKDAYS } from './lexicon.ts';
+import type { Rule } from './rules.ts';
+
+/** Trigger that stands for any run of digits. */
+const DIGITS = '#';
+
+const MONTH_WORDS = Object.keys(MONTHS);
+const WEEKDAY_WORDS = Object.keys(WEEKDAYS).filter((w) => w.endsWith('day'));
+const UNIT_WORDS = [
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'night', 'nights', 'week', 'weeks',
+  'weekend', 'weekends', 'fortnight', 'fortnights', 'month', 'months', 'quarter', 'quarters', 'year', 'years',
+  'decade', 'decades', 'century', 'centuries', 'millennium', 'millennia',
+];
+const PARTS = ['morning', 'mornings', 'afternoon', 'afternoons', 'evening', 'evenings', 'night', 'nights'];
+const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
+
+/** Per rule: trigger words (lower case) and the most words a match may start before its trigger. */
+const TRIGGERS: Record<string, { words: string[]; back: number }> = {
+  iso: { words: [DIGITS], back: 0 },
+  'slash-date': { words: [DIGITS], back: 0 },
+  'month-day-year': { words: MONTH_WORDS, back: 1 },
+  'day-month-year': { words: MONTH_WORDS, back: 4 },
+  'month-day': { words: MONTH_WORDS, back: 1 },
+  'day-month': { words: MONTH_WORDS, back: 5 },
+  'month-year': { words: MONTH_WORDS, back: 0 },
+  month: { words: MONTH_WORDS, back: 1 },
+  year: { words: [DIGITS], back: 0 },
+  'year-words': { words: ['thousand'], back: 4 },
+  decade: { words: [DIGITS, ...DECADE_WORDS], back: 0 },
+  century: { words: ['century'], back: 3 },
+  season: { words: ['spring', 'summer', 'fall', 'autumn', 'winter'], back: 1 },
+  quarter: { words: ['quarter', 'half', 'q'], back: 6 },
+  'relative-quarter': { words: ['quarter'], back: 4 },
+  'year-earlier': { words: ['year'], back: 1 },
+  'day-word': { words: ['today', 'tonight', 'yesterday', 'tomorrow'], back: 3 },
+  'part-of-day': { words: ['morning', 'afternoon', 'evening', 'night', 'overnight'], back: 2 },
+  weekday: { words: WEEKDAY_WORDS, back: 1 },
+  'relative-unit': { words: ['week', 'month', 'year', 'weekend', 'decade', 'century'], back: 3 },
+  'the-weekend': { words: ['weekend'], back: 1 },
+  ago: { words: UNIT_WORDS, back: 8 },
+  duration: { words: UNIT_WORDS, back: 8 },
+  'bare-units': { words: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries', 'quarters'], back: 2 },
+  set: { words: [...UNIT_WORDS, ...PARTS, ...WEEKDAY_WORDS, ...MONTH_WORDS], back: 6 },
+  'frequency-adverb': { words: ['daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly', 'semiannually', 'quarterly'], back: 0 },
+  'present-ref': { words: ['now', 'currently', 'nowadays', 'presently', 'present', 'days', 'current'], back: 2 },
+  'past-ref': { words: ['recently', 'lately', 'past', 'recent'], back: 1 },
+  'future-ref': { words: ['future', 'someday', 'soon', 'term'], back: 3 },
+  clock: { words: [DIGITS, 'noon', 'midnight', 'midday'], back: 0 },
+  'the-year': { words: ['year'], back: 3 },
+  'year-end': { words: ['end'], back: 3 },
+  'latest-period': { words: ['period'], back: 3 },
+  'year-period': { words: ['period', 'quarter'], back: 1 },
+  'spoken-year': { words: ['nineteen', 'thousand'], back: 1 },
+  anaphoric: { words: ['day', 'week', 'month', 'year', 'quarter'], back: 3 },
+  holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'boxing'], back: 1 },
+};
+
+interface Anchored {
+  rule: Rule;
+  sticky: RegExp;
+  back: number;
+}
+
+export interface RuleMatch {
+  rule: Rule;
+  order: number;
+  match: RegExpExecArray;
+}
+
+const WORD_RE = /[A-Za-z]+|\d+/g;
+
+export class AnchoredRules {
+  private readonly anchored: Anchored[];
+  /** trigger word → indices into `anchored` */
+  private readonly byWord = new Map<string, number[]>();
+
+  constructor(rules: Rule[]) {
+    this.anchored = rules.map((rule, i) => {
+      const t = TRIGGERS[rule.name];
+      if (!t) throw new Error(`timex rule ${rule.name} has no triggers`);
+      for (const w of new Set(t.words)) {
+        const list = this.byWord.get(w) ?? [];
+        list.push(i);
+        this.byWord.set(w, list);
+      }
+      return { rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'), back: t.back };
+    });
+  }
+
+  /** All matches of every rule in `text`, as a global scan per rule would find them. */
+  matchAll(text: string): RuleMatch[] {
+    // Word starts, and per rule the word indices of its triggers (in text order).
+    const starts: number[] = [];
+    const hits: number[][] = this.anchored.map(() => []);
+    WORD_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_RE.exec(text))) {
+      const c = m[0].charCodeAt(0);
+      const key = c >= 48 && c <= 57 ? DIGITS : m[0].toLowerCase();
+      const rules = this.byWord.get(key);
+      if (rules) for (const r of rules) hits[r].push(starts.length);
+      starts.push(m.index);
+    }
+    const out: RuleMatch[] = [];
+    this.anchored.forEach((a, order) => {
+      let resume = 0;
+      for (const wi of hits[order]) {
+        for (let s = Math.max(0, wi - a.back); s <= wi; s++) {
+          let pos = starts[s];
+          // "’90s": a match may open with the apostrophe before the word.
+          const prev = text.charCodeAt(pos - 1);
+          if (prev === 39 || prev === 0x2019) pos--;
+          if (pos < resume) continue;
+          const hit = this.tryAt(a, text, pos) ?? (pos !== starts[s] ? this.tryAt(a, text, starts[s]) : null);
+          if (hit) {
+            out.push({ rule: a.rule, order, match: hit });
+            resume = hit.index + hit[0].length;
+            break;
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  private tryAt(a: Anchored, text: string, pos: number): RegExpExecArray | null {
+    a.sticky.lastIndex = pos;
+    const m = a.sticky.exec(text);
+    return m && m[0].length > 0 ? m : null;
+  }
+}
