@@ -1,7 +1,11 @@
 /**
- * Speed and memory of the pipeline over the BBC corpus (../shared/data/bbc): MB/s of each
- * extractor component and of normalize + extract as a whole, medians of several rounds measured
- * side by side in one process, and peak RSS. Usage: npm run bench [-- --rounds N --limit N]
+ * Speed and memory over the BBC corpus (../shared/data/bbc), measured side by side in one run:
+ * 1. each extractor component's MB/s (medians of several rounds, in this process), beside
+ *    compromise's NER pass over the same text;
+ * 2. the whole pipeline (all stages, all exports, validation on), each configuration in a fresh
+ *    process for a clean peak RSS: --jobs 1 and --jobs 2 over the corpus, and --jobs 2 over the
+ *    corpus repeated ×10 (distinct copies) for the memory check.
+ * Usage: npm run bench [-- --rounds N --limit N --scale N]  (--scale 0 skips the repeated corpus)
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +15,10 @@ import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { OffsetMap } from '../pipeline/shared/offsets.ts';
 import { walkFiles } from '../pipeline/shared/files.ts';
 import type { NormalizedArticle } from '../pipeline/records.ts';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nlp from 'compromise';
 
 const arg = (name: string, fallback: number): number => {
@@ -97,3 +105,51 @@ for (const [name, xs] of Object.entries(times)) {
   console.log(`${name.padEnd(26)} ${ms.toFixed(0).padStart(9)} ${(mb / (ms / 1000)).toFixed(2).padStart(9)}`);
 }
 console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+// 2. The whole pipeline, one fresh process per configuration.
+interface PipelineRun {
+  seconds: Record<string, number>;
+  articles: number;
+  failed: number;
+  peakRssMB: number;
+}
+const scale = arg('scale', 10);
+const work = mkdtempSync(join(tmpdir(), 'news-facts-bench-'));
+function pipelineRun(input: string, jobs: number): PipelineRun {
+  const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
+  const r = spawnSync(new URL('../node_modules/.bin/tsx', import.meta.url).pathname, [new URL('./pipeline.ts', import.meta.url).pathname, input, out, String(jobs)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  rmSync(out, { recursive: true, force: true });
+  if (r.status !== 0) throw new Error(`pipeline run failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as PipelineRun;
+}
+const report = (label: string, run: PipelineRun, megabytes: number): number => {
+  const total = Object.values(run.seconds).reduce((a, b) => a + b, 0);
+  const split = Object.entries(run.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(', ');
+  console.log(
+    `${label.padEnd(22)} ${(megabytes / total).toFixed(2).padStart(6)} MB/s ${(run.articles / total).toFixed(1).padStart(7)} articles/s  ` +
+      `peak RSS ${String(run.peakRssMB).padStart(4)} MB  (${split}; ${run.failed} failed)`,
+  );
+  return total;
+};
+console.log('\nwhole pipeline (normalize → extract → validate → export, fresh process each)');
+const one = report('bbc, --jobs 1', pipelineRun(corpus, 1), mb);
+const two = report('bbc, --jobs 2', pipelineRun(corpus, 2), mb);
+console.log(`--jobs 2 speed-up over --jobs 1: ${(one / two).toFixed(2)}×`);
+const compromiseMs = median(times['compromise (baseline NER)']);
+console.log(`end to end (--jobs 1) vs compromise's NER pass alone: ${((compromiseMs / 1000) / one).toFixed(1)}× faster`);
+if (scale > 1) {
+  // distinct copies: the same text would be de-duplicated by content id
+  const big = join(work, `bbc-x${scale}`);
+  for (let copy = 1; copy <= scale; copy++) {
+    for (const x of inputs) {
+      const path = join(big, String(copy), x.source);
+      mkdirSync(join(path, '..'), { recursive: true });
+      writeFileSync(path, Buffer.concat([x.bytes, Buffer.from(`\nThis is copy ${copy} of the story.\n`)]));
+    }
+  }
+  report(`bbc ×${scale}, --jobs 2`, pipelineRun(big, 2), mb * scale);
+}
+rmSync(work, { recursive: true, force: true });

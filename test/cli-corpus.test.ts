@@ -73,6 +73,30 @@ describe('NDJSON input', () => {
   });
 });
 
+describe('HTML input', () => {
+  it('takes the main text and the page metadata, and runs no script', () => {
+    const out = join(tmp, 'html');
+    writeFileSync(
+      join(tmp, 'in/page.html'),
+      `<!doctype html><html lang="en"><head><title>Bridge opens | Lyon Daily</title>
+<meta property="og:site_name" content="Lyon Daily"><meta property="article:published_time" content="2025-05-05T08:00:00+02:00">
+<link rel="canonical" href="https://example.org/bridge"><script>document.title = "hacked"</script></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridge opens</h1><p>The mayor of Lyon, Grégory Doucet, opened a new bridge over the Rhône on Monday.</p>
+<p>“It links two neighbourhoods that have waited thirty years,” he said at the ceremony.</p>
+<p>Thousands of people crossed it before noon, according to the city.</p></article>
+<footer>© Lyon Daily</footer></body></html>`,
+    );
+    expect(cli(['run', join(tmp, 'in/page.html'), '--out', out, '--jobs', '1']).status).toBe(0);
+    const [file] = readdirSync(join(out, 'normalized'));
+    const article = JSON.parse(readFileSync(join(out, 'normalized', file), 'utf8'));
+    expect(article.text.split('\n')[0]).toBe('The mayor of Lyon, Grégory Doucet, opened a new bridge over the Rhône on Monday.');
+    expect(article.text).not.toMatch(/Home|©|hacked/);
+    expect(article.metadata).toMatchObject({ headline: 'Bridge opens', datePublished: '2025-05-05T08:00:00+02:00', publisher: 'Lyon Daily', url: 'https://example.org/bridge' });
+    expect(readFileSync(join(out, 'csv/quotes.csv'), 'utf8')).toContain('It links two neighbourhoods that have waited thirty years,');
+  });
+});
+
 describe('worker threads and the cache', () => {
   it('gives byte-identical output whatever the number of jobs', () => {
     const one = join(tmp, 'j1');

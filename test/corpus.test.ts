@@ -18,6 +18,8 @@ describe('corpus entities', () => {
     ref('a3', 'E3', 'Organization', 'Kremlin'),
     ref('a3', 'E4', 'Place', 'Georgia'),
     ref('a2', 'E4', 'Person', 'Georgia'),
+    ref('a1', 'E9', 'Organization', 'X'),
+    ref('a2', 'E9', 'Organization', 'X'),
   ];
   const { entities, link } = corpusEntities(refs);
   const of = (a: string, e: string): string => link.get(`${a}:${e}`)!;
@@ -34,6 +36,11 @@ describe('corpus entities', () => {
     expect(of('a3', 'E4')).not.toBe(of('a2', 'E4'));
     const eu = entities.find((e) => e.corpus_entity_id === of('a1', 'E4'))!;
     expect(eu).toMatchObject({ name: 'European Union', aliases: ['EU'], article_count: 2, mention_count: 4 });
+  });
+
+  it('keeps names too short to match on as entities of their own article', () => {
+    expect(of('a1', 'E9')).toBeDefined();
+    expect(of('a1', 'E9')).not.toBe(of('a2', 'E9'));
   });
 
   it('gives ids that do not depend on input order', () => {

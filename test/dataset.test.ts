@@ -13,6 +13,7 @@ import AjvDraft04Module from 'ajv-draft-04';
 import addFormatsModule from 'ajv-formats';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { Parser, Store, DataFactory } from 'n3';
+import jsonld from 'jsonld';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runNormalize } from '../pipeline/normalize/stage.ts';
 import { runExtract } from '../pipeline/extract/stage.ts';
@@ -143,6 +144,22 @@ describe('RDF', () => {
     const selectors = store.getObjects(evidence, namedNode('http://www.w3.org/ns/oa#hasSelector'), null);
     const exact = selectors.flatMap((s) => store.getObjects(s, namedNode('http://www.w3.org/ns/oa#exact'), null)).map((o) => o.value);
     expect(exact).toEqual(['We will be working on this, definitely,']);
+  });
+
+  it('equals what the RDFC-1.0 algorithm (jsonld.canonize) gives for each article', async () => {
+    const nq = readFileSync(join(out, 'dataset.nq'), 'utf8');
+    for (const file of readFileSync(join(out, 'SHA256SUMS'), 'utf8').match(/jsonld\/[0-9a-f]+\.jsonld/g)!) {
+      const id = file.slice(7, 23);
+      const docs = [file, `newsarticle/${id}.jsonld`].map((f) => JSON.parse(readFileSync(join(out, f), 'utf8')) as object);
+      const canonical = new Set<string>();
+      for (const doc of docs) {
+        const options = { algorithm: 'RDFC-1.0', format: 'application/n-quads', safe: true } as unknown as jsonld.Options.Normalize;
+        const c = (await jsonld.canonize(doc as jsonld.JsonLdDocument, options)) as unknown as string;
+        for (const line of c.split('\n')) if (line) canonical.add(line);
+      }
+      const ours = nq.split('\n').filter((l) => l.startsWith(`<urn:news-facts:${id}`));
+      expect(ours.sort()).toEqual([...canonical].sort());
+    }
   });
 
   it('is canonical: sorted by code point, no duplicates, no blank nodes, and stable', () => {

@@ -66,7 +66,9 @@ function keysOf(e: ArticleEntityRef): string[] {
     const key = nameKey(e.name);
     return key.includes(' ') ? [typed(key)] : [typed(`${key}@${e.article_id}`)];
   }
-  return [...new Set([e.name, ...e.aliases].map(nameKey).filter((k) => k.length > 1))].map(typed);
+  const keys = [...new Set([e.name, ...e.aliases].map(nameKey).filter((k) => k.length > 1))].map(typed);
+  // a name too short to match on safely stays an entity of its own article
+  return keys.length ? keys : [typed(`${nameKey(e.name)}@${e.article_id}:${e.entity_id}`)];
 }
 
 export interface CorpusIndex {

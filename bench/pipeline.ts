@@ -1,0 +1,31 @@
+/**
+ * One whole-pipeline run (all stages, all exports, validation on) in a fresh process, so its peak
+ * RSS is its own: prints a JSON line with the time of each stage and the peak RSS.
+ * Usage: tsx bench/pipeline.ts <input folder> <output folder> <jobs>
+ */
+import { performance } from 'node:perf_hooks';
+import { runNormalize } from '../pipeline/normalize/stage.ts';
+import { runExtract } from '../pipeline/extract/stage.ts';
+import { runValidate } from '../pipeline/validate/stage.ts';
+import { runExport } from '../pipeline/export/stage.ts';
+
+const [input, out, jobs] = process.argv.slice(2);
+const seconds: Record<string, number> = {};
+const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
+  const t = performance.now();
+  const result = await f();
+  seconds[name] = (performance.now() - t) / 1000;
+  return result;
+};
+const normalized = await timed('normalize', () => runNormalize([input], out));
+const extracted = await timed('extract', () => runExtract(out, { jobs: Number(jobs), quiet: true }));
+await timed('validate', () => runValidate(out));
+await timed('export', () => runExport(out));
+process.stdout.write(
+  `${JSON.stringify({
+    seconds,
+    articles: normalized.written + normalized.unchanged,
+    failed: normalized.failures.length + extracted.failures.length,
+    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  })}\n`,
+);
