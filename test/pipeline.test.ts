@@ -20,7 +20,7 @@ function snapshot(dir: string): Map<string, Buffer> {
   const visit = (d: string): void => {
     for (const name of readdirSync(d)) {
       const p = join(d, name);
-      if (name === '.make') continue;
+      if (name.startsWith('.')) continue; // make's stamps and the extract cache are not part of the dataset
       if (statSync(p).isDirectory()) visit(p);
       else files.set(relative(dir, p), readFileSync(p));
     }
