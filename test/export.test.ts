@@ -7,7 +7,7 @@ import { extractFacts } from '../pipeline/extract/index.ts';
 import { tableCsv } from '../pipeline/export/csv.ts';
 import { dataPackage } from '../pipeline/export/datapackage.ts';
 import { licenseFor } from '../pipeline/export/licenses.ts';
-import { expandSafely, factsJsonLd } from '../pipeline/export/jsonld.ts';
+import { byCodePoint, expandSafely, factsJsonLd } from '../pipeline/export/jsonld.ts';
 import { newsArticle } from '../pipeline/export/newsarticle.ts';
 import { TABLES, type ArticleTable } from '../pipeline/export/tables.ts';
 import { corpusEntities } from '../pipeline/export/corpus.ts';
@@ -149,5 +149,19 @@ describe('NewsArticle record', () => {
   it('takes the first sentence as headline when there is no front matter', () => {
     expect(newsArticle(seed, seedFacts).headline).toMatch(/^In a rare and emotionally charged meeting at the Kremlin,.*Gaza\.$/);
     expect(newsArticle(seed, seedFacts).datePublished).toBeUndefined();
+  });
+});
+
+describe('code-point order', () => {
+  it('sorts characters above U+FFFF after every BMP character, as RDFC-1.0 requires', () => {
+    const words = ['\uffff', '😀', 'a', '\ue000', 'ab', ''];
+    const byPoints = [...words].sort((x, y) => {
+      const a = Array.from(x).map((c) => c.codePointAt(0)!);
+      const b = Array.from(y).map((c) => c.codePointAt(0)!);
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+      return a.length - b.length;
+    });
+    expect([...words].sort(byCodePoint)).toEqual(byPoints);
+    expect([...words].sort()).not.toEqual(byPoints); // plain UTF-16 order differs
   });
 });

@@ -192,14 +192,23 @@ export async function expandSafely(doc: object): Promise<object[]> {
   return (await jsonld.expand(doc as jsonld.JsonLdDocument, OFFLINE as jsonld.Options.Expand)) as object[];
 }
 
-/** Compares strings by Unicode code point, the order RDFC-1.0 sorts quads in (not UTF-16 order). */
-function byCodePoint(a: string, b: string): number {
-  const x = Array.from(a);
-  const y = Array.from(b);
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i].codePointAt(0)! - y[i].codePointAt(0)!;
+/**
+ * Compares strings by Unicode code point, the order RDFC-1.0 sorts quads in. UTF-16 order agrees
+ * except where a surrogate (part of a code point above U+FFFF) meets a BMP character at or above
+ * U+E000, so only that case needs care.
+ */
+export function byCodePoint(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+    if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
+    return x - y;
   }
-  return x.length - y.length;
+  return a.length - b.length;
 }
 
 /**
