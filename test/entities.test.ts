@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Doc, NerLabel } from '../pipeline/extract/document.ts';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
-import { entityGrouper, titleBefore } from '../pipeline/extract/entities/index.ts';
+import { entityGrouper, titleBefore, tokensMatching } from '../pipeline/extract/entities/index.ts';
 import { handNames, seedDocWithNames as seedDoc } from './support/hand-names.ts';
 
 function docWith(text: string, names: [string, NerLabel][]): Doc {
@@ -82,3 +82,16 @@ describe('entityGrouper', () => {
     expect(doc.entities[0].gender).toBe('female');
   });
 });
+
+describe('tokensMatching', () => {
+  it('returns whole-word tokens only, in text order', () => {
+    const doc = prepareDoc('t', 'She said the hero told him. Then he left, and Shelby heard HER.');
+    expect(tokensMatching(doc, /\b(?:he|him|she|her)\b/gi).map((t) => [t.text, t.index])).toEqual([
+      ['She', 0],
+      ['him', 5],
+      ['he', 8],
+      ['HER', 14],
+    ]);
+  });
+});
+

@@ -123,4 +123,25 @@ describe('quoteExtractor', () => {
       ['the suspect fled on foot', false, 'police', 'According to'],
     ]);
   });
+
+  it('takes the speaker from a quotation dash, even a name the tagger missed', () => {
+    const doc = run('“I am worried about the schools in this town.” ― Ana Lopez\n“We deserve better than this plan.” ― Carl Smith.\n“Nobody asked us about it.” — Jo Reyes', [['Carl Smith', 'PER']]);
+    expect(doc.quotes.filter((q) => q.direct).map((q) => summary(doc, q))).toEqual([
+      ['I am worried about t', 'Ana Lopez', undefined],
+      ['We deserve better th', 'Carl Smith', 'Carl Smith'],
+      ['Nobody asked us abou', 'Jo Reyes', undefined],
+    ]);
+  });
+
+  it('reads past an abbreviation dot and a modifier before the speaker name', () => {
+    const doc = run(
+      '“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.\n\n“The rationales are wrong,” said 9/11 widow Terry Strada.\n\n“Sales rose all year,” it added.',
+      [['Mitch McConnell', 'PER'], ['Terry Strada', 'PER']],
+    );
+    expect(doc.quotes.filter((q) => q.direct).map((q) => summary(doc, q))).toEqual([
+      ['The veto will be ove', 'Mitch McConnell', 'Mitch McConnell'],
+      ['The rationales are w', 'Terry Strada', 'Terry Strada'],
+      ['Sales rose all year,', 'it', undefined],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Component, Doc, Entity, Mention, Span, Token } from '../document.ts';
-import { sentenceLocator, titleBefore } from '../entities/index.ts';
+import { sentenceLocator, titleBefore, tokensMatching } from '../entities/index.ts';
 import { roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
 
@@ -30,6 +30,8 @@ const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
 const PRONOUN_FORMS: ReadonlySet<string> = new Set(
   [...PRONOUN_GENDER.keys(), 'its'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
 );
+
+const PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself|its)\b/gi;
 
 const PREPOSITIONS = new Set([
   'in', 'at', 'to', 'of', 'for', 'with', 'by', 'from', 'on', 'about', 'against', 'between', 'among', 'into',
@@ -276,8 +278,8 @@ export function resolveCoreference(doc: Doc): void {
   const added: Mention[] = [];
   let ci = 0;
   let window: Candidate[] = []; // candidates before the current token, from the last three sentences
-  for (const t of doc.tokens) {
-    if (t.text.length > 7 || !PRONOUN_FORMS.has(t.text)) continue;
+  for (const t of tokensMatching(doc, PRONOUN_RE)) {
+    if (!PRONOUN_FORMS.has(t.text)) continue;
     while (ci < candidates.length && candidates[ci].start < t.start) window.push(candidates[ci++]);
     if (window.length > 64 || (window.length && window[0].sentence < t.sentence - 2)) window = window.filter((c) => c.sentence >= t.sentence - 2);
     const w = t.text.toLowerCase();

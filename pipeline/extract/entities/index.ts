@@ -1,4 +1,4 @@
-import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan } from '../document.ts';
+import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan, Token } from '../document.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
 import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
 
@@ -317,6 +317,33 @@ const GENDERED_PRONOUN_FORMS: ReadonlySet<string> = new Set(
   [...MALE_PRONOUNS, ...FEMALE_PRONOUNS].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
 );
 
+const GENDERED_PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself)\b/gi;
+
+/**
+ * The tokens whose whole text is a match of `re` (global, whole words), in text order. Scans the
+ * text with the regex instead of visiting every token, which is much faster for rare words.
+ */
+export function tokensMatching(doc: Pick<Doc, 'text' | 'tokens'>, re: RegExp): Token[] {
+  const out: Token[] = [];
+  const toks = doc.tokens;
+  const text = doc.text;
+  let k = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let lo = k;
+    let hi = toks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (toks[mid].start < m.index) lo = mid + 1;
+      else hi = mid;
+    }
+    k = lo;
+    const t = toks[k];
+    if (t && t.start === m.index && t.end === m.index + m[0].length) out.push(t);
+  }
+  return out;
+}
+
 /**
  * Gender from pronouns: a he/she pronoun whose only possible person antecedent (named earlier in
  * the same sentence or in the previous one) is this entity votes for it. Words inside quotation
@@ -337,8 +364,8 @@ export function inferGenderFromPronouns(doc: Doc, entities: Entity[], insideQuot
     }
   }
   const votes = new Map<Entity, { male: number; female: number }>();
-  for (const t of doc.tokens) {
-    if (t.text.length > 7 || !GENDERED_PRONOUN_FORMS.has(t.text)) continue;
+  for (const t of tokensMatching(doc, GENDERED_PRONOUN_RE)) {
+    if (!GENDERED_PRONOUN_FORMS.has(t.text)) continue;
     const w = t.text.toLowerCase();
     const g = MALE_PRONOUNS.has(w) ? 'male' : FEMALE_PRONOUNS.has(w) ? 'female' : undefined;
     if (!g || insideQuote(t.start)) continue;

@@ -38,13 +38,34 @@ const ADVERBS_BEFORE_VERB = new Set([
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
-const lower = (t: Token): string => t.text.toLowerCase();
+/**
+ * Lower-case text of each token of the document being processed, computed once by
+ * `extractQuotes` (all callers of `lower` run inside it, synchronously).
+ */
+let lowered: string[] = [];
+const lower = (t: Token): string => (lowered[t.index] ??= t.text.toLowerCase());
+
+/** Per token: 1 when it lies inside a direct quote (content or marks); one sweep over the marks. */
+function tokensInQuotes(doc: Doc, marks: QuoteMarks[]): Uint8Array {
+  const toks = doc.tokens;
+  const out = new Uint8Array(toks.length);
+  let i = 0;
+  for (const m of marks) {
+    const end = m.close >= 0 ? m.close + 1 : m.end;
+    while (i < toks.length && toks[i].start < m.open) i++;
+    let j = i;
+    while (j < toks.length && toks[j].start < end) out[j++] = 1;
+  }
+  return out;
+}
 
 interface Ctx {
   doc: Doc;
   /** entity mentions sorted by start */
   mentions: Mention[];
   insideQuote: (pos: number) => boolean;
+  /** per token index: inside a direct quote */
+  tokenInQuote: Uint8Array;
   marks: QuoteMarks[];
 }
 
@@ -79,7 +100,7 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   const text = ctx.doc.text;
   const m = mentionIn(ctx, span.start, span.end, head === 'end' ? span.end : undefined);
   // a mention that is the whole phrase or its head names the speaker
-  if (m && (head === 'start' ? m.start === span.start || /^(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?|\p{Lu}[\p{L}.-]*)(?:\s|$)/iu.test(text.slice(span.start, m.start)) : true)) {
+  if (m && (head === 'start' ? m.start === span.start || /^(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?|\p{Lu}[\p{L}.-]*)(?:\s|$)|^\S+\s+\p{Ll}+\s+$/iu.test(text.slice(span.start, m.start)) : true)) {
     const entity = m.entity;
     // keep the full phrase when the mention is only a part ("Russian President Vladimir Putin")
     return { start: m.start, end: m.end, text: m.text, entity };
@@ -137,6 +158,15 @@ function npBefore(ctx: Ctx, verb: number, floor: number): Span | undefined {
 
 const CLAUSE_END = /^(?:[.;!?“”"‘]|…)$/;
 
+/** A clause end at token `j`, not the dot of an abbreviation split off before "," or ")" ("R-Ky., said"). */
+function endsClause(toks: Token[], j: number): boolean {
+  const t = toks[j].text;
+  if (!CLAUSE_END.test(t)) return false;
+  if (t !== '.') return true;
+  const next = toks[j + 1]?.text;
+  return next !== ',' && next !== ')';
+}
+
 /**
  * The subject of the reporting verb at token `verb`, looking left no further than `floor`:
  * the phrase right before it ("Putin said"), or the phrase before an appositive or relative
@@ -156,7 +186,7 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
     let c = k - 1;
     for (; c >= floor && k - c <= 30; c--) {
       const t = toks[c].text;
-      if ((CLAUSE_END.test(t) && t !== '.') || (t === '.' && c > floor)) return fallback;
+      if (endsClause(toks, c) && (t !== '.' || c > floor)) return fallback;
       if (t !== opener || c === floor) continue;
       const np = npBefore(ctx, c, floor);
       const speaker = np && speakerFrom(ctx, np, 'end');
@@ -212,7 +242,7 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
   if (i > a && /^[.!?]$/.test(toks[i - 1].text) && toks[i - 1].start > q.close) return undefined;
   for (let j = i; j < Math.min(b, i + 30); j++) {
     const t = toks[j];
-    if (CLAUSE_END.test(t.text)) break;
+    if (endsClause(toks, j)) break;
     const w = lower(t);
     if (w === 'according' && j === i && lower(toks[j + 1] ?? t) === 'to') {
       const np = npAfter(ctx, j + 2, b);
@@ -229,6 +259,8 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
       if (np) speaker = speakerFrom(ctx, np, 'start');
     } else {
       speaker = subjectOfVerb(ctx, j, i);
+      // "…,” it added.": the article or document quoted before
+      if (!speaker && j === i + 1 && lower(toks[i]) === 'it') speaker = { start: toks[i].start, end: toks[i].end, text: toks[i].text };
     }
     if (!speaker) return undefined;
     return { speaker, cue, ...addresseeAfterVerb(ctx, j, b), ...accordingAfter(ctx, j + 1, b) };
@@ -273,6 +305,7 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
   if (toks[b - 1].text === ':' && b - 2 >= a) {
     const m = mentionIn(ctx, toks[a].start, toks[b - 2].end, toks[b - 2].end);
     const [mStart] = m ? tokenRange(doc, m) : [0];
+    // "Putin: “…”", not "He said of Congress: “…”"
     // "Putin: “…”", not "He said of Congress: “…”"
     if (m && m.end === toks[b - 2].end && !(mStart > a && PREPOSITIONS.has(lower(toks[mStart - 1])))) {
       return { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity }, cue: { start: toks[b - 1].start, end: toks[b - 1].end, text: ':' } };
@@ -411,9 +444,20 @@ function directQuotes(ctx: Ctx): Quote[] {
     }
     // "“…” — Jane Doe, 34, of Dallas": a dash and a name after the quote
     if (!cue && q.close >= 0) {
-      const dash = /^[\s,]*[—–-]\s*/.exec(doc.text.slice(q.close + 1, q.close + 6));
-      const m = dash && mentionIn(ctx, q.close + 1 + dash[0].length, afterLimit);
-      if (m && m.start === q.close + 1 + dash[0].length) cue = { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity } };
+      const dash = /^[\s,]*[—–―-]\s*/.exec(doc.text.slice(q.close + 1, q.close + 6));
+      const at = dash ? q.close + 1 + dash[0].length : -1;
+      const m = dash && mentionIn(ctx, at, afterLimit);
+      if (m && m.start === at) cue = { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity } };
+      else if (dash) {
+        // a name the tagger missed: the capitalized words after the dash ("― Ana Lopez")
+        const [from, to] = tokensBetween(doc, at, Math.min(afterLimit, doc.paragraphs[q.lastParagraph].end));
+        let end = from;
+        while (end < to && end - from < 6 && /^\p{Lu}[\p{L}.'’-]*$/u.test(doc.tokens[end].text)) end++;
+        if (end > from && end - from <= 5 && doc.tokens[from].start === at) {
+          const span = { start: doc.tokens[from].start, end: doc.tokens[end - 1].end };
+          cue = { speaker: { ...span, text: doc.text.slice(span.start, span.end) } };
+        }
+      }
     }
     const quote: Quote = {
       id: '',
@@ -454,8 +498,8 @@ function indirectQuotes(ctx: Ctx): Quote[] {
     if (lastEnd <= a) continue;
     const clauseEnd = toks[lastEnd - 1].end;
     for (let j = a; j < lastEnd; j++) {
+      if (ctx.tokenInQuote[j]) continue;
       const t = toks[j];
-      if (ctx.insideQuote(t.start)) continue;
       const w = lower(t);
       // "according to X, CLAUSE" / "CLAUSE, according to X."
       if (w === 'according' && toks[j + 1] && lower(toks[j + 1]) === 'to') {
@@ -553,7 +597,8 @@ function pushIndirect(ctx: Ctx, out: Quote[], start: number, end: number, speake
 export function extractQuotes(doc: Doc): Quote[] {
   const marks = findQuoteMarks(doc);
   const mentions = doc.entities.flatMap((e: Entity) => e.mentions).sort((a, b) => a.start - b.start || b.end - a.end);
-  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), marks };
+  lowered = new Array<string>(doc.tokens.length);
+  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), tokenInQuote: tokensInQuotes(doc, marks), marks };
   const direct = directQuotes(ctx);
   const indirect = indirectQuotes(ctx).filter((q) => !direct.some((d) => d.start < q.end && q.start < d.end));
   const all = [...direct, ...indirect].sort((a, b) => a.start - b.start || a.end - b.end);
