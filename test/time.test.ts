@@ -172,6 +172,36 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(doc.timexes.filter((t) => t.text === 'a year')).toHaveLength(1);
   });
 
+  it('reads a month with a relative or spoken year as one date', () => {
+    const doc = run('In June last year the talks failed. We saw it in the winter of nineteen ninety-four and in January nineteen ninety-seven.', PUB);
+    expect(find(doc, 'June last year')).toMatchObject({ type: 'DATE', value: '2024-06' });
+    expect(doc.timexes.some((t) => t.text === 'last year')).toBe(false);
+    expect(find(doc, 'the winter of nineteen ninety-four').value).toBe('1994-WI');
+    expect(find(doc, 'January nineteen ninety-seven').value).toBe('1997-01');
+  });
+
+  it('leaves titles, rates and index levels untagged', () => {
+    const doc = run(
+      'Baker spoke on ABC\'s "This Week" and on CBS\'s "60 Minutes." It was high noon for Poland. This is VOA Today. ' +
+        'Sales should rise 8.5% annually. The index closed at 2082.1 points. He was soon released. The rally is held annually.',
+      PUB,
+    );
+    expect(doc.timexes.map((t) => t.text)).toEqual(['annually']);
+    expect(find(doc, 'annually')).toMatchObject({ type: 'SET', value: 'P1Y' });
+  });
+
+  it('tags vague and event-anchored stretches of time as durations', () => {
+    const doc = run('Prices rose in recent years. Three days later they fell, for a couple of years.', PUB);
+    expect(find(doc, 'recent years')).toMatchObject({ type: 'DURATION', value: 'PXY' });
+    expect(find(doc, 'Three days later')).toMatchObject({ type: 'DURATION', value: 'P3D' });
+    expect(find(doc, 'a couple of years')).toMatchObject({ type: 'DURATION', value: 'P2Y' });
+  });
+
+  it('counts "the following month" from the last date named', () => {
+    const doc = run('The bid came in March 2019. The following month, the company put itself up for sale.', PUB);
+    expect(find(doc, 'The following month').value).toBe('2019-04');
+  });
+
   it('finds with anchored rules exactly what a global scan of every rule finds', () => {
     const text =
       'On Monday, Oct. 26, 1998 and the 16th of April 2025, in the late \'90s and the 1980s, 12 to 18 months, ' +

@@ -100,7 +100,7 @@ function inferred(doc: Doc): ReferenceDate | undefined {
   for (const m of doc.text.matchAll(MONTH_YEAR_RULE.re)) {
     if (MONTH_YEAR_RULE.accept && !MONTH_YEAR_RULE.accept(m, doc.text)) continue;
     const r = MONTH_YEAR_RULE.resolve(m, { prev: [], prevSentence: [], sentence: 0, inQuote: false, text: doc.text, start: m.index });
-    if (r && (!bestMonth || r.value > bestMonth.v)) bestMonth = { v: r.value, start: m.index, end: m.index + m[0].length };
+    if (r && /^\d{4}-\d{2}$/.test(r.value) && (!bestMonth || r.value > bestMonth.v)) bestMonth = { v: r.value, start: m.index, end: m.index + m[0].length };
   }
   return bestMonth ? { value: bestMonth.v, source: 'inferred', evidence: { start: bestMonth.start, end: bestMonth.end } } : undefined;
 }

@@ -54,6 +54,16 @@ const isCap = (s: string | undefined): boolean => !!s && s[0] >= 'A' && s[0] <= 
 /** The ≤ 24 characters before a match, for cheap left-context checks. */
 const before = (text: string, m: RegExpExecArray): string => text.slice(Math.max(0, m.index - 24), m.index);
 
+/**
+ * A capitalized word inside a sentence ("VOA Today", ABC's "This Week", "High Noon") is part of a
+ * title or name, not a temporal expression: the text before it, past opening quotes, ends in a word.
+ */
+function titleCased(text: string, m: RegExpExecArray): boolean {
+  if (!isCap(m[0])) return false;
+  const prev = before(text, m).replace(/[\s"“‘`'’]+$/, '');
+  return /[\p{L}\d,;]$/u.test(prev);
+}
+
 // ---------------------------------------------------------------- resolution helpers
 
 function quarterOf(m: number): number {
@@ -195,6 +205,23 @@ function shiftedValue(ref: Ymd, n: number, unitWord: string): string | null {
   }
 }
 
+/** The last named date moved by `n` units ("the following month" after "in March 1989" → 1989-04). */
+function anaphoricShift(ctx: ResolveCtx, unit: string, n: number): string | undefined {
+  for (let i = ctx.prev.length - 1; i >= 0; i--) {
+    const p = parseValue(ctx.prev[i].value);
+    if (!p) continue;
+    if (unit === 'year') return String(p.y + n);
+    if (unit === 'month' && p.m) {
+      const r = addMonths(p.y, p.m, n);
+      return fmtMonth(r.y, r.m);
+    }
+    if (unit === 'day' && p.d) return fmtDate(addDays(p as Ymd, n));
+    if (unit === 'week' && p.d) return fmtWeek(addDays(p as Ymd, 7 * n));
+    return undefined;
+  }
+  return undefined;
+}
+
 /** Sentences back a financial report's quarter stays the topic ("the quarter", "a year earlier"). */
 const REPORT_WINDOW = 6;
 
@@ -237,6 +264,18 @@ function centuryFor(ctx: ResolveCtx, decadeDigit: string): string {
 
 const NUM = `(${NUMBER}|${VAGUE_NUMBER})`;
 
+/** A year said in words, as transcripts write it: "nineteen ninety-four", "two thousand and one". */
+const SPOKEN_YEAR = String.raw`(?:nineteen|two\s+thousand(?:\s+and)?)\s+(?:${WORD_NUMBER})`;
+
+/** The year of a YEAR_RE or SPOKEN_YEAR match. */
+function yearOf(raw: string): number | undefined {
+  if (/^\d/.test(raw)) return Number(raw);
+  const m = /^(nineteen|two\s+thousand(?:\s+and)?)\s+(.+)$/i.exec(raw);
+  const tail = m ? parseNumber(m[2]) : undefined;
+  if (!m || tail === undefined || tail >= 100 || (/^nineteen$/i.test(m[1]) && tail < 10)) return undefined;
+  return (/^nineteen$/i.test(m[1]) ? 1900 : 2000) + tail;
+}
+
 /** Months without a year: "May" is also a modal verb, abbreviations also names ("Jan"). */
 function acceptBareMonth(m: RegExpExecArray, text: string): boolean {
   const w = m[1];
@@ -258,6 +297,8 @@ function acceptYear(m: RegExpExecArray, text: string): boolean {
   if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|levels?|results|figures|sales|earnings|budgets?|elections?|campaigns?|and|plus|versus)\b/.test(after)) return false;
   if (/^[-–](?:\d|[a-z])/i.test(after) && !/^[-–]\d{2,4}\b/.test(after)) return false;
   if (/^\s*(?:%|percent|per\s*cent)/i.test(after)) return false;
+  // "closed at 2082.1": an index level, not a year.
+  if (/^[.,]\d/.test(after)) return false;
   const n = Number(m[1]);
   if (n < 1900) return /\b(?:in|since|of|from|until|by|year)\s+$/i.test(before(text, m));
   return true;
@@ -333,9 +374,16 @@ export const RULES: Rule[] = [
   {
     name: 'month-year',
     kind: 'date',
-    re: re(String.raw`\b(${MONTH_RE}),?\s+(?:of\s+)?(${YEAR_RE})\b`),
+    re: re(String.raw`\b(${MONTH_RE}),?\s+(?:of\s+)?(${YEAR_RE}|${SPOKEN_YEAR}|(?:this|last|next)\s+year)\b(?!['’-])`),
     accept: (m) => isCap(m[1]),
-    resolve: (m) => ({ type: 'DATE', value: fmtMonth(Number(m[2]), monthNumber(m[1]) ?? 0) }),
+    resolve(m, ctx) {
+      // "June last year" names the month of the year before the reference.
+      const rel = /^(this|last|next)\s+year$/i.exec(m[2]);
+      const shift = rel ? { this: 0, last: -1, next: 1 }[rel[1].toLowerCase() as 'this' | 'last' | 'next'] : 0;
+      const y = rel ? (ctx.ref ? ctx.ref.y + shift : undefined) : yearOf(m[2]);
+      const mo = monthNumber(m[1]) ?? 0;
+      return { type: 'DATE', value: y === undefined ? `XXXX-${pad(mo)}` : fmtMonth(y, mo) };
+    },
   },
   {
     name: 'month',
@@ -400,12 +448,13 @@ export const RULES: Rule[] = [
     name: 'season',
     kind: 'date',
     takesThe: true,
-    re: re(String.raw`\b(?:(this|last|next|past|coming|previous)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(${YEAR_RE}))?\b(?!-)`),
+    re: re(String.raw`\b(?:(this|last|next|past|coming|previous)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(${YEAR_RE}|${SPOKEN_YEAR}))?\b(?!-)`),
     accept: (m, text) =>
       !!m[1] || !!m[3] || /\b(?:the|in|during|early|late|mid|since|until|by|through|this)[\s-]+$/i.test(before(text, m)),
     resolve(m, ctx) {
       const s = SEASONS[m[2].toLowerCase()];
-      if (m[3]) return { type: 'DATE', value: `${m[3]}-${s}` };
+      const year = m[3] ? yearOf(m[3]) : undefined;
+      if (year !== undefined) return { type: 'DATE', value: `${year}-${s}` };
       const ref = ctx.ref;
       if (!ref) return { type: 'DATE', value: `XXXX-${s}` };
       const cur = seasonOfMonth(ref.m);
@@ -486,7 +535,7 @@ export const RULES: Rule[] = [
     name: 'day-word',
     kind: 'date',
     re: re(String.raw`\b(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)\b(?:\s+(morning|afternoon|evening|night))?`),
-    accept: (m) => !/^tonight/i.test(m[0]) || !m[2],
+    accept: (m, text) => (!/^tonight/i.test(m[0]) || !m[2]) && !titleCased(text, m),
     resolve(m, ctx) {
       const w = m[1].toLowerCase().replace(/\s+/g, ' ');
       const ref = ctx.ref;
@@ -533,6 +582,7 @@ export const RULES: Rule[] = [
     name: 'relative-unit',
     kind: 'date',
     re: re(String.raw`\b(this|last|next|coming|past|previous|current|following|the\s+(?:coming|past|previous|current|following|latest|last|next))\s+(week|month|year|weekend|decade|century|fiscal\s+year)\b(?!-old)`),
+    accept: (m, text) => !(isCap(m[2]) && titleCased(text, m)),
     resolve(m, ctx) {
       const shift = m[1].toLowerCase().replace(/^the\s+/, '');
       const unit = m[2].toLowerCase().replace(/^fiscal\s+/, '');
@@ -540,6 +590,11 @@ export const RULES: Rule[] = [
       // "the past week" is a stretch of time; "last week" names the calendar week.
       if (definite && (shift === 'past' || shift === 'last') || (definite && shift === 'coming')) {
         return { type: 'DURATION', value: durationValue(1, unit) };
+      }
+      // "the following year" counts from the date the text last named, not from the reference.
+      if (definite && (shift === 'following' || shift === 'previous')) {
+        const v = anaphoricShift(ctx, unit, shift === 'following' ? 1 : -1);
+        if (v) return { type: 'DATE', value: v };
       }
       const ref = ctx.ref;
       if (!ref) {
@@ -580,7 +635,9 @@ export const RULES: Rule[] = [
       const n = m[1] ? parseNumber(m[1]) : undefined;
       const ref = ctx.ref;
       // "days later" is measured from an event, not from the reference date: keep it a duration.
-      if (n === undefined && (dir === 'earlier' || dir === 'later')) return { type: 'DURATION', value: durationValue(undefined, m[2]) };
+      // "three days later" too: TimeBank types it a DURATION (P3D) anchored on the event; only
+      // years keep a date reading ("a year earlier" compares with the same period a year before).
+      if ((n === undefined || unitKey(m[2]) !== 'year') && (dir === 'earlier' || dir === 'later')) return { type: 'DURATION', value: durationValue(n, m[2]) };
       if (n === undefined || !ref) return { type: 'DATE', value: sign > 0 ? 'PAST_REF' : 'FUTURE_REF' };
       const unit = unitKey(m[2]);
       if (unit === 'year' && n === 1) {
@@ -608,11 +665,14 @@ export const RULES: Rule[] = [
       if ((num === 'a' || num === 'an') && /(?:\d\S*|times|once|twice|dollars?|cents?|percent|%|hundred|thousand|million|billion|seats|flights|units|shares|barrels)\s+$/i.test(before(text, m))) return false;
       // "the 1988 quarter" is a date, handled by the year-period rule.
       if (/^(?:1[89]|20)\d\d$/.test(num)) return false;
+      // "CBS's ''60 Minutes''": a capitalized unit after a number is a title.
+      if (/^[A-Z][a-z]/.test(m[3]) && /^\d/.test(num)) return false;
       return true;
     },
     resolve(m) {
       // "two to three weeks": TimeBank mostly gives a range its lower bound (P2W).
-      const n = parseNumber(m[1].toLowerCase());
+      // "a couple of years" is two (TimeBank: P2Y); "a few", "several" stay unspecified.
+      const n = /^(?:a\s+)?couple(?:\s+of)?$/i.test(m[1]) ? 2 : parseNumber(m[1].toLowerCase());
       return { type: 'DURATION', value: durationValue(n, m[3]) };
     },
   },
@@ -622,7 +682,8 @@ export const RULES: Rule[] = [
     takesThe: true,
     re: re(String.raw`\b(?:(recent|coming|ensuing|past|next|previous|following|final|early|first|last|the\s+(?:past|next|coming|following|previous|last|first))\s+)?(years|months|weeks|days|hours|minutes|decades|centuries)\b(?!-old|\s+old\b)`),
     accept: (m, text) => !!m[1] || /\b(?:for|over|in|within|after|take|takes|took|taken|lasted|spent|spend)\s+$/i.test(before(text, m)),
-    resolve: (m) => (/^recent$/i.test(m[1] ?? '') ? { type: 'DATE', value: 'PAST_REF' } : { type: 'DURATION', value: durationValue(undefined, m[2]) }),
+    // "in recent years" is a stretch of time: TimeBank mostly gives it PXY, like "the past few years".
+    resolve: (m) => ({ type: 'DURATION', value: durationValue(undefined, m[2]) }),
   },
   {
     name: 'set',
@@ -652,6 +713,8 @@ export const RULES: Rule[] = [
     name: 'frequency-adverb',
     kind: 'set',
     re: re(String.raw`\b(daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b`),
+    // "rise 8.5% annually", "10,000 units annually": a rate, which TimeBank leaves untagged like "$5 a year".
+    accept: (m, text) => !/(?:\d%?|percent|cents?|dollars?|million|billion|thousand|\d[\d,.]*\s+[a-z]+)\s+$/i.test(before(text, m)),
     resolve(m) {
       const v: Record<string, string> = {
         daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
@@ -699,7 +762,12 @@ export const RULES: Rule[] = [
       // "future earnings": an adjective, not a reference to the future.
       if (w === 'future') return !/^\s+[a-z]/.test(after) && !/['’]s\s+$/.test(before(text, m));
       // "as soon as", "soon after": a connective, the time is in the clause it introduces.
-      if (w === 'soon') return !/\bas\s+$/i.test(before(text, m)) && !/^\s+(?:after|afterwards?|before|as|thereafter)\b/i.test(after);
+      if (w === 'soon') {
+        // "He was soon released", "that soon became a flood": in a past narrative "soon" is a
+        // connective between past events, not a reference to the future.
+        if (/\b(?:was|were|had)\s+$/i.test(before(text, m)) || /^\s+(?:[a-z]+ed|became|began|went|came|grew|fell|rose|found|took|gave|made|left)\b/i.test(after)) return false;
+        return !/\bas\s+$/i.test(before(text, m)) && !/^\s+(?:after|afterwards?|before|as|thereafter)\b/i.test(after);
+      }
       return true;
     },
     resolve: () => ({ type: 'DATE', value: 'FUTURE_REF' }),
@@ -708,7 +776,7 @@ export const RULES: Rule[] = [
     name: 'clock',
     kind: 'time',
     re: re(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)(?:\s+\(?([ECMP][SD]T|GMT|UTC)\)?)?|\b(noon|midnight|midday)\b`),
-    accept: (m) => !m[1] || Number(m[1]) <= 12,
+    accept: (m, text) => (!m[1] || Number(m[1]) <= 12) && !(m[5] && (titleCased(text, m) || /\bhigh\s+$/i.test(before(text, m)))),
     resolve(m, ctx) {
       let h: number;
       let min = 0;
