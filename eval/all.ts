@@ -1,6 +1,7 @@
 /**
  * Every quality evaluation over the gold data in ../shared/data, one after the other:
- * NER (CoNLL-2003 dev, WikiGold), TimeML (TempEval-3 train), quotes (PolNeAR dev).
+ * NER (CoNLL-2003 dev, WikiGold), TimeML (TempEval-3 train), quotes (PolNeAR dev), relations and
+ * events (GUM news, the project's own annotation).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -11,7 +12,8 @@ const runs: [string, string, string[]][] = [
   ['NER, CoNLL-2003 dev', 'eval/ner.ts', [`${data}conll2003/dev.txt`]],
   ['NER, WikiGold', 'eval/ner.ts', [`${data}wikigold/wikigold.conll.txt`]],
   ['TimeML, TempEval-3 train', 'eval/time.ts', [`${data}tempeval3/train`]],
-  ['Quotes, PolNeAR dev', 'eval/quotes.ts', []],
+  ['Quotes, PolNeAR dev', 'eval/quotes.ts', [`${data}polnear/dev`]],
+  ['Relations and events, GUM news (own gold, eval/gold)', 'eval/events.ts', []],
 ];
 let status = 0;
 for (const [title, script, args] of runs) {

@@ -74,7 +74,8 @@ describe('events on the seed article', () => {
 
   it('abductions of Trufanov, his mother and Maxim Herkin', () => {
     expect(of('Abduction')).toEqual([
-      { type: 'Abduction', trigger: 'taken hostage', roles: { patient: ['Alexander Trufanov'] }, date: '2023-10-07' },
+      // "taken hostage during the brutal Hamas-led assault": the attackers are the agent
+      { type: 'Abduction', trigger: 'taken hostage', roles: { patient: ['Alexander Trufanov'], agent: ['Hamas'] }, date: '2023-10-07' },
       { type: 'Abduction', trigger: 'taken captive', roles: { patient: ['Yelena'] } },
       { type: 'Abduction', trigger: 'abducted', roles: { patient: ['Maxim Herkin'] }, date: '2023-10-07' },
     ]);
@@ -183,6 +184,8 @@ describe('event patterns added for the GUM evaluation', () => {
       'In a statement to ABC News, the Church denied the claims. Whitmore told LA Weekly in a statement that the case was open. Trump asked the council to help the girls. He asked about the weather. Work was underway in order to enlarge the mosque.',
       { Person: ['Whitmore', 'Trump'], Organization: ['ABC News', 'Church', 'LA Weekly'] },
     );
+    // a time tagger's "Weekly" (SET) inside the name "LA Weekly" must not make the clause habitual
+    addTimex(doc, 'LA Weekly', 'Weekly', 'P1W', 'SET');
     expect(summarize(doc)).toEqual([
       { type: 'Statement', trigger: 'statement', roles: { addressee: ['ABC News'], agent: ['Church'] } },
       { type: 'Statement', trigger: 'statement', roles: { agent: ['Whitmore'] } },

@@ -1,7 +1,7 @@
 import type { Component, Doc, EventParticipant, NewsEvent, Timex } from '../document.ts';
 import { DETERMINERS, DocIndex, POSSESSIVE_PRONOUNS, PREPOSITIONS, isCapitalized, type MentionRef } from '../relations/doc-index.ts';
 import { PERSON_NOUNS } from '../relations/lexicon.ts';
-import { PHRASES, SINGLE, phraseVerbForm, type TriggerForm } from './triggers.ts';
+import { PHRASES, SINGLE, TRIGGER_STARTS, phraseVerbForm, type TriggerForm } from './triggers.ts';
 
 export { EVENT_VOCABULARY, ROLE_VOCABULARY, eventSchemaOrg, type EventTypeTerm, type RoleTerm } from './vocabulary.ts';
 
@@ -35,6 +35,10 @@ const IRREALIS_GOVERNORS = new Set([
   'await', 'awaiting', 'awaited', 'expect', 'expected', 'for', 'possible', 'potential', 'future', 'proposed',
 ]);
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'across', 'to', 'into']);
+/** what makes a statement noun one the clause's subject made: "in a statement", "issued a statement" */
+const STATEMENT_FRAMES = new Set(['in', 'via', 'through', 'with', 'issued', 'issue', 'issues', 'made', 'make', 'released', 'published', 'posted', 'put']);
+/** prepositions that put an event inside an attack ("during the assault") */
+const DURING = new Set(['during', 'in', 'amid', 'amidst']);
 /** adverbials whose -ing verb takes the main clause's subject ("after traveling back, Montalvo …") */
 const ADVERBIAL_ING = new Set(['after', 'before', 'while', 'since', 'upon', 'when']);
 /** motion verbs that need a destination to state a trip */
@@ -55,7 +59,7 @@ const NOUN_COMPOUND_HEADS = new Set([
 ]);
 /** plural nouns for groups of people, besides the person nouns of the relation lexicon */
 const GROUP_NOUNS = new Set([
-  'pilgrims', 'civilians', 'politicians', 'officials', 'passengers', 'protesters', 'demonstrators', 'militants',
+  'team', 'delegation', 'pilgrims', 'civilians', 'politicians', 'officials', 'passengers', 'protesters', 'demonstrators', 'militants',
   'fighters', 'troops', 'police', 'officers', 'migrants', 'refugees', 'journalists', 'villagers', 'miners', 'patients',
   'dead', 'ministers', 'lawmakers', 'candidates', 'leaders', 'staff', 'employees', 'fans', 'spectators',
 ]);
@@ -121,7 +125,10 @@ class Analyzer {
     this.clause = new Int32Array(doc.tokens.length);
     this.timexAt = new Array<Timex | undefined>(doc.tokens.length);
     for (const t of doc.timexes) {
-      for (let i = Math.max(0, this.ix.tokenAt(t.start)); i < doc.tokens.length && doc.tokens[i].start < t.end; i++) this.timexAt[i] = t;
+      const first = Math.max(0, this.ix.tokenAt(t.start));
+      // a "date" inside a name is part of the name ("LA Weekly", "Sunday Times")
+      if (this.ix.mentionAt(first)?.mention.kind === 'name') continue;
+      for (let i = first; i < doc.tokens.length && doc.tokens[i].start < t.end; i++) this.timexAt[i] = t;
     }
   }
 
@@ -189,11 +196,12 @@ class Analyzer {
     const out: Candidate[] = [];
     // most sentences have no trigger word: clauses are segmented only for those that do
     let any = false;
-    for (let i = s.tokenStart; i < s.tokenEnd && !any; i++) any = SINGLE.has(this.ix.lower(i)) || phraseVerbForm(this.ix.lower(i)) !== undefined;
+    for (let i = s.tokenStart; i < s.tokenEnd && !any; i++) any = TRIGGER_STARTS.has(this.ix.lower(i));
     if (!any) return out;
     this.segmentClauses(si);
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
       const w = this.ix.lower(i);
+      if (!TRIGGER_STARTS.has(w)) continue;
       const phrase = this.phraseAt(i, s.tokenEnd);
       if (phrase) {
         out.push(phrase);
@@ -205,6 +213,8 @@ class Analyzer {
       if (isCapitalized(this.ix.word(i)) && i > s.tokenStart) continue;
       const form = this.choose(forms, i);
       if (!this.licensed(form, i, s.tokenEnd)) continue;
+      // a verb-only form after a determiner or possessive is a noun use ("a move", "his return")
+      if (form.pos === 'verb' && (DETERMINERS.has(this.ix.lower(i - 1)) || POSSESSIVE_PRONOUNS.has(this.ix.lower(i - 1)) || this.ix.isPossessiveClitic(i - 1))) continue;
       const base: Candidate = {
         type: form.type, lemma: form.lemma, pos: form.pos, start: i, end: i + 1, sentence: si,
         participants: [], definite: false,
@@ -555,8 +565,14 @@ class Analyzer {
         c.place = object.find((o) => o.entity.type === 'Place');
         break;
       case 'Statement':
-        add(subject, 'agent');
-        add(object, 'addressee');
+        // "the FDA has been asked": the subject is addressed, the speaker is the by-phrase if any
+        if (passive) {
+          add(subject, 'addressee');
+          if (by) add([by], 'agent');
+        } else {
+          add(subject, 'agent');
+          add(object, 'addressee');
+        }
         break;
       case 'Negotiation':
       case 'Resignation':
@@ -632,6 +648,15 @@ class Analyzer {
     return [];
   }
 
+  /** someone who travels: a named subject, a pronoun, or people ("the team", "officials"); not "air travel" */
+  private mover(c: Candidate): boolean {
+    if (c.participants.length || c.adverbial) return true;
+    const ss = this.sentenceOf(c.start).start;
+    let j = c.start - 1;
+    while (j >= ss && (isAdverb(this.ix.lower(j)) || BE.has(this.ix.lower(j)) || HAVE.has(this.ix.lower(j)))) j--;
+    return SUBJECT_PRONOUNS.has(this.ix.lower(j)) || this.unnamedPeople(Math.max(ss, j - 2), j + 1, false, true) !== undefined;
+  }
+
   /** "went to Florida", "arrived in Washington", "fled back from Syria": the place right after a motion verb */
   private destinationAfter(c: Candidate): boolean {
     for (let k = c.end; k < Math.min(this.ix.tokens.length, c.end + 4); k++) {
@@ -666,7 +691,9 @@ class Analyzer {
     if (c.unnamed) return true;
     if (c.type === 'Travel') {
       // motion verbs need a destination ("went to Florida"); visits and caused motion a person moved
-      if (INTRANSITIVE_MOTION.has(c.lemma)) return this.destinationAfter(c) && !(c.ing && !c.progressive && !c.adverbial);
+      if (INTRANSITIVE_MOTION.has(c.lemma)) return this.destinationAfter(c) && !(c.ing && !c.progressive && !c.adverbial) && this.mover(c);
+      // "sent Fiat shares down", "a move": only moving a person is travel
+      if (CAUSED_MOTION.has(c.lemma)) return c.participants.some((p) => p.role === 'patient' && p.ref?.entity.type === 'Person');
       return c.place !== undefined || c.participants.length > 0;
     }
     switch (c.type) {
@@ -760,6 +787,12 @@ class Analyzer {
    * Church denied …", "Discussing his concern in a public statement, Malaysia's Prime Minister, Najib Razak said").
    */
   private statementAgent(c: Candidate, ss: number, se: number): MentionRef | undefined {
+    // only a statement made ("in a statement", "issued a statement"), not one talked about
+    // ("X welcomed the statement")
+    let d = c.start - 1;
+    while (d > ss && !DETERMINERS.has(this.ix.lower(d)) && !PREPOSITIONS.has(this.ix.lower(d)) && c.start - d < 4) d--;
+    if (DETERMINERS.has(this.ix.lower(d))) d--;
+    if (!STATEMENT_FRAMES.has(this.ix.lower(d))) return undefined;
     const speaker = (m: MentionRef | undefined): boolean =>
       m !== undefined && m.entity.type !== 'Place' && !this.ix.isPossessive(m) && !this.ix.afterPreposition(m);
     for (let k = this.clauseStart(c.start, ss); k < c.start; k++) {
@@ -941,6 +974,14 @@ export function extractEvents(doc: Doc): NewsEvent[] {
       if (!d || d.timex || !['Death', 'Abduction', 'Release'].includes(d.type)) continue;
       const cause = candidates.find((o) => o !== c && o.event?.timex && o.event.type === 'Attack' && a.clause[o.start] === a.clause[c.start]);
       if (cause?.event?.timex) d.timex = cause.event.timex;
+    }
+    // "taken hostage during the brutal Hamas-led assault": the attackers took the hostage
+    for (const c of full) {
+      const d = c.event;
+      if (!d || d.type !== 'Abduction' || d.participants.some((p) => p.role === 'agent')) continue;
+      const cause = candidates.find((o) => o.type === 'Attack' && o.start > c.start && a.clause[o.start] === a.clause[c.start] && DURING.has(doc.tokens[(o.extentStart ?? o.start) - 1]?.text.toLowerCase() ?? ''));
+      const agent = cause?.event?.participants.find((p) => p.role === 'agent');
+      if (agent) d.participants.push({ entity: agent.entity, role: 'agent' });
     }
   }
   drafts.sort((x, y) => x.trigger.start - y.trigger.start || x.trigger.end - y.trigger.end);

@@ -63,6 +63,13 @@ function verb(type: string, base: string, forms?: [string, string, string, strin
   add(ing, mk(false, false, true));
 }
 
+/** a verb registered without its base and -s forms, which are mostly nouns */
+function pastOnly(type: string, base: string): void {
+  const [, past, , ing] = regular(base);
+  add(past, { type, lemma: base, pos: 'verb', participle: true, participleOnly: false, ing: false });
+  add(ing, { type, lemma: base, pos: 'verb', participle: false, participleOnly: false, ing: true });
+}
+
 function noun(type: string, lemma: string, ...forms: string[]): void {
   for (const f of forms) add(f, { type, lemma, pos: 'noun', participle: false, participleOnly: false, ing: false });
 }
@@ -151,11 +158,12 @@ verb('Statement', 'vow');
 verb('Statement', 'appeal');
 verb('Statement', 'warn');
 verb('Statement', 'condemn');
-verb('Statement', 'demand');
-verb('Statement', 'request');
+// their base forms are mostly nouns in news ("demand for oil", "a court order"): past and -ing forms only
+pastOnly('Statement', 'demand');
+pastOnly('Statement', 'request');
 // requests and orders: only with a following "to"/"for"/"not" (checked by the extractor)
-verb('Statement', 'ask');
-verb('Statement', 'order');
+pastOnly('Statement', 'ask');
+pastOnly('Statement', 'order');
 noun('Statement', 'announcement', 'announcement', 'announcements', 'statement', 'statements', 'declaration', 'appeal', 'appeals', 'warning', 'plea', 'ultimatum');
 phraseVerb('call');
 phraseVerb('issue');
@@ -202,3 +210,6 @@ verb('Travel', 'deploy');
 verb('Travel', 'deport');
 verb('Travel', 'relocate');
 noun('Travel', 'visit', 'visit', 'visits', 'trip', 'trips', 'journey', 'evacuation', 'deportation');
+
+/** every word that can start a trigger: one set lookup rules out most tokens */
+export const TRIGGER_STARTS: ReadonlySet<string> = new Set([...SINGLE.keys(), ...PHRASE_VERBS.keys()]);

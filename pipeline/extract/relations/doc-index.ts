@@ -63,14 +63,10 @@ export class DocIndex {
     this.texts = new Array<string>(n);
     this.ends = new Int32Array(n);
     const starts = new Int32Array(n);
-    // one toLowerCase for the whole text is much cheaper than one per token; it keeps offsets
-    // unless some letter lower-cases to more code units (then per token)
-    const lowText = doc.text.toLowerCase();
-    const aligned = lowText.length === doc.text.length;
     for (let i = 0; i < n; i++) {
       const t = doc.tokens[i];
       this.texts[i] = t.text;
-      this.lows[i] = aligned ? lowText.slice(t.start, t.end) : t.text.toLowerCase();
+      this.lows[i] = t.text.toLowerCase();
       this.ends[i] = t.end;
       starts[i] = t.start;
     }
