@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { nerTagger } from '../pipeline/extract/ner/index.ts';
+import { loadNerModel, nerTagger } from '../pipeline/extract/ner/index.ts';
+import { tagDocumentReference } from '../pipeline/extract/ner/model.ts';
+import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
 import { Featurizer, normalizeToken } from '../pipeline/extract/ner/features.ts';
 import { Gazetteer, GAZ_LISTS, ngramNext, ngramStart } from '../pipeline/extract/ner/gazetteer.ts';
@@ -168,5 +170,17 @@ describe('CoNLL helpers', () => {
   it('maps typographic punctuation to ASCII', () => {
     expect(normalizeToken('’s')).toBe("'s");
     expect(normalizeToken('“')).toBe('"');
+  });
+});
+
+describe('fast tagger', () => {
+  it('gives the same tags as the reference decoder', () => {
+    const model = loadNerModel();
+    const text = readFileSync(new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url), 'utf8');
+    for (const t of [text, PARAGRAPH, 'TALKS STALL AS UKRAINE REJECTS OFFER\n\nBoris Johnson met the Bank of England in London.']) {
+      const doc = prepareDoc('x', t);
+      const input = { sentences: doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((k) => k.text)) };
+      expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
+    }
   });
 });

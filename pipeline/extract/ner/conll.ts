@@ -3,7 +3,12 @@
  * Handles CoNLL-2003 (`TOKEN POS CHUNK NER`, IOB1) and wikigold (`TOKEN TAG`, IO tags,
  * `-DOCSTART-` closing each document): the token is the first column, the tag the last.
  */
-import { NUM_TAGS, O, TYPES, tagOf } from './features.ts';
+import { NUM_TAGS as NUM_TAGS_EXPORT, O as O_EXPORT, TYPES as TYPES_EXPORT, tagOf } from './features.ts';
+
+// Local copies: the module loader may turn imported bindings into getters, too slow in hot loops.
+const NUM_TAGS = NUM_TAGS_EXPORT;
+const O = O_EXPORT;
+const TYPES = TYPES_EXPORT;
 
 export interface GoldSpan {
   /** token range [start, end) within the sentence */
@@ -100,6 +105,7 @@ export function spansFromBilou(tags: ArrayLike<number>): GoldSpan[] {
   let type = -1;
   for (let i = 0; i <= tags.length; i++) {
     const tag = i < tags.length ? tags[i] : O;
+    if (tag === O && start < 0) continue;
     const t = tag === O || tag >= NUM_TAGS ? -1 : (tag - 1) >> 2;
     const part = tag === O ? 'O' : 'BILU'[(tag - 1) & 3];
     const continues = start >= 0 && t === type && (part === 'I' || part === 'L');

@@ -5,8 +5,22 @@
  * those hashes (murmur3's finalizer). The model file then holds only hashes and weights, never
  * readable training-set words.
  */
-import { fnv1a, mix } from './hash.ts';
-import { Gazetteer, GAZ_CATEGORIES, GAZ_DICT_CAP, GAZ_DICT_LOWER, GAZ_FIRST_NAME, GAZ_MAX_TOKENS, ngramStart, ngramNext } from './gazetteer.ts';
+import { fnv1a, mix as MIX_EXPORT } from './hash.ts';
+import {
+  Gazetteer,
+  GAZ_CATEGORIES,
+  GAZ_DICT_CAP,
+  GAZ_DICT_LOWER,
+  GAZ_FIRST_NAME,
+  GAZ_MAX_TOKENS,
+  ngramStart as NGRAM_START_EXPORT,
+  ngramNext as NGRAM_NEXT_EXPORT,
+} from './gazetteer.ts';
+
+// Local copies: the module loader may turn imported bindings into getters, too slow in hot loops.
+const mix = MIX_EXPORT;
+const ngramStart = NGRAM_START_EXPORT;
+const ngramNext = NGRAM_NEXT_EXPORT;
 
 export const TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type NerType = (typeof TYPES)[number];
@@ -40,7 +54,12 @@ export const allowed: Uint8Array = (() => {
   return a;
 })();
 
-const mix3 = (a: number, b: number, c: number): number => mix(mix(a, b), c);
+/** isOpen[tag]: the tag (B or I) leaves a span open; index NUM_TAGS = sentence start. */
+export const isOpen: Uint8Array = Uint8Array.from({ length: NUM_TAGS + 1 }, (_, t) => (t < NUM_TAGS && !allowed[t * NUM_TAGS + O] ? 1 : 0));
+
+function mix3(a: number, b: number, c: number): number {
+  return mix(mix(a, b), c);
+}
 
 // anything outside printable ASCII may need mapping
 const NON_ASCII = /[^ -~]/;
@@ -143,7 +162,7 @@ const BOS = T('<S>');
 const EOS = T('</S>');
 
 /** What the featurizer knows about one distinct (normalized) token string. */
-interface WordInfo {
+export interface WordInfo {
   lower: string;
   /** hash of the lower-cased form, for gazetteer n-grams */
   lowerHash: number;
@@ -157,9 +176,14 @@ interface WordInfo {
   hasUpper: boolean;
   /** gazetteer single-word dictionary flags */
   dict: number;
+  /** no upper-case letter and no digit: decoded as O unless a span is open (see decodeSentence) */
+  plain: boolean;
   /** word features in mixed-case and in all-caps sentences */
   feats: Uint32Array;
   featsC: Uint32Array;
+  /** inference only: memoized score vectors of this word's features, per model pass and casing
+   * (see tagger.ts) */
+  memo: (Int32Array | undefined)[];
 }
 
 /** Static features of one sentence: per-token word features (shared arrays, cached per word) and
@@ -172,6 +196,20 @@ export interface SentenceFeatures {
   off: Uint32Array;
   /** folded-word hash per token, for history features */
   fold: Uint32Array;
+  /** tokens decoded as O when no span is open (WordInfo.plain) */
+  plain: Uint8Array;
+}
+
+/** What context features are computed from, for one sentence (see Featurizer.context). */
+export interface SentenceState {
+  n: number;
+  ws: WordInfo[];
+  caps: boolean;
+  fold: Uint32Array;
+  shapes: Uint32Array;
+  /** gazetteer match codes per token (Featurizer.gazetteerMatches) */
+  gaz: Uint32Array;
+  casing: Map<string, number>;
 }
 
 export interface DocInput {
@@ -209,6 +247,86 @@ export function historyFeatures(out: Uint32Array, tags: ArrayLike<number>, i: nu
   out[2] = mix(H_T1W[t1], fold);
 }
 export const NUM_HISTORY = 3;
+
+/** Upper bound on the context features of one token. */
+export const MAX_CONTEXT = 28 + GAZ_CATEGORIES * 2;
+
+/** Neighbour-word features: token j's folded word and shape in a relative position (role 0 = -1,
+ * 1 = +1, 2 = -2, 3 = +2). Word-only, so inference memoizes their scores per word. */
+const ROLE_L = [F_LM1, F_LP1, F_LM2, F_LP2];
+const ROLE_S = [F_SM1, F_SP1, F_SM2, F_SP2];
+export const NEIGHBOUR_ROLES = 4;
+export function neighbourFeatures(out: Uint32Array, role: number, fold: number, shape: number): void {
+  out[0] = mix(ROLE_L[role], fold);
+  out[1] = mix(ROLE_S[role], shape);
+}
+export const BOUNDARY = { BOS, EOS };
+
+/**
+ * Context features of token i, written to out[k..]; returns the new end. Without `neighbours`
+ * the word/shape-at-offset features (neighbourFeatures) are left out.
+ */
+export function contextFeatures(st: SentenceState, i: number, ctx: Uint32Array, k: number, neighbours: boolean): number {
+  const { n, ws, fold, shapes } = st;
+  const w = ws[i];
+  const l0 = fold[i];
+  const s0 = shapes[i];
+  const lm1 = i > 0 ? fold[i - 1] : BOS;
+  const lp1 = i + 1 < n ? fold[i + 1] : EOS;
+  const sm1 = i > 0 ? shapes[i - 1] : BOS;
+  const sp1 = i + 1 < n ? shapes[i + 1] : EOS;
+  const d0 = w.dict | (w.startsUpper ? 16 : 0);
+  const dm1 = i > 0 ? ws[i - 1].dict | (ws[i - 1].startsUpper ? 16 : 0) : BOS;
+  const dp1 = i + 1 < n ? ws[i + 1].dict | (ws[i + 1].startsUpper ? 16 : 0) : EOS;
+  if (neighbours) {
+    ctx[k++] = mix(F_LM1, lm1);
+    ctx[k++] = mix(F_LP1, lp1);
+    ctx[k++] = mix(F_LM2, i > 1 ? fold[i - 2] : BOS);
+    ctx[k++] = mix(F_LP2, i + 2 < n ? fold[i + 2] : EOS);
+    ctx[k++] = mix(F_SM1, sm1);
+    ctx[k++] = mix(F_SP1, sp1);
+    ctx[k++] = mix(F_SM2, i > 1 ? shapes[i - 2] : BOS);
+    ctx[k++] = mix(F_SP2, i + 2 < n ? shapes[i + 2] : EOS);
+  }
+  ctx[k++] = mix3(F_LM1L0, lm1, l0);
+  ctx[k++] = mix3(F_L0LP1, l0, lp1);
+  ctx[k++] = mix3(F_LM1LP1, lm1, lp1);
+  ctx[k++] = mix3(mix(F_S3, sm1), s0, sp1);
+  ctx[k++] = mix3(F_S0LP1, s0, lp1);
+  ctx[k++] = mix3(F_LM1S0, lm1, s0);
+  ctx[k++] = mix3(F_DICT_M1, dm1, d0);
+  ctx[k++] = mix3(F_DICT_P1, dp1, d0);
+  if (i === 0) {
+    ctx[k++] = F_FIRST;
+    ctx[k++] = mix(F_FIRST_L, l0);
+    ctx[k++] = mix(F_FIRST_S, s0);
+    ctx[k++] = mix3(F_FIRST_DICT, w.dict, s0);
+  }
+  if (i === n - 1) ctx[k++] = F_LAST;
+  if (st.caps) {
+    ctx[k++] = F_CAPS;
+    ctx[k++] = mix(F_CAPSN, Math.min(n, 6));
+  }
+  if (w.hasLetter) {
+    const dc = st.casing.get(w.lower) ?? 0;
+    ctx[k++] = mix(F_DC, dc);
+    ctx[k++] = mix3(F_DC_S, dc, s0);
+    ctx[k++] = mix3(F_DC_POS, dc, i === 0 ? 1 : 0);
+    ctx[k++] = mix3(F_DC_DICT, dc, w.dict);
+  }
+  // gazetteer: for each category, this token's part (B/I/L/U) of the longest match
+  const g = st.gaz[i];
+  if (g !== 0) {
+    for (let c = 0; c < GAZ_CATEGORIES; c++) {
+      const code = (g >>> (c * 3)) & 7;
+      if (code === 0) continue;
+      ctx[k++] = mix3(F_GAZ, c, code);
+      ctx[k++] = mix3(F_GAZ_UP, c * 8 + code, w.startsUpper ? 1 : 0);
+    }
+    ctx[k++] = mix(F_GAZ_LONG, g);
+  }
+  return k;
+}
 
 const Q0 = T('q0');
 const Q1 = T('q+1');
@@ -263,8 +381,10 @@ export class Featurizer {
       hasLower: HAS_LOWER.test(w),
       hasUpper: HAS_UPPER.test(w),
       dict,
+      plain: !HAS_UPPER.test(w) && !/\d/.test(w),
       feats,
       featsC,
+      memo: [undefined, undefined, undefined, undefined],
     };
     // bounded, so a long-running process does not grow without limit
     if (this.cache.size >= 200_000) this.cache.clear();
@@ -280,83 +400,49 @@ export class Featurizer {
     return infos.map((ws, s) => this.sentenceFeatures(ws, caps[s], casing));
   }
 
-  private sentenceFeatures(ws: WordInfo[], capsS: boolean, casing: Map<string, number>): SentenceFeatures {
+  /** Per-sentence state for context features. */
+  sentenceState(ws: WordInfo[], capsS: boolean, casing: Map<string, number>): SentenceState {
     const n = ws.length;
-    const gaz = this.gazetteerMatches(ws, capsS);
-    const per = 28 + GAZ_CATEGORIES * 2;
-    let ctx = new Uint32Array(n * per);
-    const off = new Uint32Array(n + 1);
     const fold = new Uint32Array(n);
     const shapes = new Uint32Array(n);
     for (let i = 0; i < n; i++) {
       fold[i] = ws[i].fold;
       shapes[i] = capsS ? ws[i].shapeC : ws[i].shape;
     }
-    const L = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : fold[i]);
-    const S = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : shapes[i]);
-    const D = (i: number): number => (i < 0 ? BOS : i >= n ? EOS : ws[i].dict | (ws[i].startsUpper ? 16 : 0));
+    return { n, ws, caps: capsS, fold, shapes, gaz: this.gazetteerMatches(ws, capsS), casing };
+  }
+
+  /** Word infos of a document's sentences, their all-caps flags and the document casing. */
+  docState(doc: DocInput): SentenceState[] {
+    const infos = doc.sentences.map((ws) => ws.map((w) => this.info(w)));
+    const caps = infos.map(isAllCapsInfo);
+    const casing = docCasing(doc.sentences, infos, caps);
+    return infos.map((ws, s) => this.sentenceState(ws, caps[s], casing));
+  }
+
+  private sentenceFeatures(ws: WordInfo[], capsS: boolean, casing: Map<string, number>): SentenceFeatures {
+    const st = this.sentenceState(ws, capsS, casing);
+    const n = st.n;
+    let ctx = new Uint32Array(n * MAX_CONTEXT);
+    const off = new Uint32Array(n + 1);
     let k = 0;
     for (let i = 0; i < n; i++) {
-      if (k + per > ctx.length) {
+      if (k + MAX_CONTEXT > ctx.length) {
         const bigger = new Uint32Array(ctx.length * 2);
         bigger.set(ctx);
         ctx = bigger;
       }
-      const w = ws[i];
-      const l0 = fold[i];
-      const s0 = shapes[i];
-      const lm1 = L(i - 1);
-      const lp1 = L(i + 1);
-      const sm1 = S(i - 1);
-      const sp1 = S(i + 1);
-      ctx[k++] = mix(F_LM1, lm1);
-      ctx[k++] = mix(F_LP1, lp1);
-      ctx[k++] = mix(F_LM2, L(i - 2));
-      ctx[k++] = mix(F_LP2, L(i + 2));
-      ctx[k++] = mix(F_SM1, sm1);
-      ctx[k++] = mix(F_SP1, sp1);
-      ctx[k++] = mix(F_SM2, S(i - 2));
-      ctx[k++] = mix(F_SP2, S(i + 2));
-      ctx[k++] = mix3(F_LM1L0, lm1, l0);
-      ctx[k++] = mix3(F_L0LP1, l0, lp1);
-      ctx[k++] = mix3(F_LM1LP1, lm1, lp1);
-      ctx[k++] = mix3(mix(F_S3, sm1), s0, sp1);
-      ctx[k++] = mix3(F_S0LP1, s0, lp1);
-      ctx[k++] = mix3(F_LM1S0, lm1, s0);
-      ctx[k++] = mix3(F_DICT_M1, D(i - 1), w.dict | (w.startsUpper ? 16 : 0));
-      ctx[k++] = mix3(F_DICT_P1, D(i + 1), w.dict | (w.startsUpper ? 16 : 0));
-      if (i === 0) {
-        ctx[k++] = F_FIRST;
-        ctx[k++] = mix(F_FIRST_L, l0);
-        ctx[k++] = mix(F_FIRST_S, s0);
-        ctx[k++] = mix3(F_FIRST_DICT, w.dict, s0);
-      }
-      if (i === n - 1) ctx[k++] = F_LAST;
-      if (capsS) {
-        ctx[k++] = F_CAPS;
-        ctx[k++] = mix(F_CAPSN, Math.min(n, 6));
-      }
-      if (w.hasLetter) {
-        const dc = casing.get(w.lower) ?? 0;
-        ctx[k++] = mix(F_DC, dc);
-        ctx[k++] = mix3(F_DC_S, dc, s0);
-        ctx[k++] = mix3(F_DC_POS, dc, i === 0 ? 1 : 0);
-        ctx[k++] = mix3(F_DC_DICT, dc, w.dict);
-      }
-      // gazetteer: for each category, this token's part (B/I/L/U) of the longest match
-      const g = gaz[i];
-      if (g !== 0) {
-        for (let c = 0; c < GAZ_CATEGORIES; c++) {
-          const code = (g >>> (c * 3)) & 7;
-          if (code === 0) continue;
-          ctx[k++] = mix3(F_GAZ, c, code);
-          ctx[k++] = mix3(F_GAZ_UP, c * 8 + code, w.startsUpper ? 1 : 0);
-        }
-        ctx[k++] = mix(F_GAZ_LONG, g);
-      }
+      k = contextFeatures(st, i, ctx, k, true);
       off[i + 1] = k;
     }
-    return { n, word: ws.map((w) => (capsS ? w.featsC : w.feats)), ctx: ctx.subarray(0, k), off, fold };
+    return {
+      n,
+      word: ws.map((w) => (capsS ? w.featsC : w.feats)),
+      ctx: ctx.subarray(0, k),
+      off,
+      fold: st.fold,
+      plain: Uint8Array.from(ws, (w) => (w.plain ? 1 : 0)),
+    };
   }
 
   /**
@@ -398,49 +484,68 @@ export class Featurizer {
    */
   docFeatures(doc: DocInput, pass1: Uint8Array[]): Uint32Array[][] {
     const infos = doc.sentences.map((ws) => ws.map((w) => this.info(w)));
-    // type votes of every capitalized-word occurrence: key -> counts per [O, PER, ORG, LOC, MISC]
-    const votes = new Map<string, Int32Array>();
-    const firstTag = new Map<string, number>();
-    infos.forEach((ws, s) =>
-      ws.forEach((w, i) => {
-        if (!w.startsUpper) return;
-        let v = votes.get(w.lower);
-        if (!v) votes.set(w.lower, (v = new Int32Array(5)));
-        v[typeOfTag(pass1[s][i]) + 1]++;
-        if (!firstTag.has(w.lower)) firstTag.set(w.lower, pass1[s][i]);
-      }),
-    );
-    const others = new Int32Array(5);
-    return infos.map((ws, s) => {
-      const tags = pass1[s];
-      return ws.map((w, i) => {
-        const f: number[] = [];
-        const own = tags[i];
-        const next = i + 1 < ws.length ? tags[i + 1] : NUM_TAGS;
-        const prev = i > 0 ? tags[i - 1] : NUM_TAGS;
-        f.push(mix(Q0, own), mix(Q1, next), mix3(mix(Q3, prev), own, next));
-        const v = votes.get(w.lower);
-        if (v && w.hasLetter) {
-          // votes from the other occurrences only
-          others.set(v);
-          if (w.startsUpper) others[typeOfTag(own) + 1]--;
-          let best = -1;
-          let total = 0;
-          for (let t = 0; t < 5; t++) {
-            total += others[t];
-            if (others[t] > 0 && (best < 0 || others[t] > others[best])) best = t;
-          }
-          if (total > 0) {
-            f.push(mix(DM, best), mix3(DM_OWN, best, own), mix(DN, Math.min(total, 3) * 8 + best));
-            for (let t = 1; t < 5; t++) if (others[t] > 0) f.push(mix(DA, t));
-          }
-          const ft = firstTag.get(w.lower);
-          if (ft !== undefined) f.push(mix(DF, ft));
-        }
-        return Uint32Array.from(f);
-      });
-    });
+    const votes = documentVotes(infos, pass1);
+    const buf = new Uint32Array(MAX_DOC_FEATURES);
+    return infos.map((ws, s) => ws.map((w, i) => buf.slice(0, docTokenFeatures(votes, w, pass1[s], i, buf, 0))));
   }
+}
+
+/** Pass-1 type votes of every capitalized-word occurrence: lower-cased word -> counts per
+ * [O, PER, ORG, LOC, MISC], and the tag of its first occurrence. */
+export interface DocVotes {
+  votes: Map<string, Int32Array>;
+  firstTag: Map<string, number>;
+}
+
+export function documentVotes(infos: WordInfo[][], pass1: Uint8Array[]): DocVotes {
+  const votes = new Map<string, Int32Array>();
+  const firstTag = new Map<string, number>();
+  infos.forEach((ws, s) =>
+    ws.forEach((w, i) => {
+      if (!w.startsUpper) return;
+      let v = votes.get(w.lower);
+      if (!v) votes.set(w.lower, (v = new Int32Array(5)));
+      v[typeOfTag(pass1[s][i]) + 1]++;
+      if (!firstTag.has(w.lower)) firstTag.set(w.lower, pass1[s][i]);
+    }),
+  );
+  return { votes, firstTag };
+}
+
+export const MAX_DOC_FEATURES = 12;
+const others = new Int32Array(5);
+
+/** Pass-2 document features of token i (word w) of a sentence with pass-1 tags `tags`, written
+ * to out[start..]; returns the new end. */
+export function docTokenFeatures(dv: DocVotes, w: WordInfo, tags: Uint8Array, i: number, out: Uint32Array, start: number): number {
+  let k = start;
+  const own = tags[i];
+  const next = i + 1 < tags.length ? tags[i + 1] : NUM_TAGS;
+  const prev = i > 0 ? tags[i - 1] : NUM_TAGS;
+  out[k++] = mix(Q0, own);
+  out[k++] = mix(Q1, next);
+  out[k++] = mix3(mix(Q3, prev), own, next);
+  const v = dv.votes.get(w.lower);
+  if (v && w.hasLetter) {
+    // votes from the other occurrences only
+    others.set(v);
+    if (w.startsUpper) others[typeOfTag(own) + 1]--;
+    let best = -1;
+    let total = 0;
+    for (let t = 0; t < 5; t++) {
+      total += others[t];
+      if (others[t] > 0 && (best < 0 || others[t] > others[best])) best = t;
+    }
+    if (total > 0) {
+      out[k++] = mix(DM, best);
+      out[k++] = mix3(DM_OWN, best, own);
+      out[k++] = mix(DN, Math.min(total, 3) * 8 + best);
+      for (let t = 1; t < 5; t++) if (others[t] > 0) out[k++] = mix(DA, t);
+    }
+    const ft = dv.firstTag.get(w.lower);
+    if (ft !== undefined) out[k++] = mix(DF, ft);
+  }
+  return k;
 }
 
 /**

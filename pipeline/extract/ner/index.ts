@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
 import { spansFromBilou } from './conll.ts';
-import { deserializeModel, tagDocument, type LoadedModel } from './model.ts';
+import { deserializeModel, type LoadedModel } from './model.ts';
+import { tagDocument } from './tagger.ts';
 
 const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
 
@@ -24,7 +25,12 @@ export function loadNerModel(path?: string): LoadedModel {
 /** Tags the document's tokens, sentence by sentence, and returns the name mentions. */
 export function findNames(doc: Doc): NameMention[] {
   const model = loadNerModel();
-  const sentences = doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.text));
+  const sentences: string[][] = [];
+  for (const s of doc.sentences) {
+    const words: string[] = [];
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) words.push(doc.tokens[i].text);
+    sentences.push(words);
+  }
   const { tags, probs } = tagDocument(model, { sentences });
   const names: NameMention[] = [];
   doc.sentences.forEach((s, si) => {

@@ -13,7 +13,8 @@ import { NUM_TAGS, Featurizer, type DocInput, type SentenceFeatures } from './fe
 import { buildGazetteer } from './gazetteer-build.ts';
 import { decodeSentence, serializeModel, type Scorer, type WeightTable } from './model.ts';
 
-const EPOCHS = 10;
+/** passes over the training data per perceptron (--epochs) */
+let EPOCHS = 10;
 const FOLDS = 4;
 const SEED = 20030601;
 /** averaged weights smaller than this are dropped from the model file */
@@ -129,11 +130,12 @@ function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number):
 
 function main(): void {
   const { values } = parseArgs({
-    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' } },
+    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' }, epochs: { type: 'string' } },
   });
   const minWeight = values['min-weight'] ? Number(values['min-weight']) : MIN_WEIGHT;
+  if (values.epochs) EPOCHS = Number(values.epochs);
   if (!values.train || !values.out) {
-    console.error('usage: train.ts --train <conll file> --out <model path> [--min-weight <w>]');
+    console.error('usage: train.ts --train <conll file> --out <model path> [--min-weight <w>] [--epochs <n>]');
     process.exit(2);
   }
   const t0 = Date.now();
