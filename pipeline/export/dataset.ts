@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { walkFiles } from '../shared/files.ts';
+import { sha256File, walkFiles } from '../shared/files.ts';
 import { sha256 } from '../normalize/index.ts';
 import type { ArticleBundle, TableSpec } from './tables.ts';
 import type { License } from './licenses.ts';
@@ -173,6 +173,6 @@ export function datasetDescription(
  */
 export function sha256sumsOf(out: string): string {
   return walkFiles(out, (name) => name !== 'SHA256SUMS' && name !== 'errors.csv' && !name.includes('.tmp-'))
-    .map((rel) => `${sha256(readFileSync(join(out, rel)))}  ${rel}\n`)
+    .map((rel) => `${sha256File(join(out, rel))}  ${rel}\n`)
     .join('');
 }

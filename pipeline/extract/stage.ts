@@ -84,7 +84,13 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
       return outcome;
     });
   } else {
-    const pool = new Tinypool({ filename: new URL('./worker-entry.mjs', import.meta.url).href, minThreads: jobs, maxThreads: jobs });
+    // a bounded old generation makes each worker collect garbage early instead of growing to gigabytes
+    const pool = new Tinypool({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      minThreads: jobs,
+      maxThreads: jobs,
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
     try {
       outcomes = await Promise.all(
         tasks.map(async (t) => {

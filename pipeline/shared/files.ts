@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
 
 /**
@@ -48,4 +49,17 @@ export function walkFiles(dir: string, accept: (name: string) => boolean): strin
 export function listFiles(dir: string, ext: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).filter((n) => n.endsWith(ext)).sort().map((n) => join(dir, n));
+}
+
+/** SHA-256 of a file, read a block at a time so a file of any size costs constant memory. */
+export function sha256File(path: string): string {
+  const hash = createHash('sha256');
+  const block = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, block); n > 0; n = readSync(fd, block)) hash.update(block.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }

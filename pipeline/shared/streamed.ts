@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { sha256File } from './files.ts';
 
 /**
  * A file written piece by piece into a temporary file and hashed as it goes, then moved into place
@@ -31,7 +32,7 @@ export class StreamedFile {
   finish(): { bytes: number; sha256: string; changed: boolean } {
     closeSync(this.fd);
     const sha256 = this.hash.digest('hex');
-    const same = existsSync(this.path) && createHash('sha256').update(readFileSync(this.path)).digest('hex') === sha256;
+    const same = existsSync(this.path) && sha256File(this.path) === sha256;
     if (same) unlinkSync(this.tmp);
     else renameSync(this.tmp, this.path);
     return { bytes: this.bytes, sha256, changed: !same };
