@@ -1,7 +1,8 @@
-import type { Component, Doc, Entity, Mention, Span, Token } from '../document.ts';
-import { sentenceLocator, titleBefore, tokensMatching } from '../entities/index.ts';
+import type { Component, Doc, Entity, Mention, Span } from '../document.ts';
+import { sentenceLocator, titleBefore } from '../entities/index.ts';
 import { roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
+import { tokenTable } from './token-table.ts';
 
 /**
  * Coreference: adds pronoun and definite-description mentions to the entities the grouper built.
@@ -56,21 +57,45 @@ const AUXILIARIES = new Set([
   'allegedly', 'quickly', 'finally', 'immediately', 'directly', 'personally', 'not', 'who',
 ]);
 
-const isWord = (t: Token | undefined): t is Token => t !== undefined && /\p{L}/u.test(t.text);
-
 /** Tokens of a span (first index, end index exclusive), found by binary search. */
 export function tokenRange(doc: Doc, span: Span): [number, number] {
-  const toks = doc.tokens;
+  // flat offset arrays: the binary search no longer touches scattered token objects
+  const { starts, ends } = tokenTable(doc);
+  const n = ends.length;
   let lo = 0;
-  let hi = toks.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (toks[mid].end <= span.start) lo = mid + 1;
+    if (ends[mid] <= span.start) lo = mid + 1;
     else hi = mid;
   }
   let end = lo;
-  while (end < toks.length && toks[end].start < span.end) end++;
+  while (end < n && starts[end] < span.end) end++;
   return [lo, end];
+}
+
+/**
+ * Indices of the tokens that are exactly a match of `re` (like entities' tokensMatching, but the
+ * binary search runs over the flat offsets, not the token objects).
+ */
+function tokenIndicesMatching(doc: Doc, re: RegExp): number[] {
+  const { starts, ends } = tokenTable(doc);
+  const out: number[] = [];
+  const text = doc.text;
+  let k = 0;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let lo = k;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < m.index) lo = mid + 1;
+      else hi = mid;
+    }
+    k = lo;
+    if (k < starts.length && starts[k] === m.index && ends[k] === m.index + m[0].length) out.push(k);
+  }
+  return out;
 }
 
 /**
@@ -79,27 +104,29 @@ export function tokenRange(doc: Doc, span: Span): [number, number] {
  */
 export function isSubjectMention(doc: Doc, span: Span): boolean {
   const [first, last] = tokenRange(doc, span);
-  const sentence = doc.tokens[first]?.sentence;
+  // flat per-token arrays instead of the token objects (see token-table.ts); -1: no such token
+  const { texts, lows, sentences } = tokenTable(doc);
+  const count = texts.length;
+  const sentence = first < count ? sentences[first] : -1;
   const title = titleBefore(doc, span);
   const [before] = title ? tokenRange(doc, title) : [first];
-  const prev = before > 0 && doc.tokens[before - 1].sentence === sentence ? doc.tokens[before - 1] : undefined;
-  let next: Token | undefined = doc.tokens[last];
-  if (next && next.sentence !== sentence) next = undefined;
-  if (next && /^['’]s?$/.test(next.text)) return false; // possessive: "Putin’s administration"
-  if (prev) {
-    const p = prev.text.toLowerCase();
+  const prev = before > 0 && sentences[before - 1] === sentence ? before - 1 : -1;
+  const next = last < count && sentences[last] === sentence ? last : -1;
+  if (next >= 0 && /^['’]s?$/.test(texts[next])) return false; // possessive: "Putin’s administration"
+  if (prev >= 0) {
+    const p = lows[prev];
     if (PREPOSITIONS.has(p)) return false;
-    if (!CLAUSE_STARTERS.has(p) && /^\p{Ll}/u.test(prev.text) && /(?:ed|ing)$/.test(p)) return false;
-    if (/^\p{Lu}\p{Ll}+ing$/u.test(prev.text)) return false; // "Addressing Putin directly, …"
+    if (!CLAUSE_STARTERS.has(p) && /^\p{Ll}/u.test(texts[prev]) && /(?:ed|ing)$/.test(p)) return false;
+    if (/^\p{Lu}\p{Ll}+ing$/u.test(texts[prev])) return false; // "Addressing Putin directly, …"
   }
-  if (!next) return false;
-  const n = next.text.toLowerCase();
+  if (next < 0) return false;
+  const n = lows[next];
   if (n === ',') {
     // appositive or relative clause after a subject: "Trufanov, whose family …, was taken"
-    const after = doc.tokens[last + 1];
-    return (!prev || CLAUSE_STARTERS.has(prev.text.toLowerCase())) && after !== undefined && /^(?:who|whose|a|an|the|\d+)$/i.test(after.text);
+    const after = last + 1 < count ? texts[last + 1] : undefined;
+    return (prev < 0 || CLAUSE_STARTERS.has(lows[prev])) && after !== undefined && /^(?:who|whose|a|an|the|\d+)$/i.test(after);
   }
-  if (!/^\p{Ll}/u.test(next.text)) return false;
+  if (!/^\p{Ll}/u.test(texts[next])) return false;
   if (AUXILIARIES.has(n)) return true;
   if (PREPOSITIONS.has(n) || NON_VERBS.has(n) || CLAUSE_STARTERS.has(n)) return false;
   return /(?:ed|s)$/.test(n) && !/ss$/.test(n) || /^(?:said|told|met|made|went|took|gave|came|saw|spoke|wrote|won|lost|led|left|held|sent|began|became|thought|felt|knew|got|put|set|ran|sat|stood|paid|sought|brought|bought|fought|taught|caught|kept|meant|read|heard|found|built|spent|hit|cut|let|urged|vowed|warned)$/.test(n);
@@ -176,43 +203,51 @@ const AGE_NOUNS = /^(?:man|woman|boy|girl|father|mother|hostage|victim|suspect|t
 /** Definite descriptions that can name a person: "the (former) (Russian) president", "the 29-year-old". */
 export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean): Description[] {
   const out: Description[] = [];
-  const nameStarts = new Set(doc.entities.flatMap((e) => e.mentions.map((m) => m.start)));
-  const toks = doc.tokens;
-  for (let i = 0; i < toks.length; i++) {
-    const the = toks[i].text;
-    if (the.length !== 3 || (the !== 'the' && the !== 'The' && the !== 'THE') || insideQuote(toks[i].start)) continue;
-    const sentence = toks[i].sentence;
+  // built on first need: only a role followed by ", Name" asks for it
+  let nameStarts: Set<number> | undefined;
+  // flat per-token arrays instead of the token objects (see token-table.ts)
+  const { texts, lows, starts, ends, sentences } = tokenTable(doc);
+  const n = texts.length;
+  for (let i = 0; i < n; i++) {
+    // token length from the flat offsets first: most tokens are rejected without being touched
+    if (ends[i] - starts[i] !== 3) continue;
+    const the = texts[i];
+    if (the !== 'the' && the !== 'The' && the !== 'THE') continue;
+    if (insideQuote(starts[i])) continue;
+    const sentence = sentences[i];
     const modifiers: string[] = [];
-    for (let j = i + 1; j < Math.min(toks.length, i + 6) && toks[j].sentence === sentence; j++) {
-      const t = toks[j];
-      const age = /^(\d{1,3})-year-old$/.exec(t.text);
+    for (let j = i + 1; j < Math.min(n, i + 6) && sentences[j] === sentence; j++) {
+      const text = texts[j];
+      const age = /^(\d{1,3})-year-old$/.exec(text);
       if (age) {
-        let end = t.end;
-        const noun = toks[j + 1];
-        if (noun && noun.sentence === sentence && AGE_NOUNS.test(noun.text)) end = noun.end;
-        out.push({ start: toks[i].start, end, age: Number(age[1]), modifiers });
+        let end = ends[j];
+        if (j + 1 < n && sentences[j + 1] === sentence && AGE_NOUNS.test(texts[j + 1])) end = ends[j + 1];
+        out.push({ start: starts[i], end, age: Number(age[1]), modifiers });
         break;
       }
-      const two = j + 1 < toks.length ? `${t.text} ${toks[j + 1].text}`.toLowerCase() : '';
-      const head = roleHead([t.text]) ?? (two === 'prime minister' ? two : undefined);
-      if (head && /^\p{Ll}/u.test(t.text)) {
-        const endTok = head.includes(' ') ? toks[j + 1] : t;
-        const follow = toks[endTok.index + 1];
+      // lower-casing the two words apart equals lower-casing "prime minister" as one string
+      const head = roleHead([text]) ?? (j + 1 < n && lows[j] === 'prime' && lows[j + 1] === 'minister' ? 'prime minister' : undefined);
+      if (head && /^\p{Ll}/u.test(text)) {
+        const endTok = head.includes(' ') ? j + 1 : j;
+        const f = endTok + 1;
+        const follow = f < n ? texts[f] : undefined;
         // "the president of France" or "the president, Vladimir Putin" introduce someone; a
         // following capitalized word makes the role part of a longer name ("the president Joe Biden")
-        if (follow && follow.sentence === sentence) {
-          if (/^(?:of|for|-elect|elect)$/i.test(follow.text) || /^\p{Lu}/u.test(follow.text)) break;
-          const afterComma = toks[follow.index + 1];
-          if (follow.text === ',' && afterComma && nameStarts.has(afterComma.start)) break;
+        if (follow !== undefined && sentences[f] === sentence) {
+          if (/^(?:of|for|-elect|elect)$/i.test(follow) || /^\p{Lu}/u.test(follow)) break;
+          if (follow === ',' && f + 1 < n) {
+            nameStarts ??= new Set(doc.entities.flatMap((e) => e.mentions.map((m) => m.start)));
+            if (nameStarts.has(starts[f + 1])) break;
+          }
         }
-        if (follow && /^(?:s|es)$/.test(follow.text)) break;
+        if (follow !== undefined && /^(?:s|es)$/.test(follow)) break;
         const g = TITLE_GENDER.get(head);
-        out.push({ start: toks[i].start, end: endTok.end, head, modifiers, ...(g ? { gender: g } : {}) });
+        out.push({ start: starts[i], end: ends[endTok], head, modifiers, ...(g ? { gender: g } : {}) });
         break;
       }
       // modifiers: nationality/party adjectives, "former", "embattled" …; stop at anything else
-      if (/^\p{Lu}[\p{L}.-]*$/u.test(t.text) || /^(?:former|then|late|new|current|outgoing|incoming|embattled|veteran|longtime|deputy|vice|acting|interim|foreign|defense|prime)$/i.test(t.text) || /^\p{Ll}+(?:al|ic|ive|ous|ful|ish)$/u.test(t.text)) {
-        modifiers.push(t.text.toLowerCase());
+      if (/^\p{Lu}[\p{L}.-]*$/u.test(text) || /^(?:former|then|late|new|current|outgoing|incoming|embattled|veteran|longtime|deputy|vice|acting|interim|foreign|defense|prime)$/i.test(text) || /^\p{Ll}+(?:al|ic|ive|ous|ful|ish)$/u.test(text)) {
+        modifiers.push(lows[j]);
         continue;
       }
       break;
@@ -278,20 +313,24 @@ export function resolveCoreference(doc: Doc): void {
   const added: Mention[] = [];
   let ci = 0;
   let window: Candidate[] = []; // candidates before the current token, from the last three sentences
-  for (const t of tokensMatching(doc, PRONOUN_RE)) {
-    if (!PRONOUN_FORMS.has(t.text)) continue;
-    while (ci < candidates.length && candidates[ci].start < t.start) window.push(candidates[ci++]);
-    if (window.length > 64 || (window.length && window[0].sentence < t.sentence - 2)) window = window.filter((c) => c.sentence >= t.sentence - 2);
-    const w = t.text.toLowerCase();
+  const { texts, lows, starts, ends, sentences } = tokenTable(doc);
+  for (const ti of tokenIndicesMatching(doc, PRONOUN_RE)) {
+    const text = texts[ti];
+    if (!PRONOUN_FORMS.has(text)) continue;
+    const start = starts[ti];
+    const sentence = sentences[ti];
+    while (ci < candidates.length && candidates[ci].start < start) window.push(candidates[ci++]);
+    if (window.length > 64 || (window.length && window[0].sentence < sentence - 2)) window = window.filter((c) => c.sentence >= sentence - 2);
+    const w = lows[ti];
     const gender = PRONOUN_GENDER.get(w);
     if (!gender && w !== 'its') continue;
-    if (insideQuote(t.start) || !isWord(t)) continue;
+    if (insideQuote(start) || !/\p{L}/u.test(text)) continue;
     const cands = window;
-    const pick = gender ? pickPerson(cands, gender, t.sentence) : pickOrganization(cands, t.sentence);
+    const pick = gender ? pickPerson(cands, gender, sentence) : pickOrganization(cands, sentence);
     if (!pick) continue;
-    const m: Mention = { start: t.start, end: t.end, text: t.text, kind: 'pronoun', entity: pick.id };
+    const m: Mention = { start, end: ends[ti], text, kind: 'pronoun', entity: pick.id };
     added.push(m);
-    const c: Candidate = { entity: pick, start: t.start, sentence: t.sentence, subject: /^(?:he|she)$/.test(w) };
+    const c: Candidate = { entity: pick, start, sentence, subject: /^(?:he|she)$/.test(w) };
     window.push(c);
   }
   for (const m of added) byId.get(m.entity)?.mentions.push(m);

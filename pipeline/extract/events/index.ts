@@ -195,11 +195,12 @@ class Analyzer {
     const s = this.doc.sentences[si];
     const out: Candidate[] = [];
     // most sentences have no trigger word: clauses are segmented only for those that do
-    let any = false;
-    for (let i = s.tokenStart; i < s.tokenEnd && !any; i++) any = TRIGGER_STARTS.has(this.ix.lower(i));
-    if (!any) return out;
+    let first = s.tokenStart;
+    while (first < s.tokenEnd && !TRIGGER_STARTS.has(this.ix.lower(first))) first++;
+    if (first >= s.tokenEnd) return out;
     this.segmentClauses(si);
-    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    // the scan resumes at the first trigger word: nothing before it can start a trigger
+    for (let i = first; i < s.tokenEnd; i++) {
       const w = this.ix.lower(i);
       if (!TRIGGER_STARTS.has(w)) continue;
       const phrase = this.phraseAt(i, s.tokenEnd);

@@ -1,5 +1,6 @@
 import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan, Token } from '../document.ts';
 import { isSubjectMention, tokenRange } from '../coref/index.ts';
+import { tokenTable } from '../coref/token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
 import { ADDRESSEE_VERBS, INDIRECT_VERBS, REPORTING_VERBS } from './verbs.ts';
 
@@ -39,22 +40,24 @@ const ADVERBS_BEFORE_VERB = new Set([
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
 /**
- * Lower-case text of each token of the document being processed, computed once by
- * `extractQuotes` (all callers of `lower` run inside it, synchronously).
+ * Lower-case text of each token of the document being processed (the shared token table), set
+ * by `extractQuotes` (all callers of `lower` run inside it, synchronously).
  */
 let lowered: string[] = [];
-const lower = (t: Token): string => (lowered[t.index] ??= t.text.toLowerCase());
+/** by token index: reading a token object's fields is slow (see coref/token-table.ts) */
+const lowerAt = (i: number): string => lowered[i];
+const lower = (t: Token): string => lowered[t.index];
 
 /** Per token: 1 when it lies inside a direct quote (content or marks); one sweep over the marks. */
-function tokensInQuotes(doc: Doc, marks: QuoteMarks[]): Uint8Array {
-  const toks = doc.tokens;
-  const out = new Uint8Array(toks.length);
+function tokensInQuotes(starts: Int32Array, marks: QuoteMarks[]): Uint8Array {
+  const n = starts.length;
+  const out = new Uint8Array(n);
   let i = 0;
   for (const m of marks) {
     const end = m.close >= 0 ? m.close + 1 : m.end;
-    while (i < toks.length && toks[i].start < m.open) i++;
+    while (i < n && starts[i] < m.open) i++;
     let j = i;
-    while (j < toks.length && toks[j].start < end) out[j++] = 1;
+    while (j < n && starts[j] < end) out[j++] = 1;
   }
   return out;
 }
@@ -127,14 +130,14 @@ const NOT_SPEAKERS = new Set([
 function npBefore(ctx: Ctx, verb: number, floor: number): Span | undefined {
   const toks = ctx.doc.tokens;
   let i = verb - 1;
-  while (i >= floor && ADVERBS_BEFORE_VERB.has(lower(toks[i]))) i--;
+  while (i >= floor && ADVERBS_BEFORE_VERB.has(lowerAt(i))) i--;
   const end = i;
   if (end < floor || isPunct(toks[end]) && !/^['’]s$/.test(toks[end].text)) return undefined;
   let start = end;
   let hops = 0;
   for (let j = end; j >= floor && end - j < 10; j--) {
     const t = toks[j];
-    const w = lower(t);
+    const w = lowerAt(j);
     if (PRONOUNS.has(w)) {
       if (j === end) start = j;
       break;
@@ -148,10 +151,10 @@ function npBefore(ctx: Ctx, verb: number, floor: number): Span | undefined {
     if (/^\p{Ll}/u.test(t.text) && /(?:ed|ing)$/.test(w) && j !== end && !/^(?:the|a)$/.test(lower(toks[j - 1] ?? t))) break;
     start = j;
   }
-  if (PREPOSITIONS.has(lower(toks[start]))) start++;
+  if (PREPOSITIONS.has(lowerAt(start))) start++;
   if (start > end) return undefined;
   // a phrase ending in a function word ("and", "when", "the") names nobody
-  const last = lower(toks[end]);
+  const last = lowerAt(end);
   if (STOPS.has(last) || PREPOSITIONS.has(last) || /^(?:the|a|an|this|that|its|his|her|their)$/.test(last)) return undefined;
   return { start: toks[start].start, end: toks[end].end };
 }
@@ -175,7 +178,7 @@ function endsClause(toks: Token[], j: number): boolean {
 function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | undefined {
   const toks = ctx.doc.tokens;
   let k = verb - 1;
-  while (k >= floor && ADVERBS_BEFORE_VERB.has(lower(toks[k]))) k--;
+  while (k >= floor && ADVERBS_BEFORE_VERB.has(lowerAt(k))) k--;
   if (k < floor) return undefined;
   if (toks[k].text === ',' || toks[k].text === '—' || toks[k].text === ')') {
     const closer = toks[k].text;
@@ -207,12 +210,12 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
 function npAfter(ctx: Ctx, from: number, limit: number): Span | undefined {
   const toks = ctx.doc.tokens;
   if (from >= limit || isPunct(toks[from])) return undefined;
-  const w0 = lower(toks[from]);
+  const w0 = lowerAt(from);
   if (PRONOUNS.has(w0) || w0 === 'him' || w0 === 'her' || w0 === 'them') return { start: toks[from].start, end: toks[from].end };
   let end = from;
   for (let j = from; j < limit && j - from < 8; j++) {
     const t = toks[j];
-    const w = lower(t);
+    const w = lowerAt(j);
     if (isPunct(t) && !/^[.&-]$/.test(t.text)) break;
     if ((STOPS.has(w) || PREPOSITIONS.has(w)) && j > from) break;
     // a lower-case word after a capitalized name ends the phrase ("said Putin on Tuesday")
@@ -243,7 +246,7 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
   for (let j = i; j < Math.min(b, i + 30); j++) {
     const t = toks[j];
     if (endsClause(toks, j)) break;
-    const w = lower(t);
+    const w = lowerAt(j);
     if (w === 'according' && j === i && lower(toks[j + 1] ?? t) === 'to') {
       const np = npAfter(ctx, j + 2, b);
       const speaker = np && speakerFrom(ctx, np, 'start');
@@ -260,7 +263,7 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
     } else {
       speaker = subjectOfVerb(ctx, j, i);
       // "…,” it added.": the article or document quoted before
-      if (!speaker && j === i + 1 && lower(toks[i]) === 'it') speaker = { start: toks[i].start, end: toks[i].end, text: toks[i].text };
+      if (!speaker && j === i + 1 && lowerAt(i) === 'it') speaker = { start: toks[i].start, end: toks[i].end, text: toks[i].text };
     }
     if (!speaker) return undefined;
     return { speaker, cue, ...addresseeAfterVerb(ctx, j, b), ...accordingAfter(ctx, j + 1, b) };
@@ -273,7 +276,7 @@ function accordingAfter(ctx: Ctx, from: number, limit: number): { speaker?: Spea
   const toks = ctx.doc.tokens;
   for (let j = from; j < Math.min(limit, from + 12); j++) {
     if (CLAUSE_END.test(toks[j].text)) return {};
-    if (lower(toks[j]) === 'according' && toks[j - 1]?.text === ',' && lower(toks[j + 1] ?? toks[j]) === 'to') {
+    if (lowerAt(j) === 'according' && toks[j - 1]?.text === ',' && lower(toks[j + 1] ?? toks[j]) === 'to') {
       const np = npAfter(ctx, j + 2, limit);
       const speaker = np && speakerFrom(ctx, np, 'start');
       return speaker ? { speaker } : {};
@@ -284,8 +287,7 @@ function accordingAfter(ctx: Ctx, from: number, limit: number): { speaker?: Spea
 
 /** "told X" / "assured X": the entity right after an addressee-taking verb. */
 function addresseeAfterVerb(ctx: Ctx, verb: number, limit: number): { addressee?: string } {
-  const t = ctx.doc.tokens[verb];
-  if (!ADDRESSEE_VERBS.has(lower(t))) return {};
+  if (!ADDRESSEE_VERBS.has(lowerAt(verb))) return {};
   const np = npAfter(ctx, verb + 1, limit);
   if (!np) return {};
   const m = mentionIn(ctx, np.start, np.end);
@@ -307,15 +309,15 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
     const [mStart] = m ? tokenRange(doc, m) : [0];
     // "Putin: “…”", not "He said of Congress: “…”"
     // "Putin: “…”", not "He said of Congress: “…”"
-    if (m && m.end === toks[b - 2].end && !(mStart > a && PREPOSITIONS.has(lower(toks[mStart - 1])))) {
+    if (m && m.end === toks[b - 2].end && !(mStart > a && PREPOSITIONS.has(lowerAt(mStart - 1)))) {
       return { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity }, cue: { start: toks[b - 1].start, end: toks[b - 1].end, text: ':' } };
     }
   }
   for (let j = b - 1; j >= a; j--) {
     const t = toks[j];
     if (ctx.insideQuote(t.start)) break;
-    const w = lower(t);
-    if (w === 'according' && toks[j + 1] && lower(toks[j + 1]) === 'to') {
+    const w = lowerAt(j);
+    if (w === 'according' && toks[j + 1] && lowerAt(j + 1) === 'to') {
       const np = npAfter(ctx, j + 2, b);
       const speaker = np && speakerFrom(ctx, np, 'start');
       if (speaker) return { speaker, cue: { start: t.start, end: toks[j + 1].end, text: doc.text.slice(t.start, toks[j + 1].end) } };
@@ -364,7 +366,7 @@ function subjectBefore(ctx: Ctx, verb: number, floor: number, leftmost: boolean)
   if (!found.length) {
     // "he"/"she" left unresolved by coreference still names the speaker's place
     const [v] = [verb - 1];
-    if (v >= floor && PRONOUNS.has(lower(toks[v]))) return { start: toks[v].start, end: toks[v].end, text: toks[v].text };
+    if (v >= floor && PRONOUNS.has(lowerAt(v))) return { start: toks[v].start, end: toks[v].end, text: toks[v].text };
     return undefined;
   }
   const m = leftmost ? found[0] : found[found.length - 1];
@@ -500,9 +502,9 @@ function indirectQuotes(ctx: Ctx): Quote[] {
     for (let j = a; j < lastEnd; j++) {
       if (ctx.tokenInQuote[j]) continue;
       const t = toks[j];
-      const w = lower(t);
+      const w = lowerAt(j);
       // "according to X, CLAUSE" / "CLAUSE, according to X."
-      if (w === 'according' && toks[j + 1] && lower(toks[j + 1]) === 'to') {
+      if (w === 'according' && toks[j + 1] && lowerAt(j + 1) === 'to') {
         const np = npAfter(ctx, j + 2, lastEnd);
         if (!np) continue;
         const speaker = speakerFrom(ctx, np, 'start');
@@ -542,7 +544,7 @@ function findPostposedComma(ctx: Ctx, a: number, verb: number, lastEnd: number):
   const toks = ctx.doc.tokens;
   // only a short adverbial may follow the verb ("said Friday", "said in a statement")
   if (lastEnd - verb > 5) return -1;
-  for (let k = verb + 1; k < lastEnd; k++) if (isPunct(toks[k]) || INDIRECT_VERBS.has(lower(toks[k]))) return -1;
+  for (let k = verb + 1; k < lastEnd; k++) if (isPunct(toks[k]) || INDIRECT_VERBS.has(lowerAt(k))) return -1;
   for (let k = verb - 1; k > a && verb - k <= 8; k--) {
     if (toks[k].text === ',' || toks[k].text === '—') return k - a >= 3 ? k : -1;
     if (isPunct(toks[k]) && !/^[.&'’-]|['’]s$/.test(toks[k].text)) return -1;
@@ -555,14 +557,14 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   const toks = ctx.doc.tokens;
   // "said (in a statement on Tuesday) that …", "told reporters that …"
   for (let k = verb + 1; k < Math.min(lastEnd, verb + 9); k++) {
-    const w = lower(toks[k]);
+    const w = lowerAt(k);
     if (w === 'that') return k + 1 < lastEnd ? k + 1 : -1;
     if (isPunct(toks[k]) && toks[k].text !== ',' || REPORTING_VERBS.has(w)) break;
   }
   const next = toks[verb + 1];
   if (!next || verb + 1 >= lastEnd) return -1;
-  const w = lower(next);
-  if (ADDRESSEE_VERBS.has(lower(toks[verb]))) return -1; // "told X" without "that": object, not clause
+  const w = lowerAt(verb + 1);
+  if (ADDRESSEE_VERBS.has(lowerAt(verb))) return -1; // "told X" without "that": object, not clause
   // a clause starts with a subject: pronoun, determiner or name, followed later by a verb
   if (/^(?:he|she|they|it|we|i|there|the|a|an|his|her|their|its|this|these|those|russia|no|some|many|all)$/.test(w) || /^\p{Lu}/u.test(next.text)) {
     if (/^(?:the|a|an)$/.test(w) && lastEnd - verb < 5) return -1;
@@ -597,8 +599,9 @@ function pushIndirect(ctx: Ctx, out: Quote[], start: number, end: number, speake
 export function extractQuotes(doc: Doc): Quote[] {
   const marks = findQuoteMarks(doc);
   const mentions = doc.entities.flatMap((e: Entity) => e.mentions).sort((a, b) => a.start - b.start || b.end - a.end);
-  lowered = new Array<string>(doc.tokens.length);
-  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), tokenInQuote: tokensInQuotes(doc, marks), marks };
+  const table = tokenTable(doc);
+  lowered = table.lows;
+  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), tokenInQuote: tokensInQuotes(table.starts, marks), marks };
   const direct = directQuotes(ctx);
   const indirect = indirectQuotes(ctx).filter((q) => !direct.some((d) => d.start < q.end && q.start < d.end));
   const all = [...direct, ...indirect].sort((a, b) => a.start - b.start || a.end - b.end);

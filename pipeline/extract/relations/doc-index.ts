@@ -1,5 +1,6 @@
 import type { Doc, Entity, Mention, Token } from '../document.ts';
 import { COUNTRY_NAMES, DEMONYM_TO_COUNTRY } from './demonyms.ts';
+import { tokenTable } from '../coref/token-table.ts';
 
 /**
  * Token-level lookups shared by the relation and event extractors: which entity mention covers a
@@ -59,17 +60,12 @@ export class DocIndex {
     this.tokens = doc.tokens;
     this.signature = signature(doc);
     const n = doc.tokens.length;
-    this.lows = new Array<string>(n);
-    this.texts = new Array<string>(n);
-    this.ends = new Int32Array(n);
-    const starts = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const t = doc.tokens[i];
-      this.texts[i] = t.text;
-      this.lows[i] = t.text.toLowerCase();
-      this.ends[i] = t.end;
-      starts[i] = t.start;
-    }
+    // shared with coreference and quotes, which built it already (read-only here)
+    const table = tokenTable(doc);
+    this.lows = table.lows;
+    this.texts = table.texts;
+    this.ends = table.ends;
+    const starts = table.starts;
     this.byToken = new Array<MentionRef | undefined>(doc.tokens.length);
     for (const entity of doc.entities) {
       this.entityById.set(entity.id, entity);
