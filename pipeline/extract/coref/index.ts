@@ -2,7 +2,7 @@ import type { Component, Doc, Entity, Mention, Span } from '../document.ts';
 import { sentenceLocator, titleBefore } from '../entities/index.ts';
 import { roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
-import { tokenTable } from './token-table.ts';
+import { tokenTable } from '../token-table.ts';
 
 /**
  * Coreference: adds pronoun and definite-description mentions to the entities the grouper built.

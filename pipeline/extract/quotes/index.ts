@@ -1,6 +1,6 @@
 import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan, Token } from '../document.ts';
 import { isSubjectMention, tokenRange } from '../coref/index.ts';
-import { tokenTable } from '../coref/token-table.ts';
+import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
 import { ADDRESSEE_VERBS, INDIRECT_VERBS, REPORTING_VERBS } from './verbs.ts';
 
@@ -44,7 +44,7 @@ const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
  * by `extractQuotes` (all callers of `lower` run inside it, synchronously).
  */
 let lowered: string[] = [];
-/** by token index: reading a token object's fields is slow (see coref/token-table.ts) */
+/** by token index, from the shared token table (see ../token-table.ts) */
 const lowerAt = (i: number): string => lowered[i];
 const lower = (t: Token): string => lowered[t.index];
 

@@ -1,6 +1,6 @@
 import type { Doc, Entity, Mention, Token } from '../document.ts';
 import { COUNTRY_NAMES, DEMONYM_TO_COUNTRY } from './demonyms.ts';
-import { tokenTable } from '../coref/token-table.ts';
+import { tokenTable } from '../token-table.ts';
 
 /**
  * Token-level lookups shared by the relation and event extractors: which entity mention covers a
