@@ -10,6 +10,7 @@ import { Featurizer, normalizeToken } from '../pipeline/extract/ner/features.ts'
 import { Gazetteer, GAZ_LISTS, ngramNext, ngramStart } from '../pipeline/extract/ner/gazetteer.ts';
 import { nameKey } from '../pipeline/extract/ner/gazetteer-build.ts';
 import { fnv1a, mix } from '../pipeline/extract/ner/hash.ts';
+import { WordClusters, clusterForm, pathPrefix } from '../pipeline/extract/ner/clusters.ts';
 import { docFromConll } from '../eval/ner.ts';
 
 function tag(text: string): Doc {
@@ -131,6 +132,43 @@ describe('gazetteer and hashing', () => {
     const count = (s: typeof a, i: number): number => s.off[i + 1] - s.off[i];
     expect([3, 4, 5].map((i) => count(a, i) - count(b, i))).toEqual([3, 3, 3]);
     expect([0, 1, 2, 6].map((i) => count(a, i) - count(b, i))).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('word clusters', () => {
+  // paths with a leading length marker: 0b1_0110 is the 4-bit path 0110
+  const clusters = new WordClusters(
+    Uint32Array.from(['Ferencvaros', 'Madrid', 'bush', '0,000'].map((w) => fnv1a(clusterForm(w)))),
+    Uint32Array.from([0b1_0110_1101, 0b1_0111, 0b1_00, 0b1_1]),
+  );
+
+  it('finds a word by its form, case kept, digits folded', () => {
+    expect(clusters.pathOf('Ferencvaros')).toBe(0b1_0110_1101);
+    expect(clusters.pathOf('ferencvaros')).toBe(0);
+    expect(clusters.pathOf('7,500')).toBe(0b1_1);
+    expect(clusters.pathOf('Bush')).toBe(0);
+  });
+
+  it('reads an all-caps headline word as its capitalized or lower-case form', () => {
+    expect(clusters.pathOf('FERENCVAROS')).toBe(0b1_0110_1101);
+    expect(clusters.pathOf('BUSH')).toBe(0b1_00);
+    expect(clusters.pathOf('A')).toBe(0);
+  });
+
+  it('cuts paths to prefixes, keeping the length marker', () => {
+    expect(pathPrefix(0b1_0110_1101, 4)).toBe(0b1_0110);
+    expect(pathPrefix(0b1_0110_1101, 1)).toBe(0b1_0);
+    expect(pathPrefix(0b1_01, 4)).toBe(0b1_01);
+  });
+
+  it('gives words of one cluster the same cluster features', () => {
+    const same = new WordClusters(Uint32Array.from([fnv1a('Ferencvaros'), fnv1a('Gothenburg')]), Uint32Array.from([0b1_0110_1101, 0b1_0110_1101]));
+    const f = new Featurizer(Gazetteer.empty(), same);
+    const g = new Featurizer(Gazetteer.empty());
+    const feats = (fz: Featurizer, w: string): Set<number> => new Set(fz.staticFeatures({ sentences: [[w]] })[0].word[0]);
+    const shared = (fz: Featurizer): number => [...feats(fz, 'Ferencvaros')].filter((h) => feats(fz, 'Gothenburg').has(h)).length;
+    // the bias, shape and cluster-prefix features are shared; without clusters only bias and shape
+    expect(shared(f) - shared(g)).toBeGreaterThanOrEqual(4);
   });
 });
 

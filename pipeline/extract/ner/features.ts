@@ -16,6 +16,7 @@ import {
   ngramStart as NGRAM_START_EXPORT,
   ngramNext as NGRAM_NEXT_EXPORT,
 } from './gazetteer.ts';
+import { WordClusters, pathPrefix } from './clusters.ts';
 
 // Local copies: the module loader may turn imported bindings into getters, too slow in hot loops.
 const mix = MIX_EXPORT;
@@ -158,6 +159,13 @@ const F_GAZ_UP = T('gaz|up');
 const F_GAZ_LONG = T('gaz|long');
 const F_DICT_M1 = T('dict-1');
 const F_DICT_P1 = T('dict+1');
+/** word-cluster path prefixes of these lengths (bits) are features of the word itself */
+const CLUSTER_PREFIXES = [4, 6, 10, 14];
+const F_CL = CLUSTER_PREFIXES.map((k) => T('cl' + k));
+const F_CL_NONE = T('cl-none');
+const F_CL_SH = T('cl6|sh');
+/** the prefix seen from neighbour positions */
+const NEIGHBOUR_CLUSTER_BITS = 6;
 const BOS = T('<S>');
 const EOS = T('</S>');
 
@@ -176,6 +184,8 @@ export interface WordInfo {
   hasUpper: boolean;
   /** gazetteer single-word dictionary flags */
   dict: number;
+  /** hash of the word's cluster-path prefix seen from neighbour positions (0 when not clustered) */
+  clusterN: number;
   /** no upper-case letter and no digit: decoded as O unless a span is open (see decodeSentence) */
   plain: boolean;
   /** word features in mixed-case and in all-caps sentences */
@@ -249,16 +259,19 @@ export function historyFeatures(out: Uint32Array, tags: ArrayLike<number>, i: nu
 export const NUM_HISTORY = 3;
 
 /** Upper bound on the context features of one token. */
-export const MAX_CONTEXT = 28 + GAZ_CATEGORIES * 2;
+export const MAX_CONTEXT = 32 + GAZ_CATEGORIES * 2;
 
 /** Neighbour-word features: token j's folded word and shape in a relative position (role 0 = -1,
  * 1 = +1, 2 = -2, 3 = +2). Word-only, so inference memoizes their scores per word. */
 const ROLE_L = [F_LM1, F_LP1, F_LM2, F_LP2];
 const ROLE_S = [F_SM1, F_SP1, F_SM2, F_SP2];
+const ROLE_C = [T('c-1'), T('c+1'), T('c-2'), T('c+2')];
 export const NEIGHBOUR_ROLES = 4;
-export function neighbourFeatures(out: Uint32Array, role: number, fold: number, shape: number): void {
+export const NEIGHBOUR_FEATURES = 3;
+export function neighbourFeatures(out: Uint32Array, role: number, fold: number, shape: number, cluster: number): void {
   out[0] = mix(ROLE_L[role], fold);
   out[1] = mix(ROLE_S[role], shape);
+  out[2] = mix(ROLE_C[role], cluster);
 }
 export const BOUNDARY = { BOS, EOS };
 
@@ -287,6 +300,10 @@ export function contextFeatures(st: SentenceState, i: number, ctx: Uint32Array, 
     ctx[k++] = mix(F_SP1, sp1);
     ctx[k++] = mix(F_SM2, i > 1 ? shapes[i - 2] : BOS);
     ctx[k++] = mix(F_SP2, i + 2 < n ? shapes[i + 2] : EOS);
+    ctx[k++] = mix(ROLE_C[0], i > 0 ? ws[i - 1].clusterN : BOS);
+    ctx[k++] = mix(ROLE_C[1], i + 1 < n ? ws[i + 1].clusterN : EOS);
+    ctx[k++] = mix(ROLE_C[2], i > 1 ? ws[i - 2].clusterN : BOS);
+    ctx[k++] = mix(ROLE_C[3], i + 2 < n ? ws[i + 2].clusterN : EOS);
   }
   ctx[k++] = mix3(F_LM1L0, lm1, l0);
   ctx[k++] = mix3(F_L0LP1, l0, lp1);
@@ -343,7 +360,10 @@ const DN = T('dn');
  */
 export class Featurizer {
   private readonly cache = new Map<string, WordInfo>();
-  constructor(readonly gazetteer: Gazetteer) {}
+  constructor(
+    readonly gazetteer: Gazetteer,
+    readonly clusters: WordClusters = WordClusters.empty(),
+  ) {}
 
   private info(raw: string): WordInfo {
     let inf = this.cache.get(raw);
@@ -367,6 +387,11 @@ export class Featurizer {
       common.push(mix(F_H0, fnv1a(parts[0])), mix(F_H1, fnv1a(parts[parts.length - 1])));
     }
     if (hasLetter) common.push(mix(F_DICT, dict));
+    const path = this.clusters.pathOf(w);
+    if (path !== 0) {
+      CLUSTER_PREFIXES.forEach((bits, k) => common.push(mix(F_CL[k], pathPrefix(path, bits))));
+      common.push(mix3(F_CL_SH, pathPrefix(path, 6), shape));
+    } else common.push(F_CL_NONE);
     const feats = Uint32Array.from([...common, mix(F_W, fnv1a(w)), mix(F_SH, shape), mix(F_LS, fnv1a(long)), mix3(F_DICT_SH, dict, shape)]);
     const shapeC = mix(F_SHC, shape);
     const featsC = Uint32Array.from([...common, shapeC, mix(F_LSC, fnv1a(long)), mix3(F_DICT_SH, dict, shapeC)]);
@@ -381,6 +406,7 @@ export class Featurizer {
       hasLower: HAS_LOWER.test(w),
       hasUpper: HAS_UPPER.test(w),
       dict,
+      clusterN: path === 0 ? 0 : pathPrefix(path, NEIGHBOUR_CLUSTER_BITS),
       plain: !HAS_UPPER.test(w) && !/\d/.test(w),
       feats,
       featsC,

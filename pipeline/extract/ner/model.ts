@@ -15,6 +15,7 @@ import {
   type SentenceFeatures,
 } from './features.ts';
 import { Gazetteer } from './gazetteer.ts';
+import { WordClusters } from './clusters.ts';
 import { DenseWeights } from './tagger.ts';
 
 // Local copies: the module loader may turn imported bindings into getters, too slow in hot loops.
@@ -117,6 +118,8 @@ interface StoredModel {
   pass2: StoredTable;
   /** gazetteer n-gram hashes (sorted) and their list masks */
   gazetteer: { keys: string; masks: string };
+  /** word-cluster form hashes (sorted) and their paths (clusters.ts) */
+  clusters?: { hashes: string; paths: string };
   meta: Record<string, unknown>;
 }
 
@@ -168,6 +171,7 @@ export function serializeModel(
   pass1: WeightTable,
   pass2: WeightTable,
   gazetteer: Gazetteer,
+  clusters: { hashes: string; paths: string } | undefined,
   minAbs: number,
   meta: Record<string, unknown>,
 ): Buffer {
@@ -178,6 +182,7 @@ export function serializeModel(
     pass1: packTable(pass1, minAbs),
     pass2: packTable(pass2, minAbs),
     gazetteer: { keys: b64(gaz.keys), masks: b64(gaz.masks) },
+    clusters,
     meta,
   };
   return gzipSync(Buffer.from(JSON.stringify(model)), { level: 9 });
@@ -197,7 +202,13 @@ export function deserializeModel(gz: Buffer): LoadedModel {
     fromB64(m.gazetteer.keys, (b) => new Uint32Array(b)),
     fromB64(m.gazetteer.masks, (b) => new Uint16Array(b)),
   );
-  return { pass1: unpackTable(m.pass1), pass2: unpackTable(m.pass2), featurizer: new Featurizer(gazetteer), meta: m.meta };
+  const clusters = m.clusters
+    ? new WordClusters(
+        fromB64(m.clusters.hashes, (b) => new Uint32Array(b)),
+        fromB64(m.clusters.paths, (b) => new Uint32Array(b)),
+      )
+    : WordClusters.empty();
+  return { pass1: unpackTable(m.pass1), pass2: unpackTable(m.pass2), featurizer: new Featurizer(gazetteer, clusters), meta: m.meta };
 }
 
 /** Two-pass tagging through the reference decoder (decodeSentence); tagger.ts's tagDocument gives

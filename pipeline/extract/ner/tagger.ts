@@ -16,6 +16,7 @@ import {
   BOUNDARY,
   MAX_CONTEXT as MAX_CONTEXT_EXPORT,
   MAX_DOC_FEATURES as MAX_DOC_FEATURES_EXPORT,
+  NEIGHBOUR_FEATURES,
   NEIGHBOUR_ROLES as NEIGHBOUR_ROLES_EXPORT,
   NUM_HISTORY as NUM_HISTORY_EXPORT,
   NUM_TAGS as NUM_TAGS_EXPORT,
@@ -128,7 +129,7 @@ export class DenseWeights implements Scorer {
   }
 }
 
-const pair = new Uint32Array(2);
+const pair = new Uint32Array(NEIGHBOUR_FEATURES);
 
 /** Memoized score vectors of a word for pass `pass` in sentences of casing `caps`. */
 function wordMemo(w: WordInfo, weights: DenseWeights, pass: number, caps: boolean): Int32Array {
@@ -138,8 +139,8 @@ function wordMemo(w: WordInfo, weights: DenseWeights, pass: number, caps: boolea
   m = new Int32Array(MEMO_ROWS * NUM_TAGS);
   const shape = caps ? w.shapeC : w.shape;
   for (let r = 0; r < NEIGHBOUR_ROLES; r++) {
-    neighbourFeatures(pair, r, w.fold, shape);
-    weights.add(pair, 0, 2, m.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS));
+    neighbourFeatures(pair, r, w.fold, shape, w.clusterN);
+    weights.add(pair, 0, NEIGHBOUR_FEATURES, m.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS));
   }
   const feats = caps ? w.featsC : w.feats;
   weights.add(feats, 0, feats.length, m.subarray(SELF * NUM_TAGS));
@@ -152,8 +153,8 @@ function boundaryMemo(weights: DenseWeights): Int32Array {
   const m = new Int32Array(NEIGHBOUR_ROLES * NUM_TAGS);
   for (let r = 0; r < NEIGHBOUR_ROLES; r++) {
     const b = r === 0 || r === 2 ? BOUNDARY.BOS : BOUNDARY.EOS;
-    neighbourFeatures(pair, r, b, b);
-    weights.add(pair, 0, 2, m.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS));
+    neighbourFeatures(pair, r, b, b, b);
+    weights.add(pair, 0, NEIGHBOUR_FEATURES, m.subarray(r * NUM_TAGS, (r + 1) * NUM_TAGS));
   }
   return m;
 }

@@ -6,11 +6,14 @@
  * tags come from 4-fold jackknifing. Deterministic: fixed-seed shuffles, sorted output.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bilouFromSpans, readConll, spansFromIob } from './conll.ts';
 import { NUM_TAGS, Featurizer, type DocInput, type SentenceFeatures } from './features.ts';
 import { buildGazetteer } from './gazetteer-build.ts';
+import { WordClusters } from './clusters.ts';
+import type { StoredClusters } from './clusters-build.ts';
 import { decodeSentence, serializeModel, type Scorer, type WeightTable } from './model.ts';
 
 /** passes over the training data per perceptron (--epochs) */
@@ -130,17 +133,23 @@ function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number):
 
 function main(): void {
   const { values } = parseArgs({
-    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' }, epochs: { type: 'string' } },
+    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' }, epochs: { type: 'string' }, clusters: { type: 'string' } },
   });
   const minWeight = values['min-weight'] ? Number(values['min-weight']) : MIN_WEIGHT;
   if (values.epochs) EPOCHS = Number(values.epochs);
   if (!values.train || !values.out) {
-    console.error('usage: train.ts --train <conll file> --out <model path> [--min-weight <w>] [--epochs <n>]');
+    console.error('usage: train.ts --train <conll file> --out <model path> [--clusters <clusters file>] [--min-weight <w>] [--epochs <n>]');
     process.exit(2);
   }
   const t0 = Date.now();
   const gazetteer = buildGazetteer();
-  const featurizer = new Featurizer(gazetteer);
+  const stored = values.clusters ? (JSON.parse(gunzipSync(readFileSync(values.clusters)).toString('utf8')) as StoredClusters) : undefined;
+  const b64Array = (s: string): Uint32Array => {
+    const b = Buffer.from(s, 'base64');
+    return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  };
+  const clusters = stored ? new WordClusters(b64Array(stored.hashes), b64Array(stored.paths)) : WordClusters.empty();
+  const featurizer = new Featurizer(gazetteer, clusters);
   const docs: TrainDoc[] = readConll(readFileSync(values.train, 'utf8')).map((cd) => {
     const input: DocInput = { sentences: cd.sentences.map((s) => s.words) };
     return {
@@ -169,7 +178,8 @@ function main(): void {
   const pass2 = train(docs, extra, SEED).averaged();
   log('pass 2 trained');
 
-  const buf = serializeModel(pass1, pass2, gazetteer, minWeight, {
+  const buf = serializeModel(pass1, pass2, gazetteer, stored && { hashes: stored.hashes, paths: stored.paths }, minWeight, {
+    clusters: stored?.meta,
     trainedOn: 'CoNLL-2003 English train',
     epochs: EPOCHS,
     folds: FOLDS,
