@@ -22,7 +22,8 @@ import { normalizeToken } from './features.ts';
 import { fnv1a } from './hash.ts';
 import { clusterForm } from './clusters.ts';
 
-const MIN_FREQ = 4;
+/** words seen fewer times get no cluster (--min-freq) */
+let MIN_FREQ = 2;
 const CONTEXTS = 3000;
 const DIMS = 100;
 const OVERSAMPLE = 20;
@@ -445,11 +446,12 @@ export interface StoredClusters {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, show: { type: 'string' }, conll: { type: 'string' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, out: { type: 'string' }, show: { type: 'string' }, conll: { type: 'string' }, 'min-freq': { type: 'string' } } });
   if (!values.data || !values.out) {
-    console.error('usage: clusters-build.ts --data <shared data folder> --out <clusters file> [--conll <CoNLL train file>] [--show word,word]');
+    console.error('usage: clusters-build.ts --data <shared data folder> --out <clusters file> [--conll <CoNLL train file>] [--min-freq <n>] [--show word,word]');
     process.exit(2);
   }
+  if (values['min-freq']) MIN_FREQ = Number(values['min-freq']);
   const t0 = Date.now();
   const log = (msg: string): void => console.error(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
   const rand = mulberry32(SEED);
