@@ -1,4 +1,4 @@
-# news-facts: raw articles (SEEDS) → normalized → facts → validated → exported dataset (OUT).
+# news-facts: raw articles (SEEDS) → normalized → facts → validated → exported dataset (OUT) → site/.
 # Targets are the files they build; stamps in $(OUT)/.make record when a stage last succeeded.
 # `make` twice does nothing the second time; touching one article re-extracts only that article.
 
@@ -19,6 +19,7 @@ NORMALIZE_CODE := $(wildcard pipeline/normalize/*.ts) $(SHARED_CODE)
 EXTRACT_CODE := $(shell find pipeline/extract -type f ! -name '*.md' ! -name '*.test.ts' 2>/dev/null) $(NORMALIZE_CODE)
 VALIDATE_CODE := $(wildcard pipeline/validate/*.ts schemas/*.json) $(SHARED_CODE)
 EXPORT_CODE := $(wildcard pipeline/export/*.ts schemas/*.jsonld) $(SHARED_CODE)
+SITE_CODE := $(wildcard pipeline/site/*.ts) $(SHARED_CODE)
 
 # A failing stage records the failure and lets the other articles go on; `all` then exits non-zero.
 FAILED := $(MK)/failed
@@ -26,9 +27,9 @@ define note_failure
 { echo "$(1) failed for some articles (see the errors above)" >> $(FAILED); }
 endef
 
-.PHONY: all normalize extract validate export test lint typecheck clean model schemas docs eval bench FORCE
+.PHONY: all normalize extract validate export site test lint typecheck clean model clusters schemas docs eval bench FORCE
 
-all: export
+all: site
 	@if [ -s $(FAILED) ]; then cat $(FAILED) >&2; rm -f $(FAILED); exit 1; fi
 
 $(INSTALLED): package-lock.json
@@ -48,9 +49,9 @@ normalize: $(MK)/normalize
 
 # The later stages depend on files normalize writes, so they are planned by a second make run
 # that sees those files.
-extract validate export: normalize
+extract validate export site: normalize
 	@$(MAKE) --no-print-directory -f mk/stages.mk OUT=$(OUT) LICENSE_ID=$(LICENSE_ID) CLI='$(CLI)' MK=$(MK) FAILED=$(FAILED) \
-	  EXTRACT_CODE='$(EXTRACT_CODE)' VALIDATE_CODE='$(VALIDATE_CODE)' EXPORT_CODE='$(EXPORT_CODE)' $@
+	  EXTRACT_CODE='$(EXTRACT_CODE)' VALIDATE_CODE='$(VALIDATE_CODE)' EXPORT_CODE='$(EXPORT_CODE)' SITE_CODE='$(SITE_CODE)' $@
 
 test: $(INSTALLED)
 	$(TSX) scripts/generate.ts --check
@@ -68,9 +69,15 @@ lint: $(INSTALLED)
 schemas docs: $(INSTALLED)
 	$(TSX) scripts/generate.ts
 
-# Retrains the named-entity model from CoNLL-2003 (research data in $(SHARED), never copied here).
-model: $(INSTALLED)
-	$(TSX) pipeline/extract/ner/train.ts --train $(SHARED)/data/conll2003/train.txt --out pipeline/extract/ner/model/ner.model.json.gz
+NER_MODEL := pipeline/extract/ner/model
+# Rebuilds the NER model from scratch: word clusters from unlabeled news text, then the tagger from
+# CoNLL-2003 (research data in $(SHARED), never copied here). See pipeline/extract/ner/MODEL.md.
+model: clusters
+	$(TSX) pipeline/extract/ner/train.ts --train $(SHARED)/data/conll2003/train.txt \
+	  --clusters $(NER_MODEL)/clusters.json.gz --out $(NER_MODEL)/ner.model.json.gz
+
+clusters: $(INSTALLED)
+	$(TSX) pipeline/extract/ner/clusters-build.ts --data $(SHARED)/data --out $(NER_MODEL)/clusters.json.gz
 
 eval: $(INSTALLED)
 	npm run eval

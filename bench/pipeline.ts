@@ -1,6 +1,7 @@
 /**
  * One whole-pipeline run (all stages, all exports, validation on) in a fresh process, so its peak
- * RSS is its own: prints a JSON line with the time of each stage and the peak RSS.
+ * RSS is its own: prints a JSON line with the wall and CPU time of each stage, the peak RSS, and
+ * the peak RSS reached by the end of each stage (which stage sets the peak).
  * Usage: tsx bench/pipeline.ts <input folder> <output folder> <jobs>
  */
 import { performance } from 'node:perf_hooks';
@@ -11,10 +12,18 @@ import { runExport } from '../pipeline/export/stage.ts';
 
 const [input, out, jobs] = process.argv.slice(2);
 const seconds: Record<string, number> = {};
+/** CPU time of all threads per stage: steadier than wall time on a shared machine */
+const cpuSeconds: Record<string, number> = {};
+const peakRssMBAfter: Record<string, number> = {};
+const peakRssMB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const result = await f();
   seconds[name] = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  cpuSeconds[name] = (used.user + used.system) / 1e6;
+  peakRssMBAfter[name] = peakRssMB();
   return result;
 };
 const normalized = await timed('normalize', () => runNormalize([input], out));
@@ -24,8 +33,10 @@ await timed('export', () => runExport(out));
 process.stdout.write(
   `${JSON.stringify({
     seconds,
+    cpuSeconds,
     articles: normalized.written + normalized.unchanged,
     failed: normalized.failures.length + extracted.failures.length,
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMB: peakRssMB(),
+    peakRssMBAfter,
   })}\n`,
 );

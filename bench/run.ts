@@ -109,9 +109,12 @@ console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`
 // 2. The whole pipeline, one fresh process per configuration.
 interface PipelineRun {
   seconds: Record<string, number>;
+  cpuSeconds: Record<string, number>;
   articles: number;
   failed: number;
   peakRssMB: number;
+  /** the peak RSS reached by the end of each stage */
+  peakRssMBAfter: Record<string, number>;
 }
 const scale = arg('scale', 10);
 const work = mkdtempSync(join(tmpdir(), 'news-facts-bench-'));
@@ -127,7 +130,9 @@ function pipelineRun(input: string, jobs: number): PipelineRun {
 }
 const report = (label: string, run: PipelineRun, megabytes: number): number => {
   const total = Object.values(run.seconds).reduce((a, b) => a + b, 0);
-  const split = Object.entries(run.seconds).map(([k, v]) => `${k} ${v.toFixed(1)}s`).join(', ');
+  const split = Object.entries(run.seconds)
+    .map(([k, v]) => `${k} ${v.toFixed(1)}s (cpu ${run.cpuSeconds[k].toFixed(1)}s) ≤${run.peakRssMBAfter[k]} MB`)
+    .join(', ');
   console.log(
     `${label.padEnd(22)} ${(megabytes / total).toFixed(2).padStart(6)} MB/s ${(run.articles / total).toFixed(1).padStart(7)} articles/s  ` +
       `peak RSS ${String(run.peakRssMB).padStart(4)} MB  (${split}; ${run.failed} failed)`,

@@ -1,4 +1,4 @@
-# Second-phase plan for extract → validate → export (see Makefile): run after normalize, so the
+# Second-phase plan for extract → validate → export → site (see Makefile): run after normalize, so the
 # wildcard below sees the normalized articles that exist now.
 
 NORMALIZED := $(wildcard $(OUT)/normalized/*.json)
@@ -7,7 +7,7 @@ define note_failure
 { echo "$(1) failed for some articles (see the errors above)" >> $(FAILED); }
 endef
 
-.PHONY: extract validate export FORCE
+.PHONY: extract validate export site FORCE
 
 # The set of normalized articles, rewritten only when it changes (an article removed).
 $(MK)/normalized: FORCE
@@ -25,6 +25,11 @@ $(MK)/validate: $(MK)/extract $(VALIDATE_CODE)
 $(MK)/export: $(MK)/validate $(EXPORT_CODE)
 	@$(CLI) export --out $(OUT) --license $(LICENSE_ID) && touch $@ || $(call note_failure,export)
 
+# The HTML fact sheets (site/) are a view of the exported dataset: rebuilt after each export.
+$(MK)/site: $(MK)/export $(SITE_CODE)
+	@$(CLI) site --out $(OUT) && touch $@ || $(call note_failure,site)
+
 extract: $(MK)/extract
 validate: $(MK)/validate
 export: $(MK)/export
+site: $(MK)/site

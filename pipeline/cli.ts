@@ -4,22 +4,35 @@ import { runNormalize } from './normalize/stage.ts';
 import { runExtract } from './extract/stage.ts';
 import { runValidate } from './validate/stage.ts';
 import { runExport } from './export/stage.ts';
+import { runSite } from './site/stage.ts';
 import { availableParallelism } from 'node:os';
 import type { StageReport } from './shared/report.ts';
-import { recordFailures } from './shared/errors-csv.ts';
+import { CommandError } from './shared/errors.ts';
+import { withOutput, type OutputTarget } from './shared/output.ts';
 import { runMerge } from './merge.ts';
 import { DEFAULT_LICENSE, LICENSES } from './export/licenses.ts';
+import { ENCODINGS, type Encoding } from './normalize/encoding.ts';
+import { DEFAULT_MAX_BYTES, describeBytes } from './normalize/input.ts';
 import pkg from '../package.json' with { type: 'json' };
 
+/** Options every command writing --out takes. */
+interface OutputCommandOptions {
+  out: string;
+  wait?: boolean;
+}
+
 /**
- * Prints each report, records failures in <out>/errors.csv, and sets the exit code: 0 when every
- * article went through every stage.
+ * Runs the stages of a command under the output folder's lock, in a staging folder switched in at
+ * the end (see shared/output.ts); prints each report (failures are in <out>/errors.csv) and sets
+ * the exit code: 0 when every article went through every stage, 1 when some failed, 2 when the
+ * command could not run (output folder locked or unwritable: then nothing was changed).
  */
-function finish(out: string, reports: StageReport[]): void {
+async function inOutput(command: string, opts: OutputCommandOptions, stages: (target: OutputTarget) => Promise<StageReport[]>): Promise<void> {
+  const notice = (message: string): void => void process.stderr.write(`${message}\n`);
+  const reports = await withOutput(opts.out, command, { wait: opts.wait, notice }, stages);
   for (const r of reports) r.print();
-  recordFailures(out, reports);
   const failed = reports.reduce((n, r) => n + r.failures.length, 0);
-  if (failed) process.stderr.write(`${failed} failure(s); see ${out}/errors.csv\n`);
+  if (failed) process.stderr.write(`${failed} failure(s); see ${opts.out}/errors.csv\n`);
   process.exitCode = failed ? 1 : 0;
 }
 
@@ -32,6 +45,31 @@ const jobsOption = (): Option =>
 
 const licenseOption = (): Option =>
   new Option('--license <id>', 'licence of the data').choices(Object.keys(LICENSES)).default(DEFAULT_LICENSE);
+
+const waitOption = (): Option => new Option('--wait', 'wait for another run on the same --out to end instead of refusing');
+
+const excelSafeOption = (): Option =>
+  new Option('--excel-safe', "prefix ' to free-text CSV cells beginning with = + - @ (spreadsheet formula injection); such cells then differ from the text they cite");
+
+const encodingOption = (): Option =>
+  new Option('--encoding <name>', 'encoding of the input files: utf-8, latin1 (Windows-1252), or auto (UTF-8 when valid, else latin1, with a warning)')
+    .choices(ENCODINGS)
+    .default('utf-8');
+
+const maxBytesOption = (): Option =>
+  new Option('--max-bytes <n>', 'largest article file or NDJSON line read, in bytes (suffix K, M or G for KiB, MiB, GiB)')
+    .argParser((v) => {
+      const m = /^(\d+)([KMG]?)$/i.exec(v);
+      const n = m ? Number(m[1]) * 1024 ** ' KMG'.indexOf((m[2] || ' ').toUpperCase()) : NaN;
+      if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of bytes ≥ 1, e.g. 52428800 or 50M');
+      return n;
+    })
+    .default(DEFAULT_MAX_BYTES, describeBytes(DEFAULT_MAX_BYTES));
+
+interface InputOptions {
+  encoding: Encoding;
+  maxBytes: number;
+}
 
 const program = new Command()
   .name('news-facts')
@@ -48,20 +86,31 @@ program
   .addOption(licenseOption())
   .addOption(jobsOption())
   .option('--quiet', 'no progress display')
-  .action(async (inputs: string[], opts: { out: string; license: string; jobs: number; quiet?: boolean }) => {
-    const reports = [runNormalize(inputs, opts.out)];
-    reports.push(await runExtract(opts.out, { jobs: opts.jobs, quiet: opts.quiet }));
-    reports.push(runValidate(opts.out));
-    reports.push(await runExport(opts.out, { license: opts.license }));
-    finish(opts.out, reports);
-  });
+  .addOption(encodingOption())
+  .addOption(maxBytesOption())
+  .addOption(excelSafeOption())
+  .addOption(waitOption())
+  .action(async (inputs: string[], opts: OutputCommandOptions & InputOptions & { license: string; jobs: number; quiet?: boolean; excelSafe?: boolean }) =>
+    inOutput('run', opts, async ({ dir }) => {
+      const reports = [runNormalize(inputs, dir, opts)];
+      reports.push(await runExtract(dir, { jobs: opts.jobs, quiet: opts.quiet }));
+      reports.push(runValidate(dir));
+      reports.push(await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe }));
+      return reports;
+    }),
+  );
 
 program
   .command('normalize')
   .description('read, clean and segment articles into <out>/normalized/')
   .argument('<inputs...>', INPUTS)
   .requiredOption('--out <dir>', 'output folder')
-  .action((inputs: string[], opts: { out: string }) => finish(opts.out, [runNormalize(inputs, opts.out)]));
+  .addOption(encodingOption())
+  .addOption(maxBytesOption())
+  .addOption(waitOption())
+  .action((inputs: string[], opts: OutputCommandOptions & InputOptions) =>
+    inOutput('normalize', opts, async ({ dir }) => [runNormalize(inputs, dir, opts)]),
+  );
 
 program
   .command('extract')
@@ -70,22 +119,35 @@ program
   .requiredOption('--out <dir>', 'output folder')
   .addOption(jobsOption())
   .option('--quiet', 'no progress display')
-  .action(async (only: string[], opts: { out: string; jobs: number; quiet?: boolean }) =>
-    finish(opts.out, [await runExtract(opts.out, { only, jobs: opts.jobs, quiet: opts.quiet })]),
+  .addOption(waitOption())
+  .action(async (only: string[], opts: OutputCommandOptions & { jobs: number; quiet?: boolean }) =>
+    inOutput('extract', opts, async ({ dir, inside }) => [await runExtract(dir, { only: only.map(inside), jobs: opts.jobs, quiet: opts.quiet })]),
   );
 
 program
   .command('validate')
   .description('check normalized articles and facts against schemas/ and the offset and ID rules')
   .requiredOption('--out <dir>', 'output folder')
-  .action((opts: { out: string }) => finish(opts.out, [runValidate(opts.out)]));
+  .addOption(waitOption())
+  .action((opts: OutputCommandOptions) => inOutput('validate', opts, async ({ dir }) => [runValidate(dir)]));
 
 program
   .command('export')
   .description('write CSV tables, JSON-LD, N-Quads, NewsArticle records and the dataset descriptions for validated articles')
   .requiredOption('--out <dir>', 'output folder')
   .addOption(licenseOption())
-  .action(async (opts: { out: string; license: string }) => finish(opts.out, [await runExport(opts.out, { license: opts.license })]));
+  .addOption(excelSafeOption())
+  .addOption(waitOption())
+  .action((opts: OutputCommandOptions & { license: string; excelSafe?: boolean }) =>
+    inOutput('export', opts, async ({ dir }) => [await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe })]),
+  );
+
+program
+  .command('site')
+  .description('write a static HTML fact sheet per exported article and an index of the dataset into <out>/site/')
+  .requiredOption('--out <dir>', 'output folder')
+  .addOption(waitOption())
+  .action((opts: OutputCommandOptions) => inOutput('site', opts, async ({ dir }) => [await runSite(dir)]));
 
 program
   .command('merge')
@@ -93,10 +155,17 @@ program
   .argument('<datasets...>', 'shard output folders')
   .requiredOption('--out <dir>', 'output folder')
   .addOption(licenseOption())
-  .action(async (datasets: string[], opts: { out: string; license: string }) => {
-    const merged = runMerge(datasets, opts.out);
-    const reports = [merged, runValidate(opts.out), await runExport(opts.out, { license: opts.license })];
-    finish(opts.out, reports);
-  });
+  .addOption(excelSafeOption())
+  .addOption(waitOption())
+  .action((datasets: string[], opts: OutputCommandOptions & { license: string; excelSafe?: boolean }) =>
+    inOutput('merge', opts, async ({ dir }) => [runMerge(datasets, dir), runValidate(dir), await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe })]),
+  );
 
-await program.parseAsync();
+try {
+  await program.parseAsync();
+} catch (e) {
+  // a command that could not run at all (locked or unwritable output folder): a message, not a stack
+  if (!(e instanceof CommandError)) throw e;
+  process.stderr.write(`error: ${e.message}\n`);
+  process.exitCode = 2;
+}

@@ -51,14 +51,15 @@ beforeAll(() => {
   runA = run(['run', inputs, '--out', outA]);
   run(['run', inputs, '--out', outB]);
   run(['run', join(ROOT, 'seeds'), '--out', outSeeds]);
+  run(['site', '--out', outSeeds]);
 }, 300_000);
 
 describe('cli run', () => {
   it('exits non-zero and names each bad file with its cause', () => {
     expect(runA.status).toBe(1);
-    expect(runA.stderr).toContain(`${join(inputs, 'empty.txt')}: empty file [normalize]`);
+    expect(runA.stderr).toContain(`${join(inputs, 'empty.txt')}: empty article (the file has no bytes) [normalize]`);
     expect(runA.stderr).toMatch(/latin1\.txt: not valid UTF-8 \(first bad byte at offset 3\)/);
-    expect(runA.stderr).toMatch(/broken\.md: front matter is not valid YAML/);
+    expect(runA.stderr).toMatch(/broken\.md:2: front matter is not valid YAML/);
   });
 
   it('still writes complete, valid output for the good articles', () => {

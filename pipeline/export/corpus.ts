@@ -46,7 +46,7 @@ class UnionFind {
   find(x: string): string {
     let root = x;
     while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
-    this.parent.set(x, root);
+    if (root !== x) this.parent.set(x, root);
     return root;
   }
   union(a: string, b: string): void {
@@ -71,46 +71,75 @@ function keysOf(e: ArticleEntityRef): string[] {
   return keys.length ? keys : [typed(`${nameKey(e.name)}@${e.article_id}:${e.entity_id}`)];
 }
 
+/** What a corpus entity gathers from its members. */
+interface Cluster {
+  id: string;
+  type: string;
+  /** how many members use each name */
+  votes: Map<string, number>;
+  surface: Set<string>;
+  articleCount: number;
+  lastArticle: string;
+  mentionCount: number;
+}
+
+/**
+ * The corpus entities, built in two passes over the articles so that the corpus is never held:
+ * pass 1 (`link`) joins the name keys each entity gives, and holds only the keys that join
+ * something; pass 2 (`add`) gives each entity its corpus entity id and counts it in. Pass 2 adds
+ * an article's entities together, each article once.
+ */
+export class CorpusEntityIndex {
+  private readonly keys = new UnionFind();
+  private readonly clusters = new Map<string, Cluster>();
+
+  link(e: ArticleEntityRef): void {
+    const [first, ...rest] = keysOf(e);
+    for (const k of rest) this.keys.union(first, k);
+  }
+
+  /** Counts an entity into its corpus entity; returns the corpus entity id. */
+  add(e: ArticleEntityRef): string {
+    const root = this.keys.find(keysOf(e)[0]);
+    let c = this.clusters.get(root);
+    if (!c) {
+      const id = `C${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
+      c = { id, type: e.type, votes: new Map(), surface: new Set(), articleCount: 0, lastArticle: '', mentionCount: 0 };
+      this.clusters.set(root, c);
+    }
+    c.votes.set(e.name, (c.votes.get(e.name) ?? 0) + 1);
+    c.surface.add(e.name);
+    for (const a of e.aliases) c.surface.add(a);
+    if (c.lastArticle !== e.article_id) c.articleCount++;
+    c.lastArticle = e.article_id;
+    c.mentionCount += e.mention_count;
+    return c.id;
+  }
+
+  /** The corpus entities added so far, by id. */
+  entities(): CorpusEntity[] {
+    const entities = [...this.clusters.values()].map((c): CorpusEntity => {
+      // canonical name: the name most articles use, then the longest, then the first in code order
+      const name = [...c.votes.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
+      const aliases = [...c.surface].filter((s) => s !== name).sort();
+      return { corpus_entity_id: c.id, type: c.type, name, aliases, article_count: c.articleCount, mention_count: c.mentionCount };
+    });
+    return entities.sort((a, b) => (a.corpus_entity_id < b.corpus_entity_id ? -1 : 1));
+  }
+}
+
 export interface CorpusIndex {
   entities: CorpusEntity[];
   /** `${article_id}:${entity_id}` → corpus_entity_id */
   link: Map<string, string>;
 }
 
+/** The corpus entities of entity references in any order, with the link of every reference. */
 export function corpusEntities(refs: ArticleEntityRef[]): CorpusIndex {
-  const uf = new UnionFind();
-  for (const e of refs) {
-    const [first, ...rest] = keysOf(e);
-    uf.find(first);
-    for (const k of rest) uf.union(first, k);
-  }
-  const clusters = new Map<string, ArticleEntityRef[]>();
-  for (const e of refs) {
-    const root = uf.find(keysOf(e)[0]);
-    const list = clusters.get(root);
-    if (list) list.push(e);
-    else clusters.set(root, [e]);
-  }
-  const entities: CorpusEntity[] = [];
+  const index = new CorpusEntityIndex();
+  for (const e of refs) index.link(e);
   const link = new Map<string, string>();
-  for (const [root, members] of clusters) {
-    const id = `C${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
-    // canonical name: the name most articles use, then the longest, then the first in code order
-    const votes = new Map<string, number>();
-    for (const m of members) votes.set(m.name, (votes.get(m.name) ?? 0) + 1);
-    const name = [...votes.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))[0][0];
-    const surface = new Set(members.flatMap((m) => [m.name, ...m.aliases]));
-    surface.delete(name);
-    entities.push({
-      corpus_entity_id: id,
-      type: members[0].type,
-      name,
-      aliases: [...surface].sort(),
-      article_count: new Set(members.map((m) => m.article_id)).size,
-      mention_count: members.reduce((n, m) => n + m.mention_count, 0),
-    });
-    for (const m of members) link.set(`${m.article_id}:${m.entity_id}`, id);
-  }
-  entities.sort((a, b) => (a.corpus_entity_id < b.corpus_entity_id ? -1 : 1));
-  return { entities, link };
+  const byArticle = [...refs].sort((a, b) => (a.article_id < b.article_id ? -1 : a.article_id > b.article_id ? 1 : 0));
+  for (const e of byArticle) link.set(`${e.article_id}:${e.entity_id}`, index.add(e));
+  return { entities: index.entities(), link };
 }

@@ -170,9 +170,11 @@ export function datasetDescription(
 /**
  * SHA256SUMS of every file in the output folder, in the format `sha256sum -c` reads
  * ("<hex>  <path>", sorted by path). The run's errors.csv is a log, not data, and is left out.
+ * `known` holds hashes already computed while writing or checking files (path → hex).
  */
-export function sha256sumsOf(out: string): string {
+export function sha256sumsOf(out: string, known: ReadonlyMap<string, string> = new Map()): string {
   return walkFiles(out, (name) => name !== 'SHA256SUMS' && name !== 'errors.csv' && !name.includes('.tmp-'))
-    .map((rel) => `${sha256File(join(out, rel))}  ${rel}\n`)
+    .filter((rel) => !rel.startsWith('site/')) // the HTML site is a view of the data, rebuilt after export
+    .map((rel) => `${known.get(rel) ?? sha256File(join(out, rel))}  ${rel}\n`)
     .join('');
 }

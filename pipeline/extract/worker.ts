@@ -1,6 +1,43 @@
-import { extractFile, type ExtractTask, type ExtractOutcome } from './stage.ts';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { toJson, writeFileAtomic } from '../shared/files.ts';
+import type { NormalizedArticle } from '../records.ts';
+import { extractFacts } from './index.ts';
 
-/** Worker-thread entry: extracts one article (see runExtract's --jobs). */
-export default function extractInWorker(task: ExtractTask): ExtractOutcome {
-  return extractFile(task);
+/**
+ * Extraction of article files, mostly in worker threads (see pool.ts). Each worker loads this
+ * module and what it imports, so it imports only what extraction needs.
+ */
+
+export interface ExtractTask {
+  normalizedPath: string;
+  factsPath: string;
+  /** where the cache key of the written facts is kept */
+  keyPath: string;
+  key: string;
+}
+
+export interface ExtractOutcome {
+  source: string;
+  ok: boolean;
+  message?: string;
+}
+
+/** Extracts one article's facts; on failure removes stale facts so they never flow downstream. */
+export function extractFile(task: ExtractTask): ExtractOutcome {
+  let source = task.normalizedPath;
+  try {
+    const article = JSON.parse(readFileSync(task.normalizedPath, 'utf8')) as NormalizedArticle;
+    source = article.source;
+    writeFileAtomic(task.factsPath, toJson(extractFacts(article)));
+    writeFileAtomic(task.keyPath, task.key);
+    return { source, ok: true };
+  } catch (e) {
+    for (const p of [task.factsPath, task.keyPath]) if (existsSync(p)) unlinkSync(p);
+    return { source, ok: false, message: process.env.NEWS_FACTS_DEBUG ? String((e as Error).stack) : (e as Error).message };
+  }
+}
+
+/** Worker-thread entry: extracts a batch of articles (a batch per message keeps messaging cheap). */
+export default function extractInWorker(tasks: ExtractTask[]): ExtractOutcome[] {
+  return tasks.map(extractFile);
 }

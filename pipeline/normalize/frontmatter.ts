@@ -1,8 +1,7 @@
-import { parse } from 'yaml';
-import type { ArticleMetadata, Author } from '../extract/document.ts';
-
-/** The schema.org properties the contract allows in front matter. */
-const FIELDS = ['headline', 'datePublished', 'dateModified', 'author', 'publisher', 'url', 'inLanguage', 'image', 'description'] as const;
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { ArticleMetadata } from '../extract/document.ts';
+import { LineError } from '../shared/errors.ts';
+import { FieldError, metadataFields } from './metadata.ts';
 
 export interface FrontMatter {
   metadata: ArticleMetadata;
@@ -11,53 +10,36 @@ export interface FrontMatter {
   ignored: string[];
 }
 
-/** Splits YAML front matter ("---" … "---") from a Markdown body. Throws with the cause on bad YAML. */
+/**
+ * Splits YAML front matter ("---" … "---") from a Markdown body. Throws a LineError with the cause
+ * and the line of the file on bad YAML or a bad field value. YAML is read as data only (the core
+ * schema: no custom tags, no code), with the yaml package's cap on alias expansion.
+ */
 export function splitFrontMatter(src: string): FrontMatter {
   const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(src);
   if (!m) {
-    if (/^---[ \t]*\r?\n/.test(src)) throw new Error('front matter opened with "---" is never closed');
+    if (/^---[ \t]*\r?\n/.test(src)) throw new LineError('front matter opened with "---" is never closed', 1);
     return { metadata: {}, body: src, ignored: [] };
   }
+  // the YAML starts on line 2 of the file
+  const lines = new LineCounter();
+  const lineAt = (offset: number): number => lines.linePos(offset).line + 1;
+  const doc = parseDocument(m[1], { schema: 'core', prettyErrors: false, lineCounter: lines, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) throw new LineError(`front matter is not valid YAML: ${yamlError.message.split('\n')[0]}`, lineAt(yamlError.pos[0]));
   let data: unknown;
   try {
-    data = parse(m[1], { schema: 'core', prettyErrors: true });
+    data = doc.toJS() ?? {};
   } catch (e) {
-    throw new Error(`front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    throw new LineError(`front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`, 2);
   }
-  if (data === null || data === undefined) data = {};
-  if (typeof data !== 'object' || Array.isArray(data)) throw new Error('front matter must be a YAML mapping of field: value');
-  return { ...metadataFields(data as Record<string, unknown>, 'front matter'), body: src.slice(m[0].length) };
-}
-
-/**
- * The contract's schema.org fields of a record (front matter, an NDJSON line), checked for shape;
- * other fields are returned as ignored. `where` names the record kind in error messages.
- */
-export function metadataFields(record: Record<string, unknown>, where: string): { metadata: ArticleMetadata; ignored: string[] } {
-  const metadata: ArticleMetadata = {};
-  const ignored: string[] = [];
-  for (const [key, value] of Object.entries(record)) {
-    if (!(FIELDS as readonly string[]).includes(key)) {
-      ignored.push(key);
-      continue;
-    }
-    if (value === null || value === undefined || value === '') continue;
-    if (key === 'author') {
-      const list = Array.isArray(value) ? value : [value];
-      metadata.author = list.map((a): Author => {
-        if (typeof a === 'string' || typeof a === 'number') return { name: String(a).trim() };
-        const { name, url } = (a ?? {}) as { name?: unknown; url?: unknown };
-        if (typeof name === 'string' && (url === undefined || typeof url === 'string')) {
-          return url ? { name: name.trim(), url: url.trim() } : { name: name.trim() };
-        }
-        throw new Error(`${where} field "author" must be a name, a {name, url} mapping, or a list of them`);
-      });
-      continue;
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') {
-      throw new Error(`${where} field "${key}" must be a single value`);
-    }
-    (metadata as Record<string, string>)[key] = String(value).trim();
+  if (typeof data !== 'object' || Array.isArray(data)) throw new LineError('front matter must be a YAML mapping of field: value', 2);
+  try {
+    return { ...metadataFields(data as Record<string, unknown>, 'front matter'), body: src.slice(m[0].length) };
+  } catch (e) {
+    if (!(e instanceof FieldError)) throw e;
+    const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === e.field) : undefined;
+    const at = pair && isScalar(pair.key) && pair.key.range ? lineAt(pair.key.range[0]) : 2;
+    throw new LineError(e.message, at);
   }
-  return { metadata, ignored };
 }

@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import type { NormalizedArticle } from '../records.ts';
 import type { ArticleMetadata } from '../extract/document.ts';
 import { OffsetMap } from '../shared/offsets.ts';
-import { metadataFields, splitFrontMatter } from './frontmatter.ts';
+import { decodeText, type Encoding } from './encoding.ts';
+import { splitFrontMatter } from './frontmatter.ts';
 import { htmlToArticle } from './html.ts';
-import { detectLanguage } from './language.ts';
+import { detectLanguage, languageName } from './language.ts';
+import { dropUnusable, fieldList, metadataFields, show } from './metadata.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { countWords, normalizeText, type InputFormat } from './text.ts';
-
-const ISO_DATE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
@@ -26,35 +26,6 @@ export function formatOf(path: string): FileFormat | null {
   return null;
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // find the first bad byte for the message
-    let offset = 0;
-    for (let n = 1; n <= bytes.length; n++) {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n));
-        offset = n;
-      } catch {
-        if (n - offset > 4) break;
-      }
-    }
-    throw new Error(`not valid UTF-8 (first bad byte at offset ${offset})`);
-  }
-}
-
-function checkMetadata(metadata: ArticleMetadata): void {
-  for (const key of ['datePublished', 'dateModified'] as const) {
-    const v = metadata[key];
-    if (v !== undefined && !ISO_DATE.test(v)) throw new Error(`metadata ${key} "${v}" is not an ISO 8601 date`);
-  }
-  const urls: [string, string | undefined][] = [['url', metadata.url], ...(metadata.author ?? []).map((a): [string, string | undefined] => ['author url', a.url])];
-  for (const [field, url] of urls) {
-    if (url !== undefined && !/^[a-z][a-z0-9+.-]*:\S+$/i.test(url)) throw new Error(`metadata ${field} "${url}" is not an absolute URL`);
-  }
-}
-
 export interface NormalizeResult {
   article: NormalizedArticle;
   warnings: string[];
@@ -69,58 +40,96 @@ interface RawArticle {
   warnings: string[];
 }
 
-/** Normalizes one article file's bytes (.txt, .md, .html). Throws an Error whose message is the cause. */
-export function normalizeArticle(bytes: Uint8Array, source: string): NormalizeResult {
+export interface NormalizeOptions {
+  /** how file bytes are decoded (see encoding.ts); default utf-8 */
+  encoding?: Encoding;
+}
+
+/**
+ * Normalizes one article file's bytes (.txt, .md, .html). Throws an Error whose message is the
+ * cause; a LineError when the cause is at a known line (front matter).
+ */
+export function normalizeArticle(bytes: Uint8Array, source: string, options: NormalizeOptions = {}): NormalizeResult {
   const format = formatOf(source);
   if (!format || format === 'ndjson') throw new Error('unsupported file type (expected .txt, .md or .html)');
-  if (bytes.length === 0) throw new Error('empty file');
-  const raw = decodeUtf8(bytes).replace(/^\ufeff/, '');
+  if (bytes.length === 0) throw new Error('empty article (the file has no bytes)');
+  const decoded = decodeText(bytes, options.encoding ?? 'utf-8');
+  const raw = decoded.text.replace(/^\ufeff/, '');
+  const warnings = decoded.warning ? [decoded.warning] : [];
   let article: RawArticle;
   if (format === 'md') {
     const fm = splitFrontMatter(raw);
-    article = { body: fm.body, layout: 'md', metadata: fm.metadata, warnings: fm.ignored.map((f) => `front matter field "${f}" is not a contract field; ignored`) };
+    if (fm.ignored.length) warnings.push(`front matter fields ${fieldList(fm.ignored)} are not contract fields; ignored`);
+    article = { body: fm.body, layout: 'md', metadata: fm.metadata, warnings };
   } else if (format === 'html') {
     const page = htmlToArticle(raw);
-    article = { body: page.body, layout: 'txt', metadata: page.metadata, warnings: page.warnings };
+    warnings.push(...page.warnings);
+    if (!page.body.trim()) throw new Error('not an article: the HTML page has no text outside navigation, header, footer, asides and scripts');
+    article = { body: page.body, layout: 'txt', metadata: dropUnusable(page.metadata, warnings), warnings };
   } else {
-    article = { body: raw, layout: 'txt', metadata: {}, warnings: [] };
+    article = { body: raw, layout: 'txt', metadata: {}, warnings };
   }
   return finish(article, source, sha256(bytes));
 }
 
 /**
- * Normalizes one NDJSON line: an object with `text` (paragraphs separated by line breaks), the
- * contract's metadata fields, and optionally `id`. Its source is `id`, else `url`, else the
- * fallback (file:line). Throws an Error whose message is the cause.
+ * Normalizes one NDJSON line (its bytes, or text): an object with `text` (paragraphs separated by
+ * line breaks), the contract's metadata fields, and optionally `id`. Its source is `id`, else
+ * `url`, else the fallback (file:line). Throws an Error whose message is the cause.
  */
-export function normalizeRecord(line: string, source: string): NormalizeResult {
+export function normalizeRecord(line: Uint8Array | string, source: string, options: NormalizeOptions = {}): NormalizeResult {
+  const bytes = typeof line === 'string' ? Buffer.from(line, 'utf8') : line;
+  const decoded = decodeText(bytes, options.encoding ?? 'utf-8');
   let record: unknown;
   try {
-    record = JSON.parse(line);
+    record = JSON.parse(decoded.text);
   } catch (e) {
     throw new Error(`not valid JSON: ${(e as Error).message}`);
   }
   if (typeof record !== 'object' || record === null || Array.isArray(record)) throw new Error('not a JSON object');
   const { text, id, ...fields } = record as Record<string, unknown>;
   if (typeof text !== 'string') throw new Error('no "text" string field');
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) throw new Error(`binary data, not text: field "text" has a NUL character at offset ${nul}`);
   const { metadata, ignored } = metadataFields(fields, 'NDJSON');
-  const warnings = ignored.length ? [`fields ${ignored.map((f) => `"${f}"`).join(', ')} are not contract fields; ignored`] : [];
+  const warnings = decoded.warning ? [decoded.warning] : [];
+  if (ignored.length) warnings.push(`fields ${fieldList(ignored)} are not contract fields; ignored`);
   // the record's own id (else its url) names it, so a record keeps its name in any shard of a corpus
-  const name = typeof id === 'string' || typeof id === 'number' ? String(id) : (metadata.url ?? source);
-  return finish({ body: text, layout: 'txt', metadata, warnings }, name, sha256(line));
+  const name = id === undefined || id === null || id === '' ? (metadata.url ?? source) : recordId(id);
+  return finish({ body: text, layout: 'txt', metadata, warnings }, name, sha256(bytes));
 }
+
+/** An NDJSON `id`: a label for the article (its `source`), never a file name, so only its form is checked. */
+function recordId(id: unknown): string {
+  if (typeof id !== 'string' && typeof id !== 'number') throw new Error('NDJSON field id must be a string or a number');
+  const name = String(id);
+  if (!name.trim() || name.length > 500 || /\p{Cc}|\p{Cs}/u.test(name)) {
+    throw new Error(`NDJSON field id ${show(name)} must be 1 to 500 characters without control characters`);
+  }
+  return name;
+}
+
+// a surrogate half without its partner (a cut emoji in JSON "\ud83d") is no character at all
+const LONE_SURROGATE = /\p{Cs}/gu;
 
 function finish(raw: RawArticle, source: string, inputSha256: string): NormalizeResult {
   const { metadata, warnings } = raw;
-  checkMetadata(metadata);
-  const text = normalizeText(raw.body, raw.layout);
-  if (!text) throw new Error('no article text (only whitespace or metadata)');
+  const body = raw.body.replace(LONE_SURROGATE, '\ufffd');
+  if (body !== raw.body) warnings.push('text has lone UTF-16 surrogates (a cut emoji?); each replaced with U+FFFD');
+  const text = normalizeText(body, raw.layout);
+  if (!text) throw new Error('empty article (only whitespace or metadata)');
+  const wordCount = countWords(text);
+  if (wordCount === 0) throw new Error('empty article (no words: only symbols, marks or punctuation)');
   const lang = detectLanguage(text);
-  if (lang.language !== 'en') {
-    throw new Error(
-      `text does not look like English (English function words ${(lang.englishShare * 100).toFixed(0)}% of words, ` +
-        `non-Latin letters ${(lang.nonLatinShare * 100).toFixed(0)}%); only English is supported`,
-    );
+  if (!lang.english) {
+    const guess = lang.detected ? `${languageName(lang.detected)} (ISO 639-3 ${lang.detected})` : 'no language';
+    if (lang.confident) {
+      throw new Error(
+        `text does not look like English: franc detects ${guess}, and English function words are ` +
+          `${(lang.englishShare * 100).toFixed(0)}% of words; only English is supported`,
+      );
+    }
+    warnings.push(`text may not be English (franc's guess: ${guess}; ${lang.doubt}); kept`);
   }
   if (metadata.inLanguage && !/^en\b/i.test(metadata.inLanguage)) {
     throw new Error(`metadata inLanguage "${metadata.inLanguage}" is not English; only English is supported`);
@@ -136,7 +145,7 @@ function finish(raw: RawArticle, source: string, inputSha256: string): Normalize
     sha256: digest,
     input_sha256: inputSha256,
     language: 'en',
-    word_count: countWords(text),
+    word_count: wordCount,
     metadata,
     text,
     paragraphs: paragraphs.map((s) => map.span(s)),

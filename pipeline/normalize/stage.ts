@@ -1,10 +1,12 @@
-import { existsSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
+import { LineError, OutputError } from '../shared/errors.ts';
 import { readJson, listFiles, toJson, walkFiles, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { StageReport } from '../shared/report.ts';
 import type { NormalizedArticle } from '../records.ts';
-import { formatOf, normalizeArticle, normalizeRecord, type NormalizeResult } from './index.ts';
+import { formatOf, normalizeArticle, normalizeRecord, type NormalizeOptions, type NormalizeResult } from './index.ts';
+import { DEFAULT_MAX_BYTES, lineTooLarge, ndjsonLines, readArticleFile } from './input.ts';
 
 export interface InputFile {
   /** a path, or "-" for standard input (read as NDJSON) */
@@ -36,17 +38,52 @@ export function discoverInputs(inputs: string[], report: StageReport): InputFile
   return found;
 }
 
-/** The articles of one input: one for an article file, one per non-empty line for NDJSON. */
-function* articlesOf(file: InputFile): Generator<{ where: string; result: () => NormalizeResult }> {
+export interface InputOptions extends NormalizeOptions {
+  /** the largest article file or NDJSON line read, in bytes (see input.ts) */
+  maxBytes?: number;
+}
+
+interface PendingArticle {
+  /** where a failure is reported: the file, or file:line */
+  where: string;
+  /** the source its earlier output carries, so that output is kept when the article now fails */
+  source: string;
+  result: () => NormalizeResult;
+}
+
+/** The articles of one input: one for an article file, one per non-blank line for NDJSON. */
+function* articlesOf(file: InputFile, options: InputOptions): Generator<PendingArticle> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (file.path !== '-' && formatOf(file.path) !== 'ndjson') {
-    yield { where: file.path, result: () => normalizeArticle(readFileSync(file.path), file.source) };
+    yield { where: file.path, source: file.source, result: () => normalizeArticle(readArticleFile(file.path, maxBytes), file.source, options) };
     return;
   }
-  const lines = readFileSync(file.path === '-' ? 0 : file.path, 'utf8').split(/\r?\n/);
-  for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
-    // a record's source names its line, so errors and outputs point back to it
-    yield { where: `${file.path}:${i + 1}`, result: () => normalizeRecord(lines[i], `${file.source}:${i + 1}`) };
+  let fd: number;
+  try {
+    fd = file.path === '-' ? 0 : openSync(file.path, 'r');
+  } catch (e) {
+    yield { where: file.path, source: file.source, result: () => { throw e; } };
+    return;
+  }
+  try {
+    for (const line of ndjsonLines(fd, maxBytes)) {
+      // a record's source names its line, so errors and outputs point back to it
+      const source = `${file.source}:${line.number}`;
+      const { bytes } = line;
+      yield {
+        where: `${file.path}:${line.number}`,
+        source,
+        result: () => {
+          if (!bytes) throw lineTooLarge(line.length, maxBytes);
+          return normalizeRecord(bytes, source, options);
+        },
+      };
+    }
+  } catch (e) {
+    // unreadable, or binary from the start: one error for the whole file
+    yield { where: file.path, source: file.source, result: () => { throw e; } };
+  } finally {
+    if (fd !== 0) closeSync(fd);
   }
 }
 
@@ -54,14 +91,14 @@ function* articlesOf(file: InputFile): Generator<{ where: string; result: () => 
  * Normalizes every input into out/normalized/. Outputs of inputs that are gone are removed; the
  * earlier output of an input that now fails is kept, so a bad edit loses nothing.
  */
-export function runNormalize(inputs: string[], out: string): StageReport {
+export function runNormalize(inputs: string[], out: string, options: InputOptions = {}): StageReport {
   const report = new StageReport('normalize');
   const paths = layout(out);
   const files = discoverInputs(inputs, report);
   const current = new Map<string, string>(); // article_id → source
   const failedSources = new Set<string>();
   for (const file of files) {
-    for (const { where, result } of articlesOf(file)) {
+    for (const { where, source, result } of articlesOf(file, options)) {
       try {
         const { article, warnings } = result();
         for (const w of warnings) report.warn(`${where}: ${w}`);
@@ -74,16 +111,23 @@ export function runNormalize(inputs: string[], out: string): StageReport {
         if (writeFileAtomic(paths.normalized(article.article_id), toJson(article))) report.written++;
         else report.unchanged++;
       } catch (e) {
-        report.fail(where, (e as Error).message);
-        failedSources.add(where === file.path ? file.source : `${file.source}:${where.slice(file.path.length + 1)}`);
+        if (e instanceof OutputError) throw e;
+        report.fail(e instanceof LineError ? `${where}:${e.line}` : where, (e as Error).message);
+        failedSources.add(source);
       }
     }
   }
   for (const path of listFiles(paths.normalizedDir, '.json')) {
     const id = basename(path, '.json');
     if (current.has(id)) continue;
-    const old = readJson<NormalizedArticle>(path);
-    if (!failedSources.has(old.source)) unlinkSync(path);
+    // an unreadable leftover is no one's earlier output
+    let oldSource: string | undefined;
+    try {
+      oldSource = readJson<NormalizedArticle>(path).source;
+    } catch {
+      oldSource = undefined;
+    }
+    if (oldSource === undefined || !failedSources.has(oldSource)) unlinkSync(path);
   }
   return report;
 }

@@ -14,3 +14,40 @@ export class ArticleError extends Error {
 export function describeError(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
+
+/** An article's fault at a known line of its input file (front matter): reported as file:line. */
+export class LineError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = 'LineError';
+  }
+}
+
+const CANNOT_WRITE = 'cannot write ';
+
+/**
+ * The output folder could not be written (disk full, no permission, not a folder). Never an
+ * article's fault: it stops the command, which then leaves the output folder as it was.
+ */
+export class OutputError extends Error {
+  constructor(path: string, cause: unknown) {
+    super(`${CANNOT_WRITE}${path}: ${describeError(cause)}`);
+    this.name = 'OutputError';
+  }
+
+  /** Extraction workers hand failures back as messages, so an output error is known by its wording. */
+  static isMessage(message: string): boolean {
+    return message.startsWith(CANNOT_WRITE);
+  }
+}
+
+/** A problem with the whole command (the output folder is locked, unusable): reported without a stack. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}

@@ -1,11 +1,13 @@
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, relative, sep } from 'node:path';
+import { OutputError } from './errors.ts';
 
 /**
  * Writes through a temporary file and a rename, so a reader (or a crash) never sees a half-written
  * file, and leaves the file untouched when the content is already the same (keeps mtimes for make).
- * Returns true when the file changed.
+ * Returns true when the file changed. A failed write (disk full, no permission) removes the
+ * temporary file and throws an OutputError.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): boolean {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
@@ -13,10 +15,15 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): boo
     const old = readFileSync(path);
     if (old.equals(data)) return false;
   }
-  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, data);
-  renameSync(tmp, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new OutputError(path, e);
+  }
   return true;
 }
 
@@ -29,16 +36,23 @@ export function readJson<T = unknown>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-/** Files under dir (recursively), as paths relative to dir with forward slashes, sorted. */
+/**
+ * Files under dir (recursively), as paths relative to dir with forward slashes, sorted. Symbolic
+ * links are followed, each folder once, so a link back up the tree ends the walk there.
+ */
 export function walkFiles(dir: string, accept: (name: string) => boolean): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   const visit = (d: string): void => {
+    const real = realpathSync(d);
+    if (seen.has(real)) return;
+    seen.add(real);
     for (const name of readdirSync(d).sort()) {
       if (name.startsWith('.')) continue;
       const p = join(d, name);
-      const st = statSync(p);
-      if (st.isDirectory()) visit(p);
-      else if (st.isFile() && accept(name)) out.push(relative(dir, p).split(sep).join('/'));
+      const st = statSync(p, { throwIfNoEntry: false });
+      if (st?.isDirectory()) visit(p);
+      else if (st?.isFile() && accept(name)) out.push(relative(dir, p).split(sep).join('/'));
     }
   };
   visit(dir);

@@ -1,45 +1,68 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { OutputError } from './errors.ts';
 import { sha256File } from './files.ts';
 
 /**
  * A file written piece by piece into a temporary file and hashed as it goes, then moved into place
  * only if its content changed: readers never see half a file, and make sees an unchanged file as
- * unchanged.
+ * unchanged. A failed write removes the temporary file and throws an OutputError.
  */
 export class StreamedFile {
   private readonly tmp: string;
   private readonly fd: number;
   private readonly hash = createHash('sha256');
   private bytes = 0;
+  private open = false;
 
   constructor(private readonly path: string) {
-    mkdirSync(dirname(path), { recursive: true });
     this.tmp = `${path}.tmp-${process.pid}`;
-    this.fd = openSync(this.tmp, 'w');
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      this.fd = openSync(this.tmp, 'w');
+      this.open = true;
+    } catch (e) {
+      throw new OutputError(path, e);
+    }
   }
 
   add(text: string): void {
     if (!text) return;
     const buf = Buffer.from(text, 'utf8');
-    writeSync(this.fd, buf);
+    try {
+      writeSync(this.fd, buf);
+    } catch (e) {
+      this.abort();
+      throw new OutputError(this.path, e);
+    }
     this.hash.update(buf);
     this.bytes += buf.length;
   }
 
   /** Closes the file; returns its size, hash, and whether the file on disk changed. */
   finish(): { bytes: number; sha256: string; changed: boolean } {
-    closeSync(this.fd);
     const sha256 = this.hash.digest('hex');
-    const same = existsSync(this.path) && sha256File(this.path) === sha256;
-    if (same) unlinkSync(this.tmp);
-    else renameSync(this.tmp, this.path);
+    let same: boolean;
+    try {
+      this.open = false;
+      closeSync(this.fd);
+      same = existsSync(this.path) && sha256File(this.path) === sha256;
+      if (same) unlinkSync(this.tmp);
+      else renameSync(this.tmp, this.path);
+    } catch (e) {
+      rmSync(this.tmp, { force: true });
+      throw new OutputError(this.path, e);
+    }
     return { bytes: this.bytes, sha256, changed: !same };
   }
 
+  /** Closes and removes the temporary file; safe to call twice. */
   abort(): void {
-    closeSync(this.fd);
-    if (existsSync(this.tmp)) unlinkSync(this.tmp);
+    if (this.open) {
+      this.open = false;
+      closeSync(this.fd);
+    }
+    rmSync(this.tmp, { force: true });
   }
 }
