@@ -354,6 +354,9 @@ const DA = T('da');
 const DF = T('df');
 const DN = T('dn');
 
+/** ~1.1 KB each with their score memos: 50k words stay well inside a worker's heap limit */
+const MAX_CACHED_WORDS = 50_000;
+
 /**
  * Turns tokens into feature hashes. Holds the gazetteer and a bounded per-word cache, so one
  * instance serves a whole process.
@@ -413,7 +416,7 @@ export class Featurizer {
       memo: [undefined, undefined, undefined, undefined],
     };
     // bounded, so a long-running process does not grow without limit
-    if (this.cache.size >= 200_000) this.cache.clear();
+    if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
     this.cache.set(raw, inf);
     return inf;
   }
