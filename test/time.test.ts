@@ -172,6 +172,14 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(doc.timexes.filter((t) => t.text === 'a year')).toHaveLength(1);
   });
 
+  it('reads a sentence-opening "Now," as a discourse marker, other "now"s as the present', () => {
+    const doc = run('The talks failed in May. Now, he says, they will resume. Prices are now higher. "Now, look," she said.', PUB);
+    expect(doc.timexes.filter((t) => /^now$/i.test(t.text)).map((t) => doc.text.slice(0, t.start).length)).toEqual([
+      doc.text.indexOf('now higher'),
+    ]);
+    expect(find(doc, 'now')).toMatchObject({ type: 'DATE', value: 'PRESENT_REF' });
+  });
+
   it('reads a month with a relative or spoken year as one date', () => {
     const doc = run('In June last year the talks failed. We saw it in the winter of nineteen ninety-four and in January nineteen ninety-seven.', PUB);
     expect(find(doc, 'June last year')).toMatchObject({ type: 'DATE', value: '2024-06' });

@@ -730,6 +730,8 @@ export const RULES: Rule[] = [
     accept(m, text) {
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
       if (/^current$/i.test(m[1]) && /^\s+(?:account|affairs|events|members?|and\s+former|or\s+former|law|rules?|system|situation|version|conditions)/i.test(after)) return false;
+      // "Now, he says ...": a sentence-opening "Now" set off by a comma marks the discourse, not a time
+      if (/^now$/i.test(m[1]) && /^\s*,/.test(after) && /(?:^|[.!?:"“”‘’]\s*|\n\s*)$/.test(text.slice(Math.max(0, m.index - 4), m.index))) return false;
       return true;
     },
     resolve(_m, ctx) {
