@@ -24,6 +24,7 @@ import { runNormalize } from '../pipeline/normalize/stage.ts';
 import { walkFiles } from '../pipeline/shared/files.ts';
 import type { StageReport } from '../pipeline/shared/report.ts';
 import { runValidate } from '../pipeline/validate/stage.ts';
+import { mulberry32 } from '../pipeline/shared/random.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/data/bbc', import.meta.url));
 const BATCH = 400;
@@ -37,17 +38,6 @@ const CLEAN_REFUSALS: [string, RegExp][] = [
   ['too large', /over the --max-bytes limit/],
 ];
 
-/** mulberry32: a small seeded PRNG, so a seed gives the same mutations on any machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mutation = (bytes: Buffer, rand: () => number) => Buffer;
 const int = (rand: () => number, n: number): number => Math.floor(rand() * n);
@@ -119,7 +109,7 @@ async function main(): Promise<void> {
   const jobs = Number(values.jobs);
   const encoding = values.encoding as Encoding;
   if (!ENCODINGS.includes(encoding)) throw new Error(`--encoding must be one of ${ENCODINGS.join(', ')}`);
-  const rand = random(seed);
+  const rand = mulberry32(seed);
   const files = walkFiles(CORPUS, (name) => name.endsWith('.txt')).slice(0, values.limit ? Number(values.limit) : undefined);
   const work = mkdtempSync(join(tmpdir(), 'news-facts-fuzz-'));
   console.log(`fuzz: seed ${seed}, ${files.length} articles from ${CORPUS}, ${perArticle} mutations each, encoding ${encoding}, ${jobs} extraction jobs; inputs in ${work}`);

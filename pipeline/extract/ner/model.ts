@@ -202,12 +202,7 @@ export function deserializeModel(gz: Buffer): LoadedModel {
     fromB64(m.gazetteer.keys, (b) => new Uint32Array(b)),
     fromB64(m.gazetteer.masks, (b) => new Uint16Array(b)),
   );
-  const clusters = m.clusters
-    ? new WordClusters(
-        fromB64(m.clusters.hashes, (b) => new Uint32Array(b)),
-        fromB64(m.clusters.paths, (b) => new Uint32Array(b)),
-      )
-    : WordClusters.empty();
+  const clusters = m.clusters ? WordClusters.fromStored(m.clusters) : WordClusters.empty();
   return { pass1: unpackTable(m.pass1), pass2: unpackTable(m.pass2), featurizer: new Featurizer(gazetteer, clusters), meta: m.meta };
 }
 

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { bilouFromSpans, readConll, spansFromIob } from './conll.ts';
 import { NUM_TAGS, Featurizer, type DocInput, type SentenceFeatures } from './features.ts';
 import { buildGazetteer } from './gazetteer-build.ts';
-import { WordClusters } from './clusters.ts';
-import type { StoredClusters } from './clusters-build.ts';
+import { WordClusters, type StoredClusters } from './clusters.ts';
+import { mulberry32 } from '../../shared/random.ts';
 import { decodeSentence, serializeModel, type Scorer, type WeightTable } from './model.ts';
 
 /** passes over the training data per perceptron (--epochs) */
@@ -27,17 +27,6 @@ interface TrainDoc {
   input: DocInput;
   stat: SentenceFeatures[];
   gold: Uint8Array[];
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Perceptron weights with lazy averaging: avg = w - u / c (Daumé's trick). */
@@ -144,11 +133,7 @@ function main(): void {
   const t0 = Date.now();
   const gazetteer = buildGazetteer();
   const stored = values.clusters ? (JSON.parse(gunzipSync(readFileSync(values.clusters)).toString('utf8')) as StoredClusters) : undefined;
-  const b64Array = (s: string): Uint32Array => {
-    const b = Buffer.from(s, 'base64');
-    return new Uint32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
-  };
-  const clusters = stored ? new WordClusters(b64Array(stored.hashes), b64Array(stored.paths)) : WordClusters.empty();
+  const clusters = stored ? WordClusters.fromStored(stored) : WordClusters.empty();
   const featurizer = new Featurizer(gazetteer, clusters);
   const docs: TrainDoc[] = readConll(readFileSync(values.train, 'utf8')).map((cd) => {
     const input: DocInput = { sentences: cd.sentences.map((s) => s.words) };
