@@ -29,7 +29,7 @@ const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
 const normalized = await timed('normalize', () => runNormalize([input], out));
 const extracted = await timed('extract', () => runExtract(out, { jobs: Number(jobs), quiet: true }));
 await timed('validate', () => runValidate(out));
-await timed('export', () => runExport(out));
+await timed('export', () => runExport(out, { jobs: Number(jobs) }));
 process.stdout.write(
   `${JSON.stringify({
     seconds,

@@ -37,7 +37,7 @@ async function inOutput(command: string, opts: OutputCommandOptions, stages: (ta
 }
 
 const jobsOption = (): Option =>
-  new Option('--jobs <n>', 'worker threads for extraction').argParser((v) => {
+  new Option('--jobs <n>', 'worker threads for the per-article work of each stage').argParser((v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a whole number ≥ 1');
     return n;
@@ -95,7 +95,7 @@ program
       const reports = [runNormalize(inputs, dir, opts)];
       reports.push(await runExtract(dir, { jobs: opts.jobs, quiet: opts.quiet }));
       reports.push(runValidate(dir));
-      reports.push(await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe }));
+      reports.push(await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs }));
       return reports;
     }),
   );
@@ -137,9 +137,10 @@ program
   .requiredOption('--out <dir>', 'output folder')
   .addOption(licenseOption())
   .addOption(excelSafeOption())
+  .addOption(jobsOption())
   .addOption(waitOption())
-  .action((opts: OutputCommandOptions & { license: string; excelSafe?: boolean }) =>
-    inOutput('export', opts, async ({ dir }) => [await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe })]),
+  .action((opts: OutputCommandOptions & { license: string; excelSafe?: boolean; jobs: number }) =>
+    inOutput('export', opts, async ({ dir }) => [await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs })]),
   );
 
 program
@@ -156,9 +157,10 @@ program
   .requiredOption('--out <dir>', 'output folder')
   .addOption(licenseOption())
   .addOption(excelSafeOption())
+  .addOption(jobsOption())
   .addOption(waitOption())
-  .action((datasets: string[], opts: OutputCommandOptions & { license: string; excelSafe?: boolean }) =>
-    inOutput('merge', opts, async ({ dir }) => [runMerge(datasets, dir), runValidate(dir), await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe })]),
+  .action((datasets: string[], opts: OutputCommandOptions & { license: string; excelSafe?: boolean; jobs: number }) =>
+    inOutput('merge', opts, async ({ dir }) => [runMerge(datasets, dir), runValidate(dir), await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs })]),
   );
 
 try {

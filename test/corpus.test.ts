@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corpusEntities, nameKey, type ArticleEntityRef } from '../pipeline/export/corpus.ts';
+import { CorpusEntityIndex, CorpusLinker, corpusEntities, nameKey, type ArticleEntityRef } from '../pipeline/export/corpus.ts';
 
 const ref = (article_id: string, entity_id: string, type: string, name: string, aliases: string[] = []): ArticleEntityRef => ({
   article_id, entity_id, type, name, aliases, mention_count: 2,
@@ -23,6 +23,15 @@ describe('corpus entities', () => {
   ];
   const { entities, link } = corpusEntities(refs);
   const of = (a: string, e: string): string => link.get(`${a}:${e}`)!;
+
+  it('gives the same ids through a CorpusLinker in another thread as through the index', () => {
+    const index = new CorpusEntityIndex();
+    for (const e of refs) index.link(e);
+    // what a worker thread receives: the links, copied as structured clone copies them
+    const linker = new CorpusLinker(structuredClone(index.links()));
+    for (const e of refs) expect(linker.idOf(e), `${e.article_id}:${e.entity_id}`).toBe(of(e.article_id, e.entity_id));
+    expect(linker.idOf(ref('a1', 'E4', 'Organization', 'EU'))).toBe(of('a1', 'E4'));
+  });
 
   it('merges people on the same full name, never on a lone surname', () => {
     expect(of('a1', 'E1')).toBe(of('a2', 'E3'));

@@ -12,7 +12,7 @@ import { byCodePoint } from '../pipeline/export/nquads.ts';
 import { newsArticle } from '../pipeline/export/newsarticle.ts';
 import { TABLES, type ArticleTable } from '../pipeline/export/tables.ts';
 import { corpusEntities } from '../pipeline/export/corpus.ts';
-import { DatasetSummary } from '../pipeline/export/dataset.ts';
+import { DatasetSummary, summaryEntry } from '../pipeline/export/dataset.ts';
 import { sha256 } from '../pipeline/normalize/index.ts';
 import { eventSchemaType, projectTerms } from '../pipeline/export/vocabulary.ts';
 import { PROJECT_NAMESPACE } from '../pipeline/export/namespace.ts';
@@ -63,7 +63,7 @@ describe('data package', () => {
   const csvs = articleTables.map((spec) => ({ spec, csv: tableCsv(spec, [{ article, facts }], context) }));
   const tables = csvs.map(({ spec, csv }) => ({ spec, file: { bytes: Buffer.byteLength(csv), sha256: sha256(csv) } }));
   const summary = new DatasetSummary();
-  summary.add({ article, facts });
+  summary.add(summaryEntry({ article, facts }));
   const pkg = dataPackage(tables, summary, licenseFor('CC-BY-4.0')) as { resources: { name: string; schema: { fields: { name: string }[] }; hash: string }[] };
 
   it('describes every table with its fields in CSV order and a hash of the file', () => {

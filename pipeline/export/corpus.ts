@@ -42,7 +42,7 @@ export function nameKey(name: string): string {
 }
 
 class UnionFind {
-  private readonly parent = new Map<string, string>();
+  constructor(private readonly parent = new Map<string, string>()) {}
   find(x: string): string {
     let root = x;
     while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
@@ -58,6 +58,10 @@ class UnionFind {
       else this.parent.set(ra, rb);
     }
   }
+  /** every key that joins something, with its parent */
+  entries(): [string, string][] {
+    return [...this.parent.entries()];
+  }
 }
 
 function keysOf(e: ArticleEntityRef): string[] {
@@ -69,6 +73,21 @@ function keysOf(e: ArticleEntityRef): string[] {
   const keys = [...new Set([e.name, ...e.aliases].map(nameKey).filter((k) => k.length > 1))].map(typed);
   // a name too short to match on safely stays an entity of its own article
   return keys.length ? keys : [typed(`${nameKey(e.name)}@${e.article_id}:${e.entity_id}`)];
+}
+
+const corpusEntityId = (keys: UnionFind, e: ArticleEntityRef): string =>
+  `C${createHash('sha256').update(keys.find(keysOf(e)[0])).digest('hex').slice(0, 12)}`;
+
+/** The corpus entity ids of pass 1's links (CorpusEntityIndex.links), where the index is not at hand. */
+export class CorpusLinker {
+  private readonly keys: UnionFind;
+  constructor(links: [string, string][]) {
+    this.keys = new UnionFind(new Map(links));
+  }
+
+  idOf(e: ArticleEntityRef): string {
+    return corpusEntityId(this.keys, e);
+  }
 }
 
 /** What a corpus entity gathers from its members. */
@@ -98,14 +117,24 @@ export class CorpusEntityIndex {
     for (const k of rest) this.keys.union(first, k);
   }
 
+  /** What pass 1 learned, for a CorpusLinker in another thread. */
+  links(): [string, string][] {
+    return this.keys.entries();
+  }
+
   /** Counts an entity into its corpus entity; returns the corpus entity id. */
   add(e: ArticleEntityRef): string {
-    const root = this.keys.find(keysOf(e)[0]);
-    let c = this.clusters.get(root);
+    const id = corpusEntityId(this.keys, e);
+    this.count(e, id);
+    return id;
+  }
+
+  /** Counts an entity into the corpus entity `id` (its CorpusLinker id). */
+  count(e: ArticleEntityRef, id: string): void {
+    let c = this.clusters.get(id);
     if (!c) {
-      const id = `C${createHash('sha256').update(root).digest('hex').slice(0, 12)}`;
       c = { id, type: e.type, votes: new Map(), surface: new Set(), articleCount: 0, lastArticle: '', mentionCount: 0 };
-      this.clusters.set(root, c);
+      this.clusters.set(id, c);
     }
     c.votes.set(e.name, (c.votes.get(e.name) ?? 0) + 1);
     c.surface.add(e.name);
@@ -113,7 +142,6 @@ export class CorpusEntityIndex {
     if (c.lastArticle !== e.article_id) c.articleCount++;
     c.lastArticle = e.article_id;
     c.mentionCount += e.mention_count;
-    return c.id;
   }
 
   /** The corpus entities added so far, by id. */

@@ -25,23 +25,29 @@ export interface WrittenFile {
   sha256: string;
 }
 
-/** A CSV table written a batch of rows at a time (see StreamedFile); optionally excel-safe (see excel-safe.ts). */
+/**
+ * Rows of a table as CSV text without the header, optionally excel-safe (see excel-safe.ts): what
+ * each article adds to a table, encoded where the article is read.
+ */
+export function csvRows(spec: TableSpec, rows: Cell[][], options: { excelSafe?: boolean } = {}): string {
+  if (!rows.length) return '';
+  return csvText(options.excelSafe ? excelSafeRows(spec.columns)(rows) : rows);
+}
+
+/** A CSV table written a chunk of encoded rows (csvRows) at a time (see StreamedFile). */
 export class CsvTableWriter {
   private readonly file: StreamedFile;
-  private readonly prepare: (rows: Cell[][]) => Cell[][];
 
   constructor(
     path: string,
     readonly spec: TableSpec,
-    options: { excelSafe?: boolean } = {},
   ) {
-    this.prepare = options.excelSafe ? excelSafeRows(spec.columns) : (rows) => rows;
     this.file = new StreamedFile(path);
     this.file.add(csvText([], spec.columns.map((c) => c.name)));
   }
 
-  add(rows: Cell[][]): void {
-    if (rows.length) this.file.add(csvText(this.prepare(rows)));
+  add(encodedRows: string): void {
+    this.file.add(encodedRows);
   }
 
   finish(): WrittenFile & { changed: boolean } {

@@ -34,6 +34,31 @@ export function modelFiles(): ModelFile[] {
  * What the dataset-level records need to know about the articles, gathered one article at a time
  * so a corpus never has to sit in memory.
  */
+/** What the dataset description needs of one article (computed where the article is read). */
+export interface SummaryEntry {
+  article_id: string;
+  /** the latest date the article gives: dateModified, datePublished, else the reference date */
+  latest?: string;
+  /** the earliest and latest calendar dates its facts talk about */
+  coverageMin?: string;
+  coverageMax?: string;
+  input: { source: string; sha256: string };
+  source?: { title: string; path: string };
+}
+
+export function summaryEntry({ article, facts }: ArticleBundle): SummaryEntry {
+  const entry: SummaryEntry = { article_id: article.article_id, input: { source: article.source, sha256: article.input_sha256 } };
+  const date = article.metadata.dateModified ?? article.metadata.datePublished ?? facts.reference_date?.value;
+  if (date && /^\d{4}-\d{2}-\d{2}/.test(date)) entry.latest = date;
+  for (const d of facts.dates) {
+    if (d.type !== 'DATE' || !FULL_DATE.test(d.value)) continue;
+    if (!entry.coverageMin || d.value < entry.coverageMin) entry.coverageMin = d.value;
+    if (!entry.coverageMax || d.value > entry.coverageMax) entry.coverageMax = d.value;
+  }
+  if (article.metadata.url) entry.source = { title: article.metadata.headline ?? article.source, path: article.metadata.url };
+  return entry;
+}
+
 export class DatasetSummary {
   articleCount = 0;
   private readonly ids = createHash('sha256');
@@ -44,19 +69,14 @@ export class DatasetSummary {
   readonly sources: { title: string; path: string }[] = [];
 
   /** Articles must be added in article-id order (the dataset IRI hashes that sequence). */
-  add({ article, facts }: ArticleBundle): void {
+  add(entry: SummaryEntry): void {
     this.articleCount++;
-    this.ids.update(`${article.article_id}\n`);
-    // the latest date the inputs give: dateModified, datePublished, else the reference date
-    const date = article.metadata.dateModified ?? article.metadata.datePublished ?? facts.reference_date?.value;
-    if (date && /^\d{4}-\d{2}-\d{2}/.test(date) && (!this.latest || date > this.latest)) this.latest = date;
-    for (const d of facts.dates) {
-      if (d.type !== 'DATE' || !FULL_DATE.test(d.value)) continue;
-      if (!this.coverageMin || d.value < this.coverageMin) this.coverageMin = d.value;
-      if (!this.coverageMax || d.value > this.coverageMax) this.coverageMax = d.value;
-    }
-    this.inputs.push({ source: article.source, sha256: article.input_sha256 });
-    if (article.metadata.url) this.sources.push({ title: article.metadata.headline ?? article.source, path: article.metadata.url });
+    this.ids.update(`${entry.article_id}\n`);
+    if (entry.latest && (!this.latest || entry.latest > this.latest)) this.latest = entry.latest;
+    if (entry.coverageMin && (!this.coverageMin || entry.coverageMin < this.coverageMin)) this.coverageMin = entry.coverageMin;
+    if (entry.coverageMax && (!this.coverageMax || entry.coverageMax > this.coverageMax)) this.coverageMax = entry.coverageMax;
+    this.inputs.push(entry.input);
+    if (entry.source) this.sources.push(entry.source);
   }
 
   /** When the data was created, from the inputs (never the clock, so output stays deterministic). */

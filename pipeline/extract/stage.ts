@@ -7,13 +7,13 @@ import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
 import { pipelineVersion } from '../shared/version.ts';
 import { sha256 } from '../normalize/index.ts';
-import { extractArticles } from './pool.ts';
-import type { ExtractTask } from './worker.ts';
+import { runInWorkers } from '../shared/pool.ts';
+import type { ExtractOutcome, ExtractTask } from './worker.ts';
 
 export interface ExtractOptions {
   /** only these normalized files (arguments that are not .json files are ignored); default all */
   only?: string[];
-  /** threads extracting articles (see pool.ts) */
+  /** threads extracting articles (see shared/pool.ts) */
   jobs?: number;
   quiet?: boolean;
 }
@@ -46,7 +46,15 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
 
   const progress = new Progress('extract', tasks.length, !options.quiet && Boolean(process.stderr.isTTY));
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const outcomes = await extractArticles(tasks, jobs, () => progress.tick());
+  const outcomes: ExtractOutcome[] = [];
+  await runInWorkers<ExtractTask, ExtractOutcome, null>(new URL('./worker.ts', import.meta.url), tasks, {
+    jobs,
+    context: null,
+    consume: (outcome) => {
+      outcomes.push(outcome);
+      progress.tick();
+    },
+  });
   progress.end();
   for (const o of outcomes) {
     if (o.ok) report.written++;

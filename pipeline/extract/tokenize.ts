@@ -26,16 +26,13 @@ const TOKEN_RE = new RegExp(
 
 const CLITIC_RE = /(?:['’](?:s|re|ve|ll|d|m)|n['’]t)$/i;
 
-function pushToken(out: Omit<Token, 'index' | 'sentence'>[], text: string, start: number, end: number): void {
-  out.push({ start, end, text: text.slice(start, end) });
-}
-
-/** Tokens of text[span.start, span.end). */
-export function tokenizeSpan(text: string, span: Span): Omit<Token, 'index' | 'sentence'>[] {
-  const out: Omit<Token, 'index' | 'sentence'>[] = [];
-  const part = text.slice(span.start, span.end);
-  for (const m of part.matchAll(TOKEN_RE)) {
-    let start = span.start + m.index;
+/** Calls `token` with the UTF-16 start and end of each token of text[span.start, span.end). */
+function scanTokens(text: string, span: Span, token: (start: number, end: number) => void): void {
+  // scans the text up to the span's end (a slice V8 shares, not copies) from the span's start
+  const scanned = span.end === text.length ? text : text.slice(0, span.end);
+  TOKEN_RE.lastIndex = span.start;
+  for (let m = TOKEN_RE.exec(scanned); m; m = TOKEN_RE.exec(scanned)) {
+    let start = m.index;
     let word = m[0];
     let end = start + word.length;
     if (word.length > 1 && word.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(word)) {
@@ -44,20 +41,26 @@ export function tokenizeSpan(text: string, span: Span): Omit<Token, 'index' | 's
       const numberSign = /^nos?$/i.test(bare) && /^\s*\d/.test(text.slice(end, end + 3));
       const isAbbrev = ABBREVIATIONS.has(bare.toLowerCase()) || /^\p{Lu}$/u.test(bare) || numberSign;
       if (!isAbbrev) {
-        pushToken(out, text, start, end - 1);
-        pushToken(out, text, end - 1, end);
+        token(start, end - 1);
+        token(end - 1, end);
         continue;
       }
     }
     const clitic = CLITIC_RE.exec(word);
     if (clitic && clitic.index > 0) {
-      pushToken(out, text, start, start + clitic.index);
+      token(start, start + clitic.index);
       start += clitic.index;
       word = word.slice(clitic.index);
       end = start + word.length;
     }
-    pushToken(out, text, start, end);
+    token(start, end);
   }
+}
+
+/** Tokens of text[span.start, span.end). */
+export function tokenizeSpan(text: string, span: Span): Omit<Token, 'index' | 'sentence'>[] {
+  const out: Omit<Token, 'index' | 'sentence'>[] = [];
+  scanTokens(text, span, (start, end) => out.push({ start, end, text: text.slice(start, end) }));
   return out;
 }
 
@@ -70,10 +73,8 @@ export const tokenizer: Component = {
     const tokens: Token[] = [];
     doc.sentences.forEach((sentence, si) => {
       sentence.tokenStart = tokens.length;
-      for (const t of tokenizeSpan(doc.text, sentence)) {
-        // one object shape for every token (a spread would give each its own), so field reads stay fast
-        tokens.push({ start: t.start, end: t.end, text: t.text, index: tokens.length, sentence: si });
-      }
+      // one object shape for every token, so field reads stay fast
+      scanTokens(doc.text, sentence, (start, end) => tokens.push({ start, end, text: doc.text.slice(start, end), index: tokens.length, sentence: si }));
       sentence.tokenEnd = tokens.length;
     });
     doc.tokens = tokens;

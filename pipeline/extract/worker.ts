@@ -4,7 +4,7 @@ import type { NormalizedArticle } from '../records.ts';
 import { extractFacts } from './index.ts';
 
 /**
- * Extraction of article files, mostly in worker threads (see pool.ts). Each worker loads this
+ * Extraction of article files, mostly in worker threads (see shared/pool.ts). Each worker loads this
  * module and what it imports, so it imports only what extraction needs.
  */
 
@@ -37,7 +37,7 @@ export function extractFile(task: ExtractTask): ExtractOutcome {
   }
 }
 
-/** Worker-thread entry: extracts a batch of articles (a batch per message keeps messaging cheap). */
-export default function extractInWorker(tasks: ExtractTask[]): ExtractOutcome[] {
+/** The batch handler (see shared/pool.ts): extracts a batch of articles. */
+export default function extractBatch(tasks: ExtractTask[]): ExtractOutcome[] {
   return tasks.map(extractFile);
 }

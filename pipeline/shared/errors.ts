@@ -42,6 +42,14 @@ export class OutputError extends Error {
   static isMessage(message: string): boolean {
     return message.startsWith(CANNOT_WRITE);
   }
+
+  /** An OutputError thrown in a worker thread arrives here as a plain Error: restores its class. */
+  static fromWorker(e: unknown): unknown {
+    if (!(e instanceof Error) || e instanceof OutputError || !OutputError.isMessage(e.message)) return e;
+    const restored = new OutputError('', '');
+    restored.message = e.message;
+    return restored;
+  }
 }
 
 /** A problem with the whole command (the output folder is locked, unusable): reported without a stack. */

@@ -3,41 +3,45 @@
  * Components work in UTF-16; records cross this boundary exactly once, through an OffsetMap.
  */
 export class OffsetMap {
-  private readonly toCp: Uint32Array;
-  private readonly toU16: Uint32Array;
+  /** null when the text has no astral characters: then both offset systems agree */
+  private readonly toCp: Uint32Array | null = null;
+  private readonly toU16: Uint32Array | null = null;
   /** true when the text has no astral characters, so both offset systems agree */
   readonly identity: boolean;
 
   constructor(text: string) {
     const n = text.length;
-    this.toCp = new Uint32Array(n + 1);
-    const cps: number[] = [];
+    // most texts have no astral characters: no tables for them
+    this.identity = !/[\ud800-\udbff][\udc00-\udfff]/.test(text);
+    if (this.identity) return;
+    const toCp = new Uint32Array(n + 1);
+    const toU16 = new Uint32Array(n + 1);
     let cp = 0;
     for (let i = 0; i < n; i++) {
-      this.toCp[i] = cp;
-      cps.push(i);
+      toCp[i] = cp;
+      toU16[cp] = i;
       const c = text.charCodeAt(i);
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
         const d = text.charCodeAt(i + 1);
         if (d >= 0xdc00 && d <= 0xdfff) {
           i++;
-          this.toCp[i] = cp;
+          toCp[i] = cp;
         }
       }
       cp++;
     }
-    this.toCp[n] = cp;
-    cps.push(n);
-    this.toU16 = Uint32Array.from(cps);
-    this.identity = cp === n;
+    toCp[n] = cp;
+    toU16[cp] = n;
+    this.toCp = toCp;
+    this.toU16 = toU16.subarray(0, cp + 1);
   }
 
   codePoint(utf16: number): number {
-    return this.toCp[utf16];
+    return this.toCp ? this.toCp[utf16] : utf16;
   }
 
   utf16(codePoint: number): number {
-    return this.toU16[codePoint];
+    return this.toU16 ? this.toU16[codePoint] : codePoint;
   }
 
   /** Converts a UTF-16 span to code points. */

@@ -74,12 +74,15 @@ export interface RuleMatch {
   match: RegExpExecArray;
 }
 
-const WORD_RE = /[A-Za-z]+|\d+/g;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 export class AnchoredRules {
   private readonly anchored: Anchored[];
   /** trigger word → indices into `anchored` */
   private readonly byWord = new Map<string, number[]>();
+  /** length of the longest trigger word: longer words need no lookup */
+  private readonly longestWord: number;
 
   constructor(rules: Rule[]) {
     this.anchored = rules.map((rule, i) => {
@@ -92,6 +95,7 @@ export class AnchoredRules {
       }
       return { rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'), back: t.back };
     });
+    this.longestWord = Math.max(...[...this.byWord.keys()].map((w) => w.length));
   }
 
   /** All matches of every rule in `text`, as a global scan per rule would find them. */
@@ -99,14 +103,21 @@ export class AnchoredRules {
     // Word starts, and per rule the word indices of its triggers (in text order).
     const starts: number[] = [];
     const hits: number[][] = this.anchored.map(() => []);
-    WORD_RE.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = WORD_RE.exec(text))) {
-      const c = m[0].charCodeAt(0);
-      const key = c >= 48 && c <= 57 ? DIGITS : m[0].toLowerCase();
-      const rules = this.byWord.get(key);
+    // words are runs of ASCII letters or of digits, scanned by hand: no match object per word
+    const n = text.length;
+    for (let i = 0; i < n; ) {
+      const c = text.charCodeAt(i);
+      const digit = isDigit(c);
+      if (!digit && !isAsciiLetter(c)) {
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < n && (digit ? isDigit(text.charCodeAt(end)) : isAsciiLetter(text.charCodeAt(end)))) end++;
+      const rules = digit ? this.byWord.get(DIGITS) : end - i <= this.longestWord ? this.byWord.get(text.slice(i, end).toLowerCase()) : undefined;
       if (rules) for (const r of rules) hits[r].push(starts.length);
-      starts.push(m.index);
+      starts.push(i);
+      i = end;
     }
     const out: RuleMatch[] = [];
     this.anchored.forEach((a, order) => {

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { toJson, writeFileAtomic } from '../shared/files.ts';
+import { OutputError } from '../shared/errors.ts';
+import { sha256 } from '../normalize/index.ts';
+import type { ArticleFacts, NormalizedArticle } from '../records.ts';
+import { CorpusLinker, type ArticleEntityRef } from './corpus.ts';
+import { csvRows } from './csv.ts';
+import { summaryEntry, type SummaryEntry } from './dataset.ts';
+import { factsJsonLd } from './jsonld.ts';
+import { articleNQuads } from './nquads.ts';
+import { articleIri } from './iri.ts';
+import { missingRecommended, newsArticle } from './newsarticle.ts';
+import { TABLES, type ArticleBundle, type ArticleTable, type ExportContext } from './tables.ts';
+import { eventSchemaType } from './vocabulary.ts';
+
+/**
+ * The export of one article, mostly in worker threads (see shared/pool.ts): it writes the
+ * article's own JSON-LD and NewsArticle files and hands back its N-Quads and CSV rows as text, which
+ * the export stage appends to the corpus-wide files in article order.
+ */
+
+export interface ExportTask {
+  article_id: string;
+  normalizedPath: string;
+  factsPath: string;
+  /** the hashes validation recorded: a file changed since is refused */
+  normalized_sha256: string;
+  facts_sha256: string;
+  jsonldPath: string;
+  newsarticlePath: string;
+}
+
+/** What every task of an export shares. */
+export interface ExportWorkerContext {
+  /** pass 1's links between entity name keys (CorpusEntityIndex.links) */
+  corpusLinks: [string, string][];
+  excelSafe: boolean;
+}
+
+export type ExportOutcome =
+  | { ok: false; source: string; message: string }
+  | {
+      ok: true;
+      source: string;
+      /** the JSON-LD and NewsArticle files written (the others were unchanged) */
+      written: number;
+      nquads: string;
+      /** CSV rows per article table, in TABLES order */
+      csv: string[];
+      /** the article's entities with their corpus entity ids, for the corpus entity table */
+      entities: { ref: ArticleEntityRef; corpusEntityId: string }[];
+      summary: SummaryEntry;
+      warnings: string[];
+    };
+
+const ARTICLE_TABLES = TABLES.filter((t): t is ArticleTable => t.scope === 'article');
+
+/** The entities of an article as the corpus entity index sees them. */
+export function entityRefs(articleId: string, facts: ArticleFacts): ArticleEntityRef[] {
+  return facts.entities.map((e) => ({ article_id: articleId, entity_id: e.id, type: e.type, name: e.name, aliases: e.aliases, mention_count: e.mentions.length }));
+}
+
+/** Reads one validated article, checking that its files are still the ones validated. */
+function loadBundle(task: ExportTask): ArticleBundle {
+  const normBytes = readFileSync(task.normalizedPath);
+  const factsBytes = readFileSync(task.factsPath);
+  if (sha256(normBytes) !== task.normalized_sha256 || sha256(factsBytes) !== task.facts_sha256) {
+    throw new Error('changed since it was validated: run the validate stage again');
+  }
+  return {
+    article: JSON.parse(normBytes.toString('utf8')) as NormalizedArticle,
+    facts: JSON.parse(factsBytes.toString('utf8')) as ArticleFacts,
+  };
+}
+
+function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolean): ExportOutcome {
+  let source = task.factsPath;
+  try {
+    const bundle = loadBundle(task);
+    const { article, facts } = bundle;
+    source = article.source;
+    const entities = entityRefs(article.article_id, facts).map((ref) => ({ ref, corpusEntityId: linker.idOf(ref) }));
+    // an article's rows and graph need only its own entities' corpus ids
+    const link = new Map(entities.map((e) => [`${e.ref.article_id}:${e.ref.entity_id}`, e.corpusEntityId]));
+    const context: ExportContext = { corpus: { entities: [], link } };
+    const graph = factsJsonLd(article, facts, eventSchemaType, context);
+    const record = newsArticle(article, facts);
+    // a term jsonld.js safe mode would drop fails the article
+    const nquads = articleNQuads(articleIri(article.article_id), [graph, record]);
+    const csv = ARTICLE_TABLES.map((spec) => csvRows(spec, spec.rows(bundle, context), { excelSafe }));
+    const written = Number(writeFileAtomic(task.jsonldPath, toJson(graph))) + Number(writeFileAtomic(task.newsarticlePath, toJson(record)));
+    const missing = missingRecommended(article);
+    const warnings = missing.length ? [`${article.source}: NewsArticle lacks ${missing.join(', ')} (recommended for Google's Article structured data)`] : [];
+    return { ok: true, source, written, nquads, csv, entities, summary: summaryEntry(bundle), warnings };
+  } catch (e) {
+    // a failed write stops the whole export (see shared/output.ts); anything else fails the article
+    if (e instanceof OutputError) throw e;
+    return { ok: false, source, message: `export: ${(e as Error).message}` };
+  }
+}
+
+/** one linker per export, built at its first batch */
+const linkers = new WeakMap<ExportWorkerContext, CorpusLinker>();
+
+/** The batch handler (see shared/pool.ts): exports a batch of articles. */
+export default function exportBatch(tasks: ExportTask[], context: ExportWorkerContext): ExportOutcome[] {
+  let linker = linkers.get(context);
+  if (!linker) linkers.set(context, (linker = new CorpusLinker(context.corpusLinks)));
+  return tasks.map((t) => exportArticle(t, linker, context.excelSafe));
+}

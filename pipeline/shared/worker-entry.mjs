@@ -1,0 +1,9 @@
+// Worker threads do not inherit tsx's loader: register it, then load the TypeScript handler the
+// pool names (see pool.ts), with the context every task of the pool shares.
+import { register } from 'tsx/esm/api';
+import Tinypool from 'tinypool';
+
+register();
+const { module, context } = Tinypool.workerData;
+const handler = (await import(module)).default;
+export default (tasks) => handler(tasks, context);
