@@ -45,7 +45,7 @@ export async function runInWorkers<Task, Outcome, Context>(
     filename: new URL('./worker-entry.mjs', import.meta.url).href,
     minThreads: threads,
     maxThreads: threads,
-    resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 16 },
+    resourceLimits: { maxOldGenerationSizeMb: 256 },
     workerData: { module: module.href, context },
   });
   // batches done out of order wait here for the ones before them
