@@ -4,6 +4,9 @@ import { dirname } from 'node:path';
 import { OutputError } from './errors.ts';
 import { sha256File } from './files.ts';
 
+/** text held before a write: one system call per ~1 MB, not one per piece (a corpus has many) */
+const FLUSH_AT = 1 << 20;
+
 /**
  * A file written piece by piece into a temporary file and hashed as it goes, then moved into place
  * only if its content changed: readers never see half a file, and make sees an unchanged file as
@@ -15,6 +18,8 @@ export class StreamedFile {
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private open = false;
+  private pending: string[] = [];
+  private pendingLength = 0;
 
   constructor(private readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}`;
@@ -29,9 +34,18 @@ export class StreamedFile {
 
   add(text: string): void {
     if (!text) return;
-    const buf = Buffer.from(text, 'utf8');
+    this.pending.push(text);
+    this.pendingLength += text.length;
+    if (this.pendingLength >= FLUSH_AT) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.pending.length) return;
+    const buf = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.pendingLength = 0;
     try {
-      writeSync(this.fd, buf);
+      for (let at = 0; at < buf.length; ) at += writeSync(this.fd, buf, at);
     } catch (e) {
       this.abort();
       throw new OutputError(this.path, e);
@@ -42,6 +56,7 @@ export class StreamedFile {
 
   /** Closes the file; returns its size, hash, and whether the file on disk changed. */
   finish(): { bytes: number; sha256: string; changed: boolean } {
+    this.flush();
     const sha256 = this.hash.digest('hex');
     let same: boolean;
     try {

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StreamedFile } from '../pipeline/shared/streamed.ts';
+
+const tmp = mkdtempSync(join(tmpdir(), 'news-facts-streamed-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('a streamed file', () => {
+  // pieces of every size, multi-byte characters among them, ~3 MB in all: several buffered writes
+  const pieces = Array.from({ length: 4000 }, (_, i) => `${i}: ${'é—🎉x'.repeat(i % 300)}\n`);
+  const whole = pieces.join('');
+
+  it('writes the pieces in order, with their size and hash, and leaves no temporary file', () => {
+    const path = join(tmp, 'a.txt');
+    const file = new StreamedFile(path);
+    for (const p of pieces) file.add(p);
+    const written = file.finish();
+    const bytes = Buffer.from(whole, 'utf8');
+    expect(bytes.length).toBeGreaterThan(3 << 20);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(written).toEqual({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), changed: true });
+    expect(readdirSync(tmp)).toEqual(['a.txt']);
+  });
+
+  it('leaves an unchanged file untouched, and an aborted one as it was', () => {
+    const path = join(tmp, 'b.txt');
+    writeFileSync(path, whole);
+    const mtime = statSync(path).mtimeMs;
+    const same = new StreamedFile(path);
+    for (const p of pieces) same.add(p);
+    expect(same.finish().changed).toBe(false);
+    expect(statSync(path).mtimeMs).toBe(mtime);
+    const aborted = new StreamedFile(path);
+    aborted.add('something else');
+    aborted.abort();
+    expect(readFileSync(path, 'utf8')).toBe(whole);
+    expect(existsSync(`${path}.tmp-${process.pid}`)).toBe(false);
+  });
+});
