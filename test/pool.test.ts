@@ -4,9 +4,20 @@ import { runInWorkers } from '../pipeline/shared/pool.ts';
 
 const HANDLER = new URL('./support/pool-handler.ts', import.meta.url);
 
-async function squares(tasks: number[], jobs: number, oneJobInThread = false): Promise<[number, number][]> {
+async function squares(tasks: number[], jobs: number, oneJobInThread = false, crashes: string[] = []): Promise<[number, number][]> {
   const seen: [number, number][] = [];
-  await runInWorkers<number, number, { offset: number }>(HANDLER, tasks, { jobs, context: { offset: 1 }, oneJobInThread, consume: (o, i) => seen.push([i, o]) });
+  await runInWorkers<number, number, { offset: number }>(HANDLER, tasks, {
+    jobs,
+    context: { offset: 1 },
+    oneJobInThread,
+    heapMb: 64,
+    largeHeapMb: 256,
+    consume: (o, i) => seen.push([i, o]),
+    crashed: (t, message) => {
+      crashes.push(`${t}: ${message}`);
+      return NaN;
+    },
+  });
   return seen;
 }
 
@@ -24,6 +35,16 @@ describe('the worker pool', () => {
   it('runs a few tasks with one job in this thread', async () => {
     expect(await squares([2, 3], 1)).toEqual([[0, 5], [1, 10]]);
   });
+
+  it('fails only the task a worker died on, out of memory or otherwise, and goes on with the rest', async () => {
+    const crashes: string[] = [];
+    const withBad = [...tasks.slice(0, 50), -2, ...tasks.slice(50, 150), -1, -3, ...tasks.slice(150)];
+    const seen = await squares(withBad, 2, false, crashes);
+    expect(seen.map(([i]) => i)).toEqual(withBad.map((_, i) => i));
+    // -3 outgrew the 64 MB heap and went through in the large one
+    expect(seen.filter(([, o]) => !Number.isNaN(o)).map(([, o]) => o)).toEqual([...tasks.slice(0, 150), -3, ...tasks.slice(150)].map((t) => (t === -3 ? -719 : t * t + 1)));
+    expect(crashes.sort()).toEqual(['-1: a worker thread failed: the handler failed', '-2: too large to process: a worker ran out of its 256 MB heap on this article']);
+  }, 120_000);
 
   it('stops with an OutputError, class restored, when a worker cannot write', async () => {
     const failing = [...tasks.slice(0, 100), -42, ...tasks.slice(100)];

@@ -83,6 +83,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
       context,
       // exporting holds nothing per article after it: one job needs no worker of its own
       oneJobInThread: true,
+      crashed: (task, message) => ({ ok: false, source: task.normalizedPath, message: `export: ${message}` }),
       consume: (o, i) => {
         if (!o.ok) {
           report.fail(o.source, o.message);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { listFiles } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
@@ -53,6 +53,11 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
     consume: (outcome) => {
       outcomes.push(outcome);
       progress.tick();
+    },
+    crashed: (task, message) => {
+      // as extractFile does on failure: stale facts must not flow downstream
+      for (const p of [task.factsPath, task.keyPath]) rmSync(p, { force: true });
+      return { source: task.normalizedPath, ok: false, message };
     },
   });
   progress.end();

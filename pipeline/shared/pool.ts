@@ -7,6 +7,14 @@ const BATCH = 8;
 const BATCHES_PER_THREAD = 8;
 /** up to this many articles, one job runs in this thread: starting a worker would cost more */
 const IN_THREAD_MAX = 64;
+/**
+ * A worker's old generation at most, in MB. News articles need far less; a limit keeps each
+ * worker's heap tight, since V8 lets a heap grow more the higher its limit. An article that runs a
+ * worker out of memory (a long text: a 3 MB article takes ~1.4 GB to export) is retried alone in
+ * a worker with the large limit, and fails alone if even that is not enough (see `run`).
+ */
+const WORKER_HEAP_MB = 256;
+const LARGE_WORKER_HEAP_MB = 4096;
 
 /**
  * A module whose default export handles a batch of tasks, in a worker thread or in this one. It
@@ -27,9 +35,19 @@ export type BatchHandler<Task, Outcome, Context> = (tasks: Task[], context: Cont
 export async function runInWorkers<Task, Outcome, Context>(
   module: URL,
   tasks: Task[],
-  options: { jobs: number; context: Context; consume: (outcome: Outcome, index: number) => void; oneJobInThread?: boolean },
+  options: {
+    jobs: number;
+    context: Context;
+    consume: (outcome: Outcome, index: number) => void;
+    /** the outcome of a task whose worker died on it (out of memory, most likely) */
+    crashed: (task: Task, message: string) => Outcome;
+    oneJobInThread?: boolean;
+    /** each worker's old generation at most, in MB, and that of the worker for large articles */
+    heapMb?: number;
+    largeHeapMb?: number;
+  },
 ): Promise<void> {
-  const { jobs, context, consume } = options;
+  const { jobs, context, consume, heapMb = WORKER_HEAP_MB, largeHeapMb = LARGE_WORKER_HEAP_MB } = options;
   if (!tasks.length) return;
   if (jobs === 1 && (tasks.length <= IN_THREAD_MAX || options.oneJobInThread)) {
     const handler = (await import(module.href)).default as BatchHandler<Task, Outcome, Context>;
@@ -41,20 +59,43 @@ export async function runInWorkers<Task, Outcome, Context>(
   for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
   // no thread is started that would have nothing to do
   const threads = Math.min(jobs, batches.length);
-  const pool = new Tinypool({
-    filename: new URL('./worker-entry.mjs', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    resourceLimits: { maxOldGenerationSizeMb: 256 },
-    workerData: { module: module.href, context },
-  });
+  const workers = (count: number, heap: number): Tinypool => {
+    const pool = new Tinypool({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      minThreads: count,
+      maxThreads: count,
+      resourceLimits: { maxOldGenerationSizeMb: heap },
+      workerData: { module: module.href, context },
+    });
+    // a worker that dies between tasks is replaced; the pool must not take the process down with it
+    pool.on('error', () => undefined);
+    return pool;
+  };
+  const pool = workers(threads, heapMb);
+  let largePool: Tinypool | undefined;
+  /** a batch's outcomes; when its worker dies, each task again alone, so that only the culprit fails */
+  const run = async (batch: Task[], large = false): Promise<Outcome[]> => {
+    try {
+      return (await (large ? (largePool ??= workers(1, largeHeapMb)) : pool).run(batch)) as Outcome[];
+    } catch (e) {
+      const error = OutputError.fromWorker(e);
+      if (error instanceof OutputError) throw error;
+      if (batch.length > 1) return (await Promise.all(batch.map((t) => run([t])))).flat();
+      const outOfMemory = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      if (outOfMemory && !large) return run(batch, true);
+      const message = outOfMemory
+        ? `too large to process: a worker ran out of its ${largeHeapMb} MB heap on this article`
+        : `a worker thread failed: ${(e as Error).message}`;
+      return [options.crashed(batch[0], message)];
+    }
+  };
   // batches done out of order wait here for the ones before them
   const waiting = new Map<number, Outcome[]>();
   let next = 0;
   try {
     await Promise.all(
       batches.map(async (batch, b) => {
-        waiting.set(b, (await pool.run(batch)) as Outcome[]);
+        waiting.set(b, await run(batch));
         for (let done = waiting.get(next); done; done = waiting.get(next)) {
           waiting.delete(next);
           done.forEach((o, j) => consume(o, next * size + j));
@@ -62,9 +103,7 @@ export async function runInWorkers<Task, Outcome, Context>(
         }
       }),
     );
-  } catch (e) {
-    throw OutputError.fromWorker(e);
   } finally {
-    await pool.destroy();
+    await Promise.all([pool.destroy(), largePool?.destroy()]);
   }
 }
