@@ -95,7 +95,7 @@ program
       const reports = [runNormalize(inputs, dir, opts)];
       reports.push(await runExtract(dir, { jobs: opts.jobs, quiet: opts.quiet }));
       reports.push(runValidate(dir));
-      reports.push(await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs }));
+      reports.push(await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs, quiet: opts.quiet }));
       return reports;
     }),
   );
@@ -138,9 +138,10 @@ program
   .addOption(licenseOption())
   .addOption(excelSafeOption())
   .addOption(jobsOption())
+  .option('--quiet', 'no progress display')
   .addOption(waitOption())
-  .action((opts: OutputCommandOptions & { license: string; excelSafe?: boolean; jobs: number }) =>
-    inOutput('export', opts, async ({ dir }) => [await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs })]),
+  .action((opts: OutputCommandOptions & { license: string; excelSafe?: boolean; jobs: number; quiet?: boolean }) =>
+    inOutput('export', opts, async ({ dir }) => [await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs, quiet: opts.quiet })]),
   );
 
 program
@@ -158,9 +159,10 @@ program
   .addOption(licenseOption())
   .addOption(excelSafeOption())
   .addOption(jobsOption())
+  .option('--quiet', 'no progress display')
   .addOption(waitOption())
-  .action((datasets: string[], opts: OutputCommandOptions & { license: string; excelSafe?: boolean; jobs: number }) =>
-    inOutput('merge', opts, async ({ dir }) => [runMerge(datasets, dir), runValidate(dir), await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs })]),
+  .action((datasets: string[], opts: OutputCommandOptions & { license: string; excelSafe?: boolean; jobs: number; quiet?: boolean }) =>
+    inOutput('merge', opts, async ({ dir }) => [runMerge(datasets, dir), runValidate(dir), await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs, quiet: opts.quiet })]),
   );
 
 try {

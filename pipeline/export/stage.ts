@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { listFiles, readJson, toJson, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { runInWorkers } from '../shared/pool.ts';
+import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
 import { StreamedFile } from '../shared/streamed.ts';
 import { sha256 } from '../normalize/index.ts';
@@ -25,6 +26,7 @@ export interface ExportOptions {
   excelSafe?: boolean;
   /** threads exporting articles (see shared/pool.ts); default: the cores */
   jobs?: number;
+  quiet?: boolean;
 }
 
 /** The articles validation passed, in id order. */
@@ -78,6 +80,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
   try {
     const context: ExportWorkerContext = { corpusLinks: corpus.links(), excelSafe: Boolean(options.excelSafe) };
     const articleWriters = writers.filter((w) => w.spec.scope === 'article');
+    const progress = new Progress('export', articles.length, !options.quiet && Boolean(process.stderr.isTTY));
     await runInWorkers<ExportTask, ExportOutcome, ExportWorkerContext>(new URL('./worker.ts', import.meta.url), articles, {
       jobs: Math.max(1, options.jobs ?? availableParallelism()),
       context,
@@ -85,6 +88,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
       oneJobInThread: true,
       crashed: (task, message) => ({ ok: false, source: task.normalizedPath, message: `export: ${message}` }),
       consume: (o, i) => {
+        progress.tick();
         if (!o.ok) {
           report.fail(o.source, o.message);
           return;
@@ -99,6 +103,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
         for (const w of o.warnings) report.warn(w);
       },
     });
+    progress.end();
     const corpusContext: ExportContext = { corpus: { entities: corpus.entities(), link: new Map() } };
     for (const w of writers) if (w.spec.scope === 'corpus') w.add(csvRows(w.spec, w.spec.rows(corpusContext), { excelSafe: options.excelSafe }));
   } catch (e) {
