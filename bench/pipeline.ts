@@ -6,11 +6,14 @@
  */
 import { performance } from 'node:perf_hooks';
 import { runNormalize } from '../pipeline/normalize/stage.ts';
-import { runExtract } from '../pipeline/extract/stage.ts';
+import { EXTRACT_HANDLER, runExtract } from '../pipeline/extract/stage.ts';
 import { runValidate } from '../pipeline/validate/stage.ts';
-import { runExport } from '../pipeline/export/stage.ts';
+import { EXPORT_HANDLER, runExport } from '../pipeline/export/stage.ts';
+import { buildWorkerScript } from '../pipeline/shared/pool.ts';
 
 const [input, out, jobs] = process.argv.slice(2);
+// as the commands do before they start (pipeline/cli.ts): workers then run bundled JavaScript
+await Promise.all([EXTRACT_HANDLER, EXPORT_HANDLER].map(buildWorkerScript));
 const seconds: Record<string, number> = {};
 /** CPU time of all threads per stage: steadier than wall time on a shared machine */
 const cpuSeconds: Record<string, number> = {};

@@ -1,13 +1,14 @@
 #!/usr/bin/env -S npx tsx
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runNormalize } from './normalize/stage.ts';
-import { runExtract } from './extract/stage.ts';
+import { EXTRACT_HANDLER, runExtract } from './extract/stage.ts';
 import { runValidate } from './validate/stage.ts';
-import { runExport } from './export/stage.ts';
+import { EXPORT_HANDLER, runExport } from './export/stage.ts';
 import { runSite } from './site/stage.ts';
 import { availableParallelism } from 'node:os';
 import type { StageReport } from './shared/report.ts';
 import { CommandError } from './shared/errors.ts';
+import { buildWorkerScript } from './shared/pool.ts';
 import { withOutput, type OutputTarget } from './shared/output.ts';
 import { runMerge } from './merge.ts';
 import { DEFAULT_LICENSE, LICENSES } from './export/licenses.ts';
@@ -29,6 +30,10 @@ interface OutputCommandOptions {
  */
 async function inOutput(command: string, opts: OutputCommandOptions, stages: (target: OutputTarget) => Promise<StageReport[]>): Promise<void> {
   const notice = (message: string): void => void process.stderr.write(`${message}\n`);
+  if (['run', 'extract', 'export', 'merge'].includes(command)) {
+    // bundled worker scripts, built once per pipeline version; without them workers load the TypeScript through tsx
+    await Promise.all([EXTRACT_HANDLER, EXPORT_HANDLER].map((h) => buildWorkerScript(h).catch(() => undefined)));
+  }
   const reports = await withOutput(opts.out, command, { wait: opts.wait, notice }, stages);
   for (const r of reports) r.print();
   const failed = reports.reduce((n, r) => n + r.failures.length, 0);

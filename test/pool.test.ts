@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../pipeline/shared/errors.ts';
-import { runInWorkers } from '../pipeline/shared/pool.ts';
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildWorkerScript, runInWorkers, workerScript } from '../pipeline/shared/pool.ts';
 
 const HANDLER = new URL('./support/pool-handler.ts', import.meta.url);
 
@@ -30,6 +32,20 @@ describe('the worker pool', () => {
     expect(await squares(tasks, 3)).toEqual(expected);
     expect(await squares(tasks, 1)).toEqual(expected);
     expect(await squares(tasks, 1, true)).toEqual(expected);
+  }, 60_000);
+
+  it('runs the handler through tsx until its bundled script is built for this version, then the bundle', async () => {
+    // this handler's bundle only: other test files' runs use theirs meanwhile
+    const earlier = workerScript(HANDLER);
+    if (!earlier.module) rmSync(fileURLToPath(earlier.filename));
+    expect(workerScript(HANDLER)).toEqual({ filename: new URL('../pipeline/shared/worker-entry.mjs', import.meta.url).href, module: HANDLER.href });
+    expect(await squares(tasks.slice(0, 100), 2)).toEqual(expected.slice(0, 100));
+    await buildWorkerScript(HANDLER);
+    const bundled = workerScript(HANDLER);
+    expect(bundled.filename).toMatch(/\/node_modules\/\.cache\/news-facts\/worker-[0-9a-f]{16}\.mjs$/);
+    expect(bundled.module).toBeUndefined();
+    // plain JavaScript: no TypeScript left for a loader to strip
+    expect(readFileSync(fileURLToPath(bundled.filename), 'utf8')).not.toMatch(/: number\[\]/);
   }, 60_000);
 
   it('runs a few tasks with one job in this thread', async () => {

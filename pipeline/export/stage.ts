@@ -19,6 +19,9 @@ import { DEFAULT_LICENSE, licenseFor } from './licenses.ts';
 import { TABLES, type ExportContext } from './tables.ts';
 import { entityRefs, type ExportOutcome, type ExportTask, type ExportWorkerContext } from './worker.ts';
 
+/** the module that handles a batch of articles in a worker thread (see shared/pool.ts) */
+export const EXPORT_HANDLER = new URL('./worker.ts', import.meta.url);
+
 export interface ExportOptions {
   /** SPDX-style licence id of the data (see licenses.ts) */
   license?: string;
@@ -81,7 +84,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
     const context: ExportWorkerContext = { corpusLinks: corpus.links(), excelSafe: Boolean(options.excelSafe) };
     const articleWriters = writers.filter((w) => w.spec.scope === 'article');
     const progress = new Progress('export', articles.length, !options.quiet && Boolean(process.stderr.isTTY));
-    await runInWorkers<ExportTask, ExportOutcome, ExportWorkerContext>(new URL('./worker.ts', import.meta.url), articles, {
+    await runInWorkers<ExportTask, ExportOutcome, ExportWorkerContext>(EXPORT_HANDLER, articles, {
       jobs: Math.max(1, options.jobs ?? availableParallelism()),
       context,
       // exporting holds nothing per article after it: one job needs no worker of its own

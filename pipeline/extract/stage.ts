@@ -10,6 +10,9 @@ import { sha256 } from '../normalize/index.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import type { ExtractOutcome, ExtractTask } from './worker.ts';
 
+/** the module that handles a batch of articles in a worker thread (see shared/pool.ts) */
+export const EXTRACT_HANDLER = new URL('./worker.ts', import.meta.url);
+
 export interface ExtractOptions {
   /** only these normalized files (arguments that are not .json files are ignored); default all */
   only?: string[];
@@ -47,7 +50,7 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
   const progress = new Progress('extract', tasks.length, !options.quiet && Boolean(process.stderr.isTTY));
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
   const outcomes: ExtractOutcome[] = [];
-  await runInWorkers<ExtractTask, ExtractOutcome, null>(new URL('./worker.ts', import.meta.url), tasks, {
+  await runInWorkers<ExtractTask, ExtractOutcome, null>(EXTRACT_HANDLER, tasks, {
     jobs,
     context: null,
     consume: (outcome) => {

@@ -1,5 +1,6 @@
-// Worker threads do not inherit tsx's loader: register it, then load the TypeScript handler the
-// pool names (see pool.ts), with the context every task of the pool shares.
+// The worker script when no bundled one is built (workerScript in pool.ts): worker threads
+// do not inherit tsx's loader, so register it, then load the TypeScript handler the pool names,
+// with the context every task of the pool shares.
 import { register } from 'tsx/esm/api';
 import Tinypool from 'tinypool';
 
