@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listFiles, readJson, toJson, writeFileAtomic } from '../shared/files.ts';
+import { listFiles, readJson, sourceNamedIn, toJson, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import { Progress } from '../shared/progress.ts';
@@ -89,7 +89,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
       context,
       // exporting holds nothing per article after it: one job needs no worker of its own
       oneJobInThread: true,
-      crashed: (task, message) => ({ ok: false, source: task.normalizedPath, message: `export: ${message}` }),
+      crashed: (task, message) => ({ ok: false, source: sourceNamedIn(task.normalizedPath), message: `export: ${message}` }),
       consume: (o, i) => {
         progress.tick();
         if (!o.ok) {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listFiles } from '../shared/files.ts';
+import { listFiles, sourceNamedIn } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
@@ -60,7 +60,7 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
     crashed: (task, message) => {
       // as extractFile does on failure: stale facts must not flow downstream
       for (const p of [task.factsPath, task.keyPath]) rmSync(p, { force: true });
-      return { source: task.normalizedPath, ok: false, message };
+      return { source: sourceNamedIn(task.normalizedPath), ok: false, message };
     },
   });
   progress.end();

@@ -1,10 +1,9 @@
 import { closeSync, existsSync, openSync, statSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineError, OutputError } from '../shared/errors.ts';
-import { readJson, listFiles, toJson, walkFiles, writeFileAtomic } from '../shared/files.ts';
+import { listFiles, sourceNamedIn, toJson, walkFiles, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { StageReport } from '../shared/report.ts';
-import type { NormalizedArticle } from '../records.ts';
 import { formatOf, normalizeArticle, normalizeRecord, type NormalizeOptions, type NormalizeResult } from './index.ts';
 import { DEFAULT_MAX_BYTES, lineTooLarge, ndjsonLines, readArticleFile } from './input.ts';
 
@@ -120,14 +119,8 @@ export function runNormalize(inputs: string[], out: string, options: InputOption
   for (const path of listFiles(paths.normalizedDir, '.json')) {
     const id = basename(path, '.json');
     if (current.has(id)) continue;
-    // an unreadable leftover is no one's earlier output
-    let oldSource: string | undefined;
-    try {
-      oldSource = readJson<NormalizedArticle>(path).source;
-    } catch {
-      oldSource = undefined;
-    }
-    if (oldSource === undefined || !failedSources.has(oldSource)) unlinkSync(path);
+    // an unreadable leftover is no one's earlier output (its own path is no input's source)
+    if (!failedSources.has(sourceNamedIn(path))) unlinkSync(path);
   }
   return report;
 }

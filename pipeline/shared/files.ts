@@ -36,6 +36,16 @@ export function readJson<T = unknown>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
+/** The input an output file names in its `source` field (errors name inputs); else the file itself. */
+export function sourceNamedIn(path: string): string {
+  try {
+    const { source } = readJson<{ source?: unknown }>(path);
+    return typeof source === 'string' ? source : path;
+  } catch {
+    return path;
+  }
+}
+
 /**
  * Files under dir (recursively), as paths relative to dir with forward slashes, sorted. Symbolic
  * links are followed, each folder once, so a link back up the tree ends the walk there.
