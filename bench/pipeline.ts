@@ -9,7 +9,7 @@ import { runNormalize } from '../pipeline/normalize/stage.ts';
 import { EXTRACT_HANDLER, runExtract } from '../pipeline/extract/stage.ts';
 import { runValidate } from '../pipeline/validate/stage.ts';
 import { EXPORT_HANDLER, runExport } from '../pipeline/export/stage.ts';
-import { buildWorkerScript } from '../pipeline/shared/pool.ts';
+import { buildWorkerScript } from '../pipeline/shared/worker-script.ts';
 
 const [input, out, jobs] = process.argv.slice(2);
 // as the commands do before they start (pipeline/cli.ts): workers then run bundled JavaScript

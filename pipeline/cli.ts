@@ -8,7 +8,7 @@ import { runSite } from './site/stage.ts';
 import { availableParallelism } from 'node:os';
 import type { StageReport } from './shared/report.ts';
 import { CommandError } from './shared/errors.ts';
-import { buildWorkerScript } from './shared/pool.ts';
+import { buildWorkerScript } from './shared/worker-script.ts';
 import { withOutput, type OutputTarget } from './shared/output.ts';
 import { runMerge } from './merge.ts';
 import { DEFAULT_LICENSE, LICENSES } from './export/licenses.ts';

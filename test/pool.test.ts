@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { OutputError } from '../pipeline/shared/errors.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildWorkerScript, runInWorkers, workerScript } from '../pipeline/shared/pool.ts';
+import { runInWorkers } from '../pipeline/shared/pool.ts';
+import { buildWorkerScript, workerScript } from '../pipeline/shared/worker-script.ts';
 
 const HANDLER = new URL('./support/pool-handler.ts', import.meta.url);
 

@@ -1,4 +1,4 @@
-// The worker script when no bundled one is built (workerScript in pool.ts): worker threads
+// The worker script when no bundled one is built (worker-script.ts): worker threads
 // do not inherit tsx's loader, so register it, then load the TypeScript handler the pool names,
 // with the context every task of the pool shares.
 import { register } from 'tsx/esm/api';
