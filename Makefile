@@ -9,7 +9,7 @@ SHARED ?= ../shared
 LICENSE_ID ?= CC-BY-4.0
 
 TSX := node_modules/.bin/tsx
-CLI := $(TSX) pipeline/cli.ts
+CLI := node bin/news-facts.mjs
 MK := $(OUT)/.make
 INSTALLED := node_modules/.installed
 

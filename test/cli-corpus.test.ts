@@ -109,6 +109,19 @@ describe('worker threads and the cache', () => {
     for (const [k, v] of a) expect(b.get(k), k).toBe(v);
   });
 
+  it('gives the same dataset through the plain-JavaScript command (bin/news-facts.mjs), in workers and in one thread', () => {
+    const viaTsx = join(tmp, 'j1');
+    for (const jobs of ['1', '2']) {
+      const plain = join(tmp, `plain-j${jobs}`);
+      const r = spawnSync(process.execPath, [join(ROOT, 'bin/news-facts.mjs'), 'run', '-', '--out', plain, '--jobs', jobs, '--quiet'], { cwd: ROOT, encoding: 'utf8', input: lines.join('\n') });
+      expect(r.status, r.stderr).toBe(0);
+      const a = snapshot(viaTsx);
+      const b = snapshot(plain);
+      expect([...b.keys()].sort()).toEqual([...a.keys()].sort());
+      for (const [k, v] of a) expect(b.get(k), k).toBe(v);
+    }
+  });
+
   it('skips articles whose content and pipeline version are unchanged', () => {
     const out = join(tmp, 'cache');
     cli(['run', '-', '--out', out, '--jobs', '1'], lines.join('\n'));

@@ -24,6 +24,21 @@ const LARGE_WORKER_HEAP_MB = 4096;
 export type BatchHandler<Task, Outcome, Context> = (tasks: Task[], context: Context) => Outcome[];
 
 /**
+ * The handler, for a run in this thread: the TypeScript module itself (under tsx or vitest), or,
+ * where this thread cannot load TypeScript (the plain-JavaScript CLI, bin/news-facts.mjs), the
+ * handler in its bundled worker script, which the command built before it started.
+ */
+async function inThreadHandler<Task, Outcome, Context>(module: URL): Promise<BatchHandler<Task, Outcome, Context>> {
+  try {
+    return (await import(module.href)).default as BatchHandler<Task, Outcome, Context>;
+  } catch (e) {
+    const script = workerScript(module);
+    if ((e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION' || script.module) throw e;
+    return (await import(script.filename)).handler as BatchHandler<Task, Outcome, Context>;
+  }
+}
+
+/**
  * Runs per-article tasks on `jobs` worker threads, a batch per message, and hands each outcome to
  * `consume` in task order as soon as the outcomes before it are in: a stage streams results into
  * its files without holding them all. Each task must write only its own files, so the output is the
@@ -51,8 +66,17 @@ export async function runInWorkers<Task, Outcome, Context>(
   const { jobs, context, consume, heapMb = WORKER_HEAP_MB, largeHeapMb = LARGE_WORKER_HEAP_MB } = options;
   if (!tasks.length) return;
   if (jobs === 1 && (tasks.length <= IN_THREAD_MAX || options.oneJobInThread)) {
-    const handler = (await import(module.href)).default as BatchHandler<Task, Outcome, Context>;
-    tasks.forEach((t, i) => consume(handler([t], context)[0], i));
+    const handler = await inThreadHandler<Task, Outcome, Context>(module);
+    tasks.forEach((t, i) => {
+      let outcome: Outcome;
+      try {
+        outcome = handler([t], context)[0];
+      } catch (e) {
+        // a bundled handler's OutputError is not this thread's class
+        throw OutputError.fromWorker(e);
+      }
+      consume(outcome, i);
+    });
     return;
   }
   const size = Math.max(1, Math.min(BATCH, Math.ceil(tasks.length / (jobs * BATCHES_PER_THREAD))));
