@@ -3,7 +3,8 @@
  * 1. each extractor component's MB/s (medians of several rounds, in this process), beside
  *    compromise's NER pass over the same text;
  * 2. the whole pipeline (all stages, all exports, validation on), each configuration in a fresh
- *    process for a clean peak RSS: --jobs 1 and --jobs 2 over the corpus, and --jobs 2 over the
+ *    process for a clean peak RSS, run as plain JavaScript as bin/news-facts.mjs runs the commands:
+ *    --jobs 1 and --jobs 2 over the corpus, and --jobs 2 over the
  *    corpus repeated ×10 (distinct copies) for the memory check.
  *    The --jobs 1 and --jobs 2 runs alternate, a few of each, and the medians are compared.
  * Usage: npm run bench [-- --rounds N --pipeline-rounds N --limit N --scale N]  (--scale 0 skips the repeated corpus)
@@ -17,6 +18,7 @@ import { OffsetMap } from '../pipeline/shared/offsets.ts';
 import { walkFiles } from '../pipeline/shared/files.ts';
 import type { NormalizedArticle } from '../pipeline/records.ts';
 import { spawnSync } from 'node:child_process';
+import { bundle } from '../pipeline/shared/bundle.mjs';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -119,9 +121,11 @@ interface PipelineRun {
 }
 const scale = arg('scale', 10);
 const work = mkdtempSync(join(tmpdir(), 'news-facts-bench-'));
+// run as plain JavaScript, as bin/news-facts.mjs runs the commands: no tsx loader in the measured process
+const pipelineScript = await bundle(`import ${JSON.stringify(new URL('./pipeline.ts', import.meta.url).pathname)};\n`, { prefix: 'bench-pipeline' });
 function pipelineRun(input: string, jobs: number): PipelineRun {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
-  const r = spawnSync(new URL('../node_modules/.bin/tsx', import.meta.url).pathname, [new URL('./pipeline.ts', import.meta.url).pathname, input, out, String(jobs)], {
+  const r = spawnSync(process.execPath, [pipelineScript, input, out, String(jobs)], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
