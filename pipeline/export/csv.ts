@@ -29,12 +29,12 @@ export interface WrittenFile {
  * Rows of a table as CSV text without the header, optionally excel-safe (see excel-safe.ts): what
  * each article adds to a table, encoded where the article is read.
  */
-export function csvRows(spec: TableSpec, rows: Cell[][], options: { excelSafe?: boolean } = {}): string {
+export function encodeCsvRows(spec: TableSpec, rows: Cell[][], options: { excelSafe?: boolean } = {}): string {
   if (!rows.length) return '';
   return csvText(options.excelSafe ? excelSafeRows(spec.columns)(rows) : rows);
 }
 
-/** A CSV table written a chunk of encoded rows (csvRows) at a time (see StreamedFile). */
+/** A CSV table written a chunk of encoded rows (encodeCsvRows) at a time (see StreamedFile). */
 export class CsvTableWriter {
   private readonly file: StreamedFile;
 

@@ -11,7 +11,7 @@ import { sha256 } from '../normalize/index.ts';
 import type { ArticleFacts } from '../records.ts';
 import type { ValidationReport } from '../validate/stage.ts';
 import { CorpusEntityIndex } from './corpus.ts';
-import { CsvTableWriter, csvRows } from './csv.ts';
+import { CsvTableWriter, encodeCsvRows } from './csv.ts';
 import { csvwMetadata } from './csvw.ts';
 import { dataPackage } from './datapackage.ts';
 import { DatasetSummary, datasetDescription, sha256sumsOf, type DistributionFile } from './dataset.ts';
@@ -108,7 +108,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
     });
     progress.end();
     const corpusContext: ExportContext = { corpus: { entities: corpus.entities(), link: new Map() } };
-    for (const w of writers) if (w.spec.scope === 'corpus') w.add(csvRows(w.spec, w.spec.rows(corpusContext), { excelSafe: options.excelSafe }));
+    for (const w of writers) if (w.spec.scope === 'corpus') w.add(encodeCsvRows(w.spec, w.spec.rows(corpusContext), { excelSafe: options.excelSafe }));
   } catch (e) {
     for (const w of writers) w.abort();
     nquads.abort();

@@ -4,7 +4,7 @@ import { OutputError } from '../shared/errors.ts';
 import { sha256 } from '../normalize/index.ts';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import { CorpusLinker, type ArticleEntityRef } from './corpus.ts';
-import { csvRows } from './csv.ts';
+import { encodeCsvRows } from './csv.ts';
 import { summaryEntry, type SummaryEntry } from './dataset.ts';
 import { factsJsonLd } from './jsonld.ts';
 import { articleNQuads } from './nquads.ts';
@@ -87,7 +87,7 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
     const record = newsArticle(article, facts);
     // a term jsonld.js safe mode would drop fails the article
     const nquads = articleNQuads(articleIri(article.article_id), [graph, record]);
-    const csv = ARTICLE_TABLES.map((spec) => csvRows(spec, spec.rows(bundle, context), { excelSafe }));
+    const csv = ARTICLE_TABLES.map((spec) => encodeCsvRows(spec, spec.rows(bundle, context), { excelSafe }));
     const written = Number(writeFileAtomic(task.jsonldPath, toJson(graph))) + Number(writeFileAtomic(task.newsarticlePath, toJson(record)));
     const missing = missingRecommended(article);
     const warnings = missing.length ? [`${article.source}: NewsArticle lacks ${missing.join(', ')} (recommended for Google's Article structured data)`] : [];
