@@ -59,8 +59,9 @@ function write(report: StageReport, path: string, content: string): void {
  * Writes, for the validated articles: JSON-LD and NewsArticle records, canonical N-Quads of them
  * all, the CSV tables with their CSVW metadata, the Frictionless data package, the schema.org
  * Dataset description with its provenance, and SHA256SUMS of every file in the output folder.
- * Articles stream through one at a time; only the name keys that link entities across articles and
- * the corpus entities are held for the whole corpus.
+ * Articles are exported in worker threads (see shared/pool.ts) and stream into the shared files in
+ * article order; only the name keys that link entities across articles and the corpus entities are
+ * held for the whole corpus.
  */
 export async function runExport(out: string, options: ExportOptions = {}): Promise<StageReport> {
   const report = new StageReport('export');
