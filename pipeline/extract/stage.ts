@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { existsSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { listFiles, sourceNamedIn } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
@@ -8,7 +8,8 @@ import { StageReport } from '../shared/report.ts';
 import { pipelineVersion } from '../shared/version.ts';
 import { sha256 } from '../normalize/index.ts';
 import { runInWorkers } from '../shared/pool.ts';
-import type { ExtractOutcome, ExtractTask } from './worker.ts';
+import { discardFacts, type ExtractTask } from './task.ts';
+import type { ExtractOutcome } from './worker.ts';
 
 /** the module that handles a batch of articles in a worker thread (see shared/pool.ts) */
 export const EXTRACT_HANDLER = new URL('./worker.ts', import.meta.url);
@@ -58,8 +59,7 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
       progress.tick();
     },
     crashed: (task, message) => {
-      // as extractFile does on failure: stale facts must not flow downstream
-      for (const p of [task.factsPath, task.keyPath]) rmSync(p, { force: true });
+      discardFacts(task);
       return { source: sourceNamedIn(task.normalizedPath), ok: false, message };
     },
   });

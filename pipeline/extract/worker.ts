@@ -1,20 +1,13 @@
-import { existsSync, readFileSync, unlinkSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { toJson, writeFileAtomic } from '../shared/files.ts';
 import type { NormalizedArticle } from '../records.ts';
 import { extractFacts } from './index.ts';
+import { discardFacts, type ExtractTask } from './task.ts';
 
 /**
  * Extraction of article files, mostly in worker threads (see shared/pool.ts). Each worker loads this
  * module and what it imports, so it imports only what extraction needs.
  */
-
-export interface ExtractTask {
-  normalizedPath: string;
-  factsPath: string;
-  /** where the cache key of the written facts is kept */
-  keyPath: string;
-  key: string;
-}
 
 export interface ExtractOutcome {
   source: string;
@@ -32,7 +25,7 @@ export function extractFile(task: ExtractTask): ExtractOutcome {
     writeFileAtomic(task.keyPath, task.key);
     return { source, ok: true };
   } catch (e) {
-    for (const p of [task.factsPath, task.keyPath]) if (existsSync(p)) unlinkSync(p);
+    discardFacts(task);
     return { source, ok: false, message: process.env.NEWS_FACTS_DEBUG ? String((e as Error).stack) : (e as Error).message };
   }
 }
