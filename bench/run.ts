@@ -1,6 +1,7 @@
 /**
  * Speed and memory over the BBC corpus (../shared/data/bbc), measured side by side in one run:
- * 1. each extractor component's MB/s (medians of several rounds, in this process), beside
+ * 1. each extractor component's MB/s (medians of several rounds, in this process) as it runs among
+ *    the others, article by article; then the NER tagger alone over all articles, beside
  *    compromise's NER pass over the same text;
  * 2. the whole pipeline (all stages, all exports, validation on), each configuration in a fresh
  *    process for a clean peak RSS, run as plain JavaScript as bin/news-facts.mjs runs the commands:
@@ -58,7 +59,11 @@ for (const a of articles.slice(0, 20)) {
   for (const c of COMPONENTS) c.run(d);
 }
 
-const times: Record<string, number[]> = { normalize: [], prepare: [], total: [], 'compromise (baseline NER)': [] };
+// the tagger alone, in its own loop like compromise below: documents tokenized beforehand
+const NER_ALONE = 'ner tagger alone';
+const ner = COMPONENTS.find((c) => c.name === 'ner')!;
+const prepared = articles.map((a) => prepareDoc(a.article_id, a.text, a.metadata));
+const times: Record<string, number[]> = { normalize: [], prepare: [], total: [], [NER_ALONE]: [], 'compromise (baseline NER)': [] };
 for (const c of COMPONENTS) times[c.name] = [];
 for (let r = 0; r < rounds; r++) {
   const t0 = performance.now();
@@ -89,6 +94,9 @@ for (let r = 0; r < rounds; r++) {
     factsOf(doc, a.source);
   }
   times.total.push(performance.now() - t1 + times.normalize[r]);
+  const tNer = performance.now();
+  for (const d of prepared) ner.run(d);
+  times[NER_ALONE].push(performance.now() - tNer);
   // the JavaScript library we compared against: its people/places/organizations on the same text
   const t2 = performance.now();
   for (const a of articles) {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
@@ -211,6 +211,9 @@ describe('CoNLL helpers', () => {
   });
 });
 
+const CONLL_DEV = new URL('../../shared/data/conll2003/dev.txt', import.meta.url).pathname;
+if (!existsSync(CONLL_DEV)) console.warn(`skipping the fast tagger's check on CoNLL dev: ${CONLL_DEV} not found (../shared/data is absent)`);
+
 describe('fast tagger', () => {
   it('gives the same tags as the reference decoder', () => {
     const model = loadNerModel();
@@ -218,6 +221,17 @@ describe('fast tagger', () => {
     for (const t of [text, PARAGRAPH, 'TALKS STALL AS UKRAINE REJECTS OFFER\n\nBoris Johnson met the Bank of England in London.']) {
       const doc = prepareDoc('x', t);
       const input = { sentences: doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((k) => k.text)) };
+      expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
+    }
+  });
+
+  // CoNLL headlines, datelines and tables: all-caps sentences, long sentences, sentences without a
+  // gazetteer match, tokens pass 2 scores and pass 1 skipped
+  it.skipIf(!existsSync(CONLL_DEV))('gives the same tags as the reference decoder on the first 60 CoNLL dev documents', () => {
+    const model = loadNerModel();
+    const docs = readConll(readFileSync(CONLL_DEV, 'utf8')).slice(0, 60);
+    for (const d of docs) {
+      const input = { sentences: d.sentences.map((s) => s.words) };
       expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
     }
   });

@@ -191,7 +191,7 @@ export interface WordInfo {
   /** word features in mixed-case and in all-caps sentences */
   feats: Uint32Array;
   featsC: Uint32Array;
-  /** inference only: memoized score vectors of this word's features, per model pass and casing
+  /** inference only: memoized score vectors of this word's features (both passes), per casing
    * (see tagger.ts) */
   memo: (Int32Array | undefined)[];
 }
@@ -215,10 +215,8 @@ export interface SentenceState {
   n: number;
   ws: WordInfo[];
   caps: boolean;
-  fold: Uint32Array;
-  shapes: Uint32Array;
-  /** gazetteer match codes per token (Featurizer.gazetteerMatches) */
-  gaz: Uint32Array;
+  /** gazetteer match codes per token (Featurizer.gazetteerMatches); null when nothing matched */
+  gaz: Uint32Array | null;
   casing: Map<string, number>;
 }
 
@@ -280,26 +278,26 @@ export const BOUNDARY = { BOS, EOS };
  * the word/shape-at-offset features (neighbourFeatures) are left out.
  */
 export function contextFeatures(st: SentenceState, i: number, ctx: Uint32Array, k: number, neighbours: boolean): number {
-  const { n, ws, fold, shapes } = st;
+  const { n, ws, caps } = st;
   const w = ws[i];
-  const l0 = fold[i];
-  const s0 = shapes[i];
-  const lm1 = i > 0 ? fold[i - 1] : BOS;
-  const lp1 = i + 1 < n ? fold[i + 1] : EOS;
-  const sm1 = i > 0 ? shapes[i - 1] : BOS;
-  const sp1 = i + 1 < n ? shapes[i + 1] : EOS;
+  const l0 = w.fold;
+  const s0 = caps ? w.shapeC : w.shape;
+  const lm1 = i > 0 ? ws[i - 1].fold : BOS;
+  const lp1 = i + 1 < n ? ws[i + 1].fold : EOS;
+  const sm1 = i > 0 ? (caps ? ws[i - 1].shapeC : ws[i - 1].shape) : BOS;
+  const sp1 = i + 1 < n ? (caps ? ws[i + 1].shapeC : ws[i + 1].shape) : EOS;
   const d0 = w.dict | (w.startsUpper ? 16 : 0);
   const dm1 = i > 0 ? ws[i - 1].dict | (ws[i - 1].startsUpper ? 16 : 0) : BOS;
   const dp1 = i + 1 < n ? ws[i + 1].dict | (ws[i + 1].startsUpper ? 16 : 0) : EOS;
   if (neighbours) {
     ctx[k++] = mix(F_LM1, lm1);
     ctx[k++] = mix(F_LP1, lp1);
-    ctx[k++] = mix(F_LM2, i > 1 ? fold[i - 2] : BOS);
-    ctx[k++] = mix(F_LP2, i + 2 < n ? fold[i + 2] : EOS);
+    ctx[k++] = mix(F_LM2, i > 1 ? ws[i - 2].fold : BOS);
+    ctx[k++] = mix(F_LP2, i + 2 < n ? ws[i + 2].fold : EOS);
     ctx[k++] = mix(F_SM1, sm1);
     ctx[k++] = mix(F_SP1, sp1);
-    ctx[k++] = mix(F_SM2, i > 1 ? shapes[i - 2] : BOS);
-    ctx[k++] = mix(F_SP2, i + 2 < n ? shapes[i + 2] : EOS);
+    ctx[k++] = mix(F_SM2, i > 1 ? (caps ? ws[i - 2].shapeC : ws[i - 2].shape) : BOS);
+    ctx[k++] = mix(F_SP2, i + 2 < n ? (caps ? ws[i + 2].shapeC : ws[i + 2].shape) : EOS);
     ctx[k++] = mix(ROLE_C[0], i > 0 ? ws[i - 1].clusterN : BOS);
     ctx[k++] = mix(ROLE_C[1], i + 1 < n ? ws[i + 1].clusterN : EOS);
     ctx[k++] = mix(ROLE_C[2], i > 1 ? ws[i - 2].clusterN : BOS);
@@ -320,7 +318,7 @@ export function contextFeatures(st: SentenceState, i: number, ctx: Uint32Array, 
     ctx[k++] = mix3(F_FIRST_DICT, w.dict, s0);
   }
   if (i === n - 1) ctx[k++] = F_LAST;
-  if (st.caps) {
+  if (caps) {
     ctx[k++] = F_CAPS;
     ctx[k++] = mix(F_CAPSN, Math.min(n, 6));
   }
@@ -332,7 +330,7 @@ export function contextFeatures(st: SentenceState, i: number, ctx: Uint32Array, 
     ctx[k++] = mix3(F_DC_DICT, dc, w.dict);
   }
   // gazetteer: for each category, this token's part (B/I/L/U) of the longest match
-  const g = st.gaz[i];
+  const g = st.gaz === null ? 0 : st.gaz[i];
   if (g !== 0) {
     for (let c = 0; c < GAZ_CATEGORIES; c++) {
       const code = (g >>> (c * 3)) & 7;
@@ -353,6 +351,9 @@ const DM_OWN = T('dm|own');
 const DA = T('da');
 const DF = T('df');
 const DN = T('dn');
+
+/** Featurizer.gazetteerMatches's scratch: per token and category, the longest match so far */
+let gazetteerBest = new Uint8Array(1024);
 
 /** ~1.1 KB each with their score memos: 50k words stay well inside a worker's heap limit */
 const MAX_CACHED_WORDS = 50_000;
@@ -413,7 +414,7 @@ export class Featurizer {
       plain: !HAS_UPPER.test(w) && !/\d/.test(w),
       feats,
       featsC,
-      memo: [undefined, undefined, undefined, undefined],
+      memo: [undefined, undefined],
     };
     // bounded, so a long-running process does not grow without limit
     if (this.cache.size >= MAX_CACHED_WORDS) this.cache.clear();
@@ -431,14 +432,7 @@ export class Featurizer {
 
   /** Per-sentence state for context features. */
   sentenceState(ws: WordInfo[], capsS: boolean, casing: Map<string, number>): SentenceState {
-    const n = ws.length;
-    const fold = new Uint32Array(n);
-    const shapes = new Uint32Array(n);
-    for (let i = 0; i < n; i++) {
-      fold[i] = ws[i].fold;
-      shapes[i] = capsS ? ws[i].shapeC : ws[i].shape;
-    }
-    return { n, ws, caps: capsS, fold, shapes, gaz: this.gazetteerMatches(ws, capsS), casing };
+    return { n: ws.length, ws, caps: capsS, gaz: this.gazetteerMatches(ws, capsS), casing };
   }
 
   /** Word infos of a document's sentences, their all-caps flags and the document casing. */
@@ -469,7 +463,7 @@ export class Featurizer {
       word: ws.map((w) => (capsS ? w.featsC : w.feats)),
       ctx: ctx.subarray(0, k),
       off,
-      fold: st.fold,
+      fold: Uint32Array.from(ws, (w) => w.fold),
       plain: Uint8Array.from(ws, (w) => (w.plain ? 1 : 0)),
     };
   }
@@ -479,10 +473,11 @@ export class Featurizer {
    * token's part of the longest match (1 B, 2 I, 3 L, 4 U; 0 none). A match must start and end
    * with a capitalized word, unless the sentence is all caps.
    */
-  private gazetteerMatches(ws: WordInfo[], capsS: boolean): Uint32Array {
+  private gazetteerMatches(ws: WordInfo[], capsS: boolean): Uint32Array | null {
     const n = ws.length;
-    const out = new Uint32Array(n);
-    const best = new Uint8Array(n * GAZ_CATEGORIES);
+    // typed arrays over 64 bytes are allocated outside the heap, slowly: made only on a match
+    let out: Uint32Array | null = null;
+    let best = gazetteerBest;
     for (let i = 0; i < n; i++) {
       if (!ws[i].hasLetter || !(capsS || ws[i].startsUpper)) continue;
       let key = ngramStart(ws[i].lowerHash);
@@ -492,6 +487,11 @@ export class Featurizer {
         if (!(capsS || last.startsUpper)) continue;
         const mask = this.gazetteer.get(key) >>> 3; // the dictionary bits are word features
         if (mask === 0) continue;
+        if (out === null) {
+          out = new Uint32Array(n);
+          if (best.length < n * GAZ_CATEGORIES) best = gazetteerBest = new Uint8Array(n * GAZ_CATEGORIES * 2);
+          best.fill(0, 0, n * GAZ_CATEGORIES);
+        }
         for (let c = 0; c < GAZ_CATEGORIES; c++) {
           if (!((mask >>> c) & 1)) continue;
           for (let j = i; j < i + len; j++) {

@@ -16,7 +16,7 @@ import {
 } from './features.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { WordClusters } from './clusters.ts';
-import { DenseWeights } from './tagger.ts';
+import { DenseWeights, type PackedWeights } from './tagger.ts';
 
 // Local copies: the module loader may turn imported bindings into getters, too slow in hot loops.
 const NUM_TAGS = NUM_TAGS_EXPORT;
@@ -157,14 +157,14 @@ function packTable(table: WeightTable, minAbs: number): StoredTable {
   };
 }
 
-function unpackTable(t: StoredTable): DenseWeights {
-  return new DenseWeights(
-    fromB64(t.hashes, (b) => new Uint32Array(b)),
-    fromB64(t.counts, (b) => new Uint8Array(b)),
-    fromB64(t.classes, (b) => new Uint8Array(b)),
-    fromB64(t.values, (b) => new Int16Array(b)),
-    t.scale,
-  );
+function unpackTable(t: StoredTable): PackedWeights {
+  return {
+    hashes: fromB64(t.hashes, (b) => new Uint32Array(b)),
+    counts: fromB64(t.counts, (b) => new Uint8Array(b)),
+    classes: fromB64(t.classes, (b) => new Uint8Array(b)),
+    values: fromB64(t.values, (b) => new Int16Array(b)),
+    scale: t.scale,
+  };
 }
 
 export function serializeModel(
@@ -189,8 +189,8 @@ export function serializeModel(
 }
 
 export interface LoadedModel {
-  pass1: DenseWeights;
-  pass2: DenseWeights;
+  /** both passes' weights */
+  weights: DenseWeights;
   featurizer: Featurizer;
   meta: Record<string, unknown>;
 }
@@ -203,14 +203,14 @@ export function deserializeModel(gz: Buffer): LoadedModel {
     fromB64(m.gazetteer.masks, (b) => new Uint16Array(b)),
   );
   const clusters = m.clusters ? WordClusters.fromStored(m.clusters) : WordClusters.empty();
-  return { pass1: unpackTable(m.pass1), pass2: unpackTable(m.pass2), featurizer: new Featurizer(gazetteer, clusters), meta: m.meta };
+  return { weights: new DenseWeights([unpackTable(m.pass1), unpackTable(m.pass2)]), featurizer: new Featurizer(gazetteer, clusters), meta: m.meta };
 }
 
 /** Two-pass tagging through the reference decoder (decodeSentence); tagger.ts's tagDocument gives
  * the same tags faster. For tests. */
 export function tagDocumentReference(model: LoadedModel, doc: DocInput): Uint8Array[] {
   const stat = model.featurizer.staticFeatures(doc);
-  const pass1 = stat.map((s) => decodeSentence(model.pass1, s));
+  const pass1 = stat.map((s) => decodeSentence(model.weights.scorer(0), s));
   const extra = model.featurizer.docFeatures(doc, pass1);
-  return stat.map((s, i) => decodeSentence(model.pass2, s, { extra: extra[i] }));
+  return stat.map((s, i) => decodeSentence(model.weights.scorer(1), s, { extra: extra[i] }));
 }
