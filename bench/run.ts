@@ -20,7 +20,7 @@ import { walkFiles } from '../pipeline/shared/files.ts';
 import type { NormalizedArticle } from '../pipeline/records.ts';
 import { spawnSync } from 'node:child_process';
 import { bundle } from '../pipeline/shared/bundle.mjs';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nlp from 'compromise';
@@ -126,6 +126,8 @@ interface PipelineRun {
   peakRssMB: number;
   /** the peak RSS reached by the end of each stage */
   peakRssMBAfter: Record<string, number>;
+  /** files in the finished output folder */
+  files?: number;
 }
 const scale = arg('scale', 10);
 const work = mkdtempSync(join(tmpdir(), 'news-facts-bench-'));
@@ -137,9 +139,10 @@ function pipelineRun(input: string, jobs: number): PipelineRun {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });
+  const files = r.status === 0 ? readdirSync(out, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).length : 0;
   rmSync(out, { recursive: true, force: true });
   if (r.status !== 0) throw new Error(`pipeline run failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as PipelineRun;
+  return { ...(JSON.parse(r.stdout.trim().split('\n').at(-1)!) as PipelineRun), files };
 }
 const report = (label: string, run: PipelineRun, megabytes: number): number => {
   const total = Object.values(run.seconds).reduce((a, b) => a + b, 0);
@@ -163,6 +166,21 @@ const one = report('bbc, --jobs 1', medianRun(byJobs[1]), mb);
 const two = report('bbc, --jobs 2', medianRun(byJobs[2]), mb);
 const ratios = byJobs[1].map((r, i) => totalSeconds(r) / totalSeconds(byJobs[2][i]));
 console.log(`--jobs 2 speed-up over --jobs 1: ${(one / two).toFixed(2)}× (of the medians; run by run ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+// Creating a file (a new inode) has cost this VM's kernel from 0.03 to over 1 ms of CPU, varying
+// over a session; every output file is one, so the figures above carry it.
+const probe = join(work, 'file-creation-probe');
+mkdirSync(probe);
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+for (let i = 0; i < 300; i++) writeFileSync(join(probe, String(i)), 'x'.repeat(2000));
+const createMs = (performance.now() - t0) / 300;
+const createCpuMs = ((u) => (u.user + u.system) / 1000 / 300)(process.cpuUsage(cpu0));
+rmSync(probe, { recursive: true, force: true });
+const files = medianRun(byJobs[1]).files ?? 0;
+console.log(
+  `file creation on the output's file system: ${createMs.toFixed(3)} ms each (CPU ${createCpuMs.toFixed(3)} ms); ` +
+    `a run writes ${files} files: ~${((files * createMs) / 1000).toFixed(1)} s of it`,
+);
 const compromiseMs = median(times['compromise (baseline NER)']);
 console.log(`end to end (--jobs 1) vs compromise's NER pass alone: ${((compromiseMs / 1000) / one).toFixed(1)}× faster`);
 if (scale > 1) {

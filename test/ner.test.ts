@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
 import { loadNerModel, nerTagger } from '../pipeline/extract/ner/index.ts';
-import { tagDocumentReference } from '../pipeline/extract/ner/model.ts';
+import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
 import { Featurizer, normalizeToken } from '../pipeline/extract/ner/features.ts';
@@ -208,6 +208,38 @@ describe('CoNLL helpers', () => {
   it('maps typographic punctuation to ASCII', () => {
     expect(normalizeToken('’s')).toBe("'s");
     expect(normalizeToken('“')).toBe('"');
+  });
+});
+
+describe('perceptron training step (decodeSentence with learn)', () => {
+  // one token whose scores favour O by `lead` over U-PER (tag 4); every other tag far behind
+  const sentence = new Featurizer(Gazetteer.fromArrays(new Uint32Array(0), new Uint16Array(0))).staticFeatures({ sentences: [['Smith']] })[0];
+  const scorer = (lead: number): Scorer => ({
+    score(_f, scores, from, to) {
+      if (from !== 0 || to === 0) return; // once per token: its word features
+      scores.fill(-1000);
+      scores[0] = lead;
+      scores[4] = 0;
+    },
+  });
+  const updates = (lead: number, margin: number): [number, number][] => {
+    const seen: [number, number][] = [];
+    decodeSentence(scorer(lead), sentence, { gold: Uint8Array.of(0), learn: (_f, gold, pred) => seen.push([gold, pred]), margin });
+    return seen;
+  };
+
+  it('learns nothing from a correct tag without a margin', () => {
+    expect(updates(5, 0)).toEqual([]);
+  });
+
+  it('learns from a correct tag that wins by less than the margin, against the runner-up', () => {
+    expect(updates(5, 10)).toEqual([[0, 4]]);
+    expect(updates(10, 10)).toEqual([]);
+  });
+
+  it('learns from a wrong tag, margin or not', () => {
+    expect(updates(-5, 0)).toEqual([[0, 4]]);
+    expect(updates(-5, 10)).toEqual([[0, 4]]);
   });
 });
 

@@ -35,6 +35,9 @@ export interface DecodeOptions {
   /** training: gold tags, and the update called on each mistake */
   gold?: Uint8Array;
   learn?: (features: number[], gold: number, pred: number) => void;
+  /** training: also learn when the gold tag wins by less than this score margin (against the
+   * runner-up) */
+  margin?: number;
   /** receives each token's confidence */
   probs?: Float64Array;
 }
@@ -53,7 +56,7 @@ export function decodeSentence(scorer: Scorer, sf: SentenceFeatures, o: DecodeOp
   const scores = new Float64Array(NUM_TAGS);
   const hist = new Uint32Array(NUM_HISTORY);
   const { ctx, off, word, fold } = sf;
-  const { extra, gold, learn, probs } = o;
+  const { extra, gold, learn, probs, margin = 0 } = o;
   for (let i = 0; i < n; i++) {
     const prevTag = i > 0 ? tags[i - 1] : NUM_TAGS;
     if (!learn && sf.plain[i] && !isOpen[prevTag]) {
@@ -78,8 +81,19 @@ export function decodeSentence(scorer: Scorer, sf: SentenceFeatures, o: DecodeOp
       if (best < 0 || scores[t] > scores[best]) best = t;
     }
     tags[i] = best;
-    if (gold && learn && gold[i] !== best) {
-      learn([...word[i], ...ctx.subarray(off[i], off[i + 1]), ...(extra ? extra[i] : []), ...hist], gold[i], best);
+    if (gold && learn) {
+      let rival = best;
+      if (gold[i] === best && margin > 0) {
+        rival = -1;
+        for (let t = 0; t < NUM_TAGS; t++) {
+          if (t === best || !allowed[row + t]) continue;
+          if (rival < 0 || scores[t] > scores[rival]) rival = t;
+        }
+        if (rival >= 0 && scores[best] - scores[rival] >= margin) rival = best;
+      }
+      if (rival >= 0 && gold[i] !== rival) {
+        learn([...word[i], ...ctx.subarray(off[i], off[i + 1]), ...(extra ? extra[i] : []), ...hist], gold[i], rival);
+      }
     }
     if (probs) {
       // softmax over the allowed tags: a rough confidence, perceptron scores are not calibrated

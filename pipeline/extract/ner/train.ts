@@ -18,6 +18,10 @@ import { decodeSentence, serializeModel, type Scorer, type WeightTable } from '.
 
 /** passes over the training data per perceptron (--epochs) */
 let EPOCHS = 10;
+/** learn also from correct tags that win by less than this score margin (--margin; 0: the plain
+ * perceptron). Chosen on the held-out split: 0 / 10 / 40 / 100 / 150 / 200 / 400 gave 89.97 / 90.17 /
+ * 90.83 / 91.18 / 91.12 / 91.11 / 90.14. */
+let MARGIN = 150;
 const FOLDS = 4;
 const SEED = 20030601;
 /** averaged weights smaller than this are dropped from the model file */
@@ -113,6 +117,7 @@ function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number):
         extra: extra ? extra[di][si] : undefined,
         gold: d.gold[si],
         learn: p.update,
+        margin: MARGIN,
       });
       p.c++;
     }
@@ -122,10 +127,11 @@ function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number):
 
 function main(): void {
   const { values } = parseArgs({
-    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' }, epochs: { type: 'string' }, clusters: { type: 'string' } },
+    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' }, epochs: { type: 'string' }, margin: { type: 'string' }, clusters: { type: 'string' } },
   });
   const minWeight = values['min-weight'] ? Number(values['min-weight']) : MIN_WEIGHT;
   if (values.epochs) EPOCHS = Number(values.epochs);
+  if (values.margin) MARGIN = Number(values.margin);
   if (!values.train || !values.out) {
     console.error('usage: train.ts --train <conll file> --out <model path> [--clusters <clusters file>] [--min-weight <w>] [--epochs <n>]');
     process.exit(2);
@@ -167,6 +173,7 @@ function main(): void {
     clusters: stored?.meta,
     trainedOn: 'CoNLL-2003 English train',
     epochs: EPOCHS,
+    margin: MARGIN,
     folds: FOLDS,
     seed: SEED,
   });
