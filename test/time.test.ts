@@ -134,6 +134,12 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, 'Monday').value).toBe('2025-04-21');
   });
 
+  it('keeps a deadline forward through a clock time before the day ("until 9 a.m. Tuesday")', () => {
+    const doc = run('Officials gave the families until 9 a.m. Tuesday to answer. They met at 4 p.m. Tuesday.', PUB);
+    expect(find(doc, '9 a.m. Tuesday')).toMatchObject({ type: 'TIME', value: '2025-04-22T09:00' });
+    expect(find(doc, '4 p.m. Tuesday')).toMatchObject({ type: 'TIME', value: '2025-04-15T16:00' });
+  });
+
   it('gives "Friday night" the date of the day', () => {
     const doc = run('The rebels attacked on Friday night.', PUB);
     expect(find(doc, 'Friday night')).toMatchObject({ type: 'DATE', value: '2025-04-11' });

@@ -114,7 +114,7 @@ function monthDayValue(ctx: ResolveCtx, month: number, day: number, weekday?: st
 }
 
 /** Deadlines and schedules point forward whatever the verb's tense ("extended the offer until Friday"). */
-const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+|at\s+)?$/;
+const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+|at\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:[ECMP][SD]T\s+)?,?\s*)?$/;
 
 function forward(ctx: ResolveCtx): boolean {
   return FORWARD_CUE_RE.test(ctx.text.slice(Math.max(0, ctx.start - 30), ctx.start));
@@ -574,7 +574,9 @@ export const RULES: Rule[] = [
       const date = weekdayDate(ctx, wd, m[1]);
       if (!date) return { type: 'DATE', value: `XXXX-WXX-${wd}` };
       // TimeBank annotates "Friday night" mostly with the day's date alone: the day is what the
-      // reader can place, the part of the day a loose qualifier.
+      // reader can place, the part of the day a loose qualifier. (Tried: the guidelines' TIME with
+      // the part, "2000-01-07TNI": value F1 81.27 → 81.05, the annotations of the part being
+      // inconsistent — "Wednesday night" as TEV, or only "Friday" marked.)
       return { type: 'DATE', value: fmtDate(date) };
     },
   },
