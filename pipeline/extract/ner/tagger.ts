@@ -245,7 +245,6 @@ function decode(
     const prev = i > 0 ? tags[i - 1] : NUM_TAGS;
     if (ws[i].plain && !isOpen[prev]) {
       tags[i] = O;
-      if (probs) probs[i] = 1;
       continue;
     }
     const self = (memos[i] ??= wordMemo(ws[i], weights, caps));
@@ -291,7 +290,7 @@ function decode(
       if (best < 0 || scores[t] > scores[best]) best = t;
     }
     tags[i] = best;
-    if (probs) {
+    if (probs && best !== O) {
       // softmax over the allowed tags: a rough confidence, perceptron scores are not calibrated
       let z = 0;
       const inv = 1 / weights.scales[pass];
@@ -305,7 +304,7 @@ function decode(
 export interface TaggedDoc {
   /** BILOU tag per token, per sentence */
   tags: Uint8Array[];
-  /** confidence of each token's tag, per sentence */
+  /** confidence of each name token's tag, per sentence (0 for tokens outside names, which need none) */
   probs: Float64Array[];
 }
 
