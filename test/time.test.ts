@@ -134,6 +134,13 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, 'Monday').value).toBe('2025-04-21');
   });
 
+  it('reads the tense from verbs, not from un-…-ed adjectives ("untouched"), but "unveiled" is a verb', () => {
+    const doc = run('Qantas will double its flights by August in the search for markets untouched by the crisis.', PUB);
+    expect(find(doc, 'August').value).toBe('2025-08');
+    const past = run('The company unveiled the plan in August.', PUB);
+    expect(find(past, 'August').value).toBe('2024-08');
+  });
+
   it('keeps a deadline forward through a clock time before the day ("until 9 a.m. Tuesday")', () => {
     const doc = run('Officials gave the families until 9 a.m. Tuesday to answer. They met at 4 p.m. Tuesday.', PUB);
     expect(find(doc, '9 a.m. Tuesday')).toMatchObject({ type: 'TIME', value: '2025-04-22T09:00' });

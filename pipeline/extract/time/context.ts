@@ -9,7 +9,7 @@ export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'must', 'should', 'scheduled', 'slated', 'upcoming']);
 /** Past forms that look forward when followed by "to" ("expected to join in April"). */
-const INTENT_WORDS = new Set(['expected', 'planned', 'scheduled', 'set', 'slated', 'due', 'hoped', 'intended', 'aimed', 'agreed', 'decided', 'promised', 'vowed', 'pledged', 'threatened', 'prepared', 'wanted', 'expects', 'plans', 'hopes', 'intends', 'aims', 'wants', 'is', 'are', 'was', 'were']);
+const INTENT_WORDS = new Set(['expected', 'supposed', 'planned', 'scheduled', 'set', 'slated', 'due', 'hoped', 'intended', 'aimed', 'agreed', 'decided', 'promised', 'vowed', 'pledged', 'threatened', 'prepared', 'wanted', 'expects', 'plans', 'hopes', 'intends', 'aims', 'wants', 'is', 'are', 'was', 'were']);
 /** Auxiliaries that make a following -ed word a participle, not a past tense ("must be returned"). */
 const PARTICIPLE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", 'get', 'gets', 'got', 'has', 'have', 'had', 'was', 'were']);
 const PRESENT_WORDS = new Set(['is', 'are', 'am', "'s", 'says', 'does', 'do', 'remains', 'continues']);
@@ -24,6 +24,12 @@ const PAST_WORDS = new Set([
 /** Words ending in -ed that are not past-tense verbs. */
 const NOT_ED = new Set(['indeed', 'hundred', 'proceed', 'exceed', 'succeed', 'speed', 'breed', 'bleed', 'greed', 'creed', 'need', 'feed', 'seed', 'embed', 'shed', 'bred']);
 
+/** Verbs among the un-…-ed words, which are otherwise adjectives. */
+const UN_VERBS = new Set([
+  'unveiled', 'unleashed', 'uncovered', 'undermined', 'unlocked', 'united', 'unified', 'unloaded', 'unearthed',
+  'unraveled', 'unravelled', 'unfolded', 'unsealed', 'unpacked', 'untied', 'unblocked',
+]);
+
 function wordTense(lower: string, next: string | undefined, prev: string | undefined): Tense | undefined {
   if (FUTURE_WORDS.has(lower)) return 'future';
   if (next === 'to' && INTENT_WORDS.has(lower)) return 'future';
@@ -35,7 +41,8 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
     return 'past';
   }
   if (PRESENT_WORDS.has(lower)) return 'present';
-  if (lower.length >= 5 && lower.endsWith('ed') && /^[a-z]+$/.test(lower) && !NOT_ED.has(lower)) {
+  // "untouched", "unexpected", "unnamed": adjectives, not verbs (but "unveiled" is one)
+  if (lower.length >= 5 && lower.endsWith('ed') && /^[a-z]+$/.test(lower) && !NOT_ED.has(lower) && (!lower.startsWith('un') || UN_VERBS.has(lower))) {
     // The auxiliary before a participle already carries the tense.
     return prev !== undefined && PARTICIPLE_AUX.has(prev) ? undefined : 'past';
   }
