@@ -22,10 +22,13 @@ let EPOCHS = 10;
  * perceptron). Chosen on the held-out split: 0 / 10 / 40 / 100 / 150 / 200 / 400 gave 89.97 / 90.17 /
  * 90.83 / 91.18 / 91.12 / 91.11 / 90.14. */
 let MARGIN = 150;
-const FOLDS = 4;
+/** jackknife folds for pass 1's tags on the training documents (--folds) */
+let FOLDS = 4;
 const SEED = 20030601;
-/** averaged weights smaller than this are dropped from the model file */
-const MIN_WEIGHT = 0.02;
+/** averaged weights smaller than this are dropped from the model file (--min-weight). With margin
+ * updates the largest weights are ~700; dropping those under 3 removes 57% of the features with no
+ * loss on the held-out split (91.23 against 91.12), and the smaller tables make tagging ~25% faster. */
+const MIN_WEIGHT = 3;
 
 interface TrainDoc {
   input: DocInput;
@@ -127,13 +130,14 @@ function train(docs: TrainDoc[], extra: Uint32Array[][][] | null, seed: number):
 
 function main(): void {
   const { values } = parseArgs({
-    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' }, epochs: { type: 'string' }, margin: { type: 'string' }, clusters: { type: 'string' } },
+    options: { train: { type: 'string' }, out: { type: 'string' }, 'min-weight': { type: 'string' }, epochs: { type: 'string' }, margin: { type: 'string' }, folds: { type: 'string' }, clusters: { type: 'string' } },
   });
   const minWeight = values['min-weight'] ? Number(values['min-weight']) : MIN_WEIGHT;
   if (values.epochs) EPOCHS = Number(values.epochs);
   if (values.margin) MARGIN = Number(values.margin);
+  if (values.folds) FOLDS = Number(values.folds);
   if (!values.train || !values.out) {
-    console.error('usage: train.ts --train <conll file> --out <model path> [--clusters <clusters file>] [--min-weight <w>] [--epochs <n>]');
+    console.error('usage: train.ts --train <conll file> --out <model path> [--clusters <clusters file>] [--min-weight <w>] [--epochs <n>] [--margin <m>] [--folds <k>]');
     process.exit(2);
   }
   const t0 = Date.now();
