@@ -5,6 +5,8 @@ import { paragraphSpans, sentenceSpans } from '../pipeline/normalize/segment.ts'
 import { detectLanguage } from '../pipeline/normalize/language.ts';
 import { splitFrontMatter } from '../pipeline/normalize/frontmatter.ts';
 import { OffsetMap, codePointSlice } from '../pipeline/shared/offsets.ts';
+import { INLINE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../pipeline/shared/abbreviations.ts';
+import { tokenizeSpan } from '../pipeline/extract/tokenize.ts';
 
 const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 const sentencesOf = (text: string): string[] => sentenceSpans(text, paragraphSpans(text)).map((s) => text.slice(s.start, s.end));
@@ -103,5 +105,26 @@ describe('OffsetMap', () => {
     expect(map.codePoint(text.indexOf('c'))).toBe(4);
     expect(map.utf16(4)).toBe(text.indexOf('c'));
     expect(map.span({ start: 1, end: 3 })).toEqual({ start: 1, end: 2 });
+  });
+});
+
+describe('abbreviations shared by the sentence splitter and the tokenizer', () => {
+  it('keeps each title abbreviation one token and inside its sentence before a name', () => {
+    for (const abbr of TITLE_ABBREVIATIONS) {
+      if (abbr === 'no' || abbr === 'nos' || abbr === 'v') continue; // decided by what follows (tokenize.ts)
+      const word = abbr[0].toUpperCase() + abbr.slice(1);
+      const text = `They met ${word}. Smith in town.`;
+      expect(sentenceSpans(text, [{ start: 0, end: text.length }]), word).toHaveLength(1);
+      expect(tokenizeSpan(text, { start: 0, end: text.length }).map((t) => t.text), word).toContain(`${word}.`);
+    }
+  });
+
+  it('keeps each inline abbreviation one token', () => {
+    for (const abbr of INLINE_ABBREVIATIONS) {
+      if (abbr.includes('.')) continue;
+      const text = `See the ${abbr}. list here.`;
+      expect(sentenceSpans(text, [{ start: 0, end: text.length }]), abbr).toHaveLength(1);
+      expect(tokenizeSpan(text, { start: 0, end: text.length }).map((t) => t.text), abbr).toContain(`${abbr}.`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { Component, Doc, Span, Token } from './document.ts';
+import { INLINE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../shared/abbreviations.ts';
 
 /**
  * Tokenizer close to the CoNLL/PTB conventions the tagger was trained on:
@@ -7,12 +8,12 @@ import type { Component, Doc, Span, Token } from './document.ts';
  * punctuation mark its own token. Offsets are UTF-16, into the full text.
  */
 
-const ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt',
-  'cpl', 'adm', 'maj', 'jr', 'sr', 'rev', 'hon', 'mt', 'ft', 'vs', 'inc', 'corp', 'co', 'ltd',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'etc', 'pres',
-  'messrs', 'bros', 'dept', 'fr', 'supt', 'det', 'insp', 'brig', 'cdr',
-]);
+/** Words whose final period stays on the token. Not "no" and "nos", which abbreviate "number" only
+ * before a numeral (decided in scanTokens), nor "v", kept whole only as a capital initial; dotted
+ * ones ("e.g.") are TOKEN_RE's first pattern. */
+const ABBREVIATIONS = new Set(
+  [...TITLE_ABBREVIATIONS, ...INLINE_ABBREVIATIONS].filter((a) => !a.includes('.') && a !== 'no' && a !== 'nos' && a !== 'v'),
+);
 
 const TOKEN_RE = new RegExp(
   [

@@ -1,22 +1,10 @@
 import type { Span } from '../extract/document.ts';
+import { INLINE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../shared/abbreviations.ts';
 
 /**
  * Paragraph and sentence segmentation over normalized text (UTF-16 offsets).
  * In normalized text each line is one paragraph (see normalize.ts).
  */
-
-/** Words that end with a period without ending a sentence when a name or number follows. */
-const TITLE_ABBREVIATIONS = new Set([
-  'mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt',
-  'cpl', 'adm', 'cmdr', 'maj', 'jr', 'sr', 'rev', 'hon', 'mt', 'ft', 'no', 'nos', 'vs', 'v', 'pres',
-  'supt', 'insp', 'det', 'atty', 'messrs', 'mme', 'mlle', 'fr', 'sec', 'amb', 'brig', 'cdr', 'gens',
-]);
-
-/** Abbreviations that usually continue the sentence (a lower-case or numeric word follows, or a name). */
-const INLINE_ABBREVIATIONS = new Set([
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'e.g', 'i.e', 'approx', 'est', 'fig', 'al', 'etc', 'inc', 'corp', 'co', 'ltd', 'bros', 'dept', 'univ',
-]);
 
 /** Sentence starters that make a preceding dotted abbreviation ("U.S.", "Inc.") end the sentence. */
 const SENTENCE_STARTERS = new Set([
