@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { loadNerModel, nerTagger } from '../pipeline/extract/ner/index.ts';
+import { loadNerModel, nerTagger, splitTitledName } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -208,6 +208,30 @@ describe('CoNLL helpers', () => {
   it('maps typographic punctuation to ASCII', () => {
     expect(normalizeToken('’s')).toBe("'s");
     expect(normalizeToken('“')).toBe('"');
+  });
+});
+
+describe('splitTitledName', () => {
+  const split = (text: string, type = 'ORG'): string[] => {
+    const words = text.split(' ');
+    return splitTitledName(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
+  };
+
+  it('splits a title run into a name: the person after it, the organization before it', () => {
+    expect(split('Trade and Industry Secretary Patricia Hewitt')).toEqual(['Trade and Industry/ORG', 'Patricia Hewitt/PER']);
+    expect(split('Liberal Democrat spokeswoman for women Sandra Gidley')).toEqual(['Liberal Democrat/ORG', 'Sandra Gidley/PER']);
+    expect(split('Secretary of State Madeleine Albright', 'PER')).toEqual(['Madeleine Albright/PER']);
+  });
+
+  it('leaves names alone that only contain a title word', () => {
+    expect(split('General Motors')).toEqual(['General Motors/ORG']);
+    expect(split('Grand Central Station', 'LOC')).toEqual(['Grand Central Station/LOC']);
+    expect(split('Attorney General Office')).toEqual(['Attorney General Office/ORG']);
+    // the name after the title must start with a known first name
+    expect(split('Chairman Mao Zedong', 'PER')).toEqual(['Chairman Mao Zedong/PER']);
+    // a place or organization named after a titled person
+    expect(split('Queen Elizabeth Hospital')).toEqual(['Queen Elizabeth Hospital/ORG']);
+    expect(split('Prince William Sound', 'LOC')).toEqual(['Prince William Sound/LOC']);
   });
 });
 

@@ -7,6 +7,7 @@ import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
 import { spansFromBilou } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
+import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, TITLE_WORDS } from '../entities/lexicon.ts';
 
 const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
 
@@ -34,7 +35,7 @@ export function findNames(doc: Doc): NameMention[] {
   const { tags, probs } = tagDocument(model, { sentences });
   const names: NameMention[] = [];
   doc.sentences.forEach((s, si) => {
-    for (const span of spansFromBilou(tags[si])) {
+    for (const span of spansFromBilou(tags[si]).flatMap((sp) => splitTitledName(sentences[si], sp))) {
       const first = doc.tokens[s.tokenStart + span.start];
       const last = doc.tokens[s.tokenStart + span.end - 1];
       let confidence = 1;
@@ -51,6 +52,52 @@ export function findNames(doc: Doc): NameMention[] {
     }
   });
   return names;
+}
+
+interface TokenSpan {
+  start: number;
+  end: number;
+  type: string;
+}
+
+const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
+
+/**
+ * A span that runs from a title into a person's name is split there: "Trade and Industry
+ * Secretary Patricia Hewitt" → "Trade and Industry" (the tagger's type) + "Patricia Hewitt"
+ * (PER); "Liberal Democrat spokeswoman for women Sandra Gidley" likewise; "Secretary of State
+ * Madeleine Albright" (PER) loses its title. Reuters text, the training data, seldom puts titles
+ * before names, so the tagger runs them into one span, mostly typed ORG. Only when the name after
+ * the title starts with a known first name.
+ */
+export function splitTitledName(words: string[], span: TokenSpan): TokenSpan[] {
+  let k = -1;
+  for (let i = span.end - 2; i >= span.start; i--) {
+    if (TITLE_WORDS.has(words[i].toLowerCase().replace(/\.$/, ''))) {
+      k = i;
+      break;
+    }
+  }
+  if (k < 0) return [span];
+  // the person: from a known first name after the title ("of State", "for women" between them) to
+  // the end of the span, capitalized, at most three words
+  let given = -1;
+  for (let j = k + 1; j < span.end && given < 0; j++) {
+    const w = words[j].toLowerCase();
+    if (MALE_FIRST_NAMES.has(w) || FEMALE_FIRST_NAMES.has(w)) given = j;
+  }
+  if (given < 0 || span.end - given > 3) return [span];
+  for (let j = given; j < span.end; j++) if (!isCapitalized(words[j])) return [span];
+  // what precedes the title, when it is a name of its own ("Trade and Industry", "Liberal Democrat")
+  let headEnd = k;
+  while (headEnd > span.start && !isCapitalized(words[headEnd - 1])) headEnd--;
+  // without one, only a span already typed PER loses its title: "Queen Elizabeth Hospital" and
+  // "Prince William Sound" stay whole
+  if (headEnd === span.start && span.type !== 'PER') return [span];
+  const out: TokenSpan[] = [];
+  if (headEnd > span.start) out.push({ start: span.start, end: headEnd, type: span.type });
+  out.push({ start: given, end: span.end, type: 'PER' });
+  return out;
 }
 
 export const nerTagger: Component = {
