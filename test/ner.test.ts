@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { loadNerModel, nerTagger, splitTitledName } from '../pipeline/extract/ner/index.ts';
+import { loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -232,6 +232,24 @@ describe('splitTitledName', () => {
     // a place or organization named after a titled person
     expect(split('Queen Elizabeth Hospital')).toEqual(['Queen Elizabeth Hospital/ORG']);
     expect(split('Prince William Sound', 'LOC')).toEqual(['Prince William Sound/LOC']);
+  });
+});
+
+describe('stripHonorific', () => {
+  const strip = (text: string, type = 'ORG'): string[] => {
+    const words = text.split(' ');
+    return stripHonorific(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
+  };
+
+  it('leaves the honorific out of the name and makes it a person', () => {
+    expect(strip('Mr McConnell')).toEqual(['McConnell/PER']);
+    expect(strip('Dr. Jane Smith', 'PER')).toEqual(['Jane Smith/PER']);
+  });
+
+  it('drops an honorific standing alone, and leaves other names alone', () => {
+    expect(strip('Mr')).toEqual([]);
+    expect(strip('Mrs.', 'PER')).toEqual([]);
+    expect(strip('Lord Sebastian Coe', 'PER')).toEqual(['Lord Sebastian Coe/PER']);
   });
 });
 

@@ -35,7 +35,7 @@ export function findNames(doc: Doc): NameMention[] {
   const { tags, probs } = tagDocument(model, { sentences });
   const names: NameMention[] = [];
   doc.sentences.forEach((s, si) => {
-    for (const span of spansFromBilou(tags[si]).flatMap((sp) => splitTitledName(sentences[si], sp))) {
+    for (const span of spansFromBilou(tags[si]).flatMap((sp) => splitTitledName(sentences[si], sp).flatMap((t) => stripHonorific(sentences[si], t)))) {
       const first = doc.tokens[s.tokenStart + span.start];
       const last = doc.tokens[s.tokenStart + span.end - 1];
       let confidence = 1;
@@ -98,6 +98,20 @@ export function splitTitledName(words: string[], span: TokenSpan): TokenSpan[] {
   if (headEnd > span.start) out.push({ start: span.start, end: headEnd, type: span.type });
   out.push({ start: given, end: span.end, type: 'PER' });
   return out;
+}
+
+/** Honorifics that stand only before a person's name. */
+const PERSON_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'messrs', 'mme', 'mlle', 'dr', 'prof']);
+
+/**
+ * An honorific is not part of the name, and the name after it is a person's: "Mr McConnell",
+ * written without the period in British style, came out of the tagger as one ORG span, or as
+ * "Mr" (ORG) beside "McConnell" (PER). A span of the honorific alone is dropped.
+ */
+export function stripHonorific(words: string[], span: TokenSpan): TokenSpan[] {
+  const first = words[span.start];
+  if (!isCapitalized(first) || !PERSON_HONORIFICS.has(first.toLowerCase().replace(/\.$/, ''))) return [span];
+  return span.end - span.start > 1 ? [{ start: span.start + 1, end: span.end, type: 'PER' }] : [];
 }
 
 export const nerTagger: Component = {
