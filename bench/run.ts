@@ -174,7 +174,8 @@ const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 for (let i = 0; i < 300; i++) writeFileSync(join(probe, String(i)), 'x'.repeat(2000));
 const createMs = (performance.now() - t0) / 300;
-const createCpuMs = ((u) => (u.user + u.system) / 1000 / 300)(process.cpuUsage(cpu0));
+const createCpu = process.cpuUsage(cpu0);
+const createCpuMs = (createCpu.user + createCpu.system) / 1000 / 300;
 rmSync(probe, { recursive: true, force: true });
 const files = medianRun(byJobs[1]).files ?? 0;
 console.log(

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
-import { spansFromBilou } from './conll.ts';
+import { spansFromBilou, type GoldSpan } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, TITLE_WORDS } from '../entities/lexicon.ts';
@@ -35,7 +35,7 @@ export function findNames(doc: Doc): NameMention[] {
   const { tags, probs } = tagDocument(model, { sentences });
   const names: NameMention[] = [];
   doc.sentences.forEach((s, si) => {
-    for (const span of spansFromBilou(tags[si]).flatMap((sp) => splitTitledName(sentences[si], sp).flatMap((t) => stripHonorific(sentences[si], t)))) {
+    for (const span of nameSpans(sentences[si], tags[si])) {
       const first = doc.tokens[s.tokenStart + span.start];
       const last = doc.tokens[s.tokenStart + span.end - 1];
       let confidence = 1;
@@ -54,13 +54,14 @@ export function findNames(doc: Doc): NameMention[] {
   return names;
 }
 
-interface TokenSpan {
-  start: number;
-  end: number;
-  type: string;
-}
-
 const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
+/** a word as the lexicons list it: lower case, without an abbreviation's period */
+const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
+
+/** The tagger's spans of one sentence, with titles and honorifics taken out of people's names. */
+function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
+  return spansFromBilou(tags).flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)));
+}
 
 /**
  * A span that runs from a title into a person's name is split there: "Trade and Industry
@@ -70,10 +71,10 @@ const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
  * before names, so the tagger runs them into one span, mostly typed ORG. Only when the name after
  * the title starts with a known first name.
  */
-export function splitTitledName(words: string[], span: TokenSpan): TokenSpan[] {
+export function splitTitledName(words: string[], span: GoldSpan): GoldSpan[] {
   let k = -1;
   for (let i = span.end - 2; i >= span.start; i--) {
-    if (TITLE_WORDS.has(words[i].toLowerCase().replace(/\.$/, ''))) {
+    if (TITLE_WORDS.has(lexiconForm(words[i]))) {
       k = i;
       break;
     }
@@ -83,7 +84,7 @@ export function splitTitledName(words: string[], span: TokenSpan): TokenSpan[] {
   // the end of the span, capitalized, at most three words
   let given = -1;
   for (let j = k + 1; j < span.end && given < 0; j++) {
-    const w = words[j].toLowerCase();
+    const w = lexiconForm(words[j]);
     if (MALE_FIRST_NAMES.has(w) || FEMALE_FIRST_NAMES.has(w)) given = j;
   }
   if (given < 0 || span.end - given > 3) return [span];
@@ -94,13 +95,14 @@ export function splitTitledName(words: string[], span: TokenSpan): TokenSpan[] {
   // without one, only a span already typed PER loses its title: "Queen Elizabeth Hospital" and
   // "Prince William Sound" stay whole
   if (headEnd === span.start && span.type !== 'PER') return [span];
-  const out: TokenSpan[] = [];
+  const out: GoldSpan[] = [];
   if (headEnd > span.start) out.push({ start: span.start, end: headEnd, type: span.type });
   out.push({ start: given, end: span.end, type: 'PER' });
   return out;
 }
 
-/** Honorifics that stand only before a person's name. */
+/** The honorifics (entities/lexicon.ts HONORIFICS) that stand only before a person's name: not
+ * "Lord", "Lady", "Sir" or "Miss", which also begin the names of places, teams and titles. */
 const PERSON_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'messrs', 'mme', 'mlle', 'dr', 'prof']);
 
 /**
@@ -108,9 +110,9 @@ const PERSON_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'messrs', 'mme', 'ml
  * written without the period in British style, came out of the tagger as one ORG span, or as
  * "Mr" (ORG) beside "McConnell" (PER). A span of the honorific alone is dropped.
  */
-export function stripHonorific(words: string[], span: TokenSpan): TokenSpan[] {
+export function stripHonorific(words: string[], span: GoldSpan): GoldSpan[] {
   const first = words[span.start];
-  if (!isCapitalized(first) || !PERSON_HONORIFICS.has(first.toLowerCase().replace(/\.$/, ''))) return [span];
+  if (!isCapitalized(first) || !PERSON_HONORIFICS.has(lexiconForm(first))) return [span];
   return span.end - span.start > 1 ? [{ start: span.start + 1, end: span.end, type: 'PER' }] : [];
 }
 

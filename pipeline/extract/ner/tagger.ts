@@ -87,21 +87,19 @@ export class DenseWeights {
   private readonly presentShift: number;
   /** per pass: weight = quantized value / scale */
   readonly scales: readonly number[];
-  /** distinct features over both passes */
-  readonly features: number;
 
   constructor(passes: readonly [PackedWeights, PackedWeights]) {
     this.scales = passes.map((p) => p.scale);
     const rowOf = new Map<number, number>();
     for (const p of passes) for (const h of p.hashes) if (!rowOf.has(h | 0)) rowOf.set(h | 0, rowOf.size);
-    this.features = rowOf.size;
+    const features = rowOf.size;
     let size = 1024;
-    while (size < this.features * 2) size *= 2;
+    while (size < features * 2) size *= 2;
     this.mask = size - 1;
     this.table = new Int32Array(size * 2).fill(-1);
-    this.rows = new Int16Array(this.features * WIDTH);
+    this.rows = new Int16Array(features * WIDTH);
     let bits = 1 << 10;
-    while (bits < this.features * 16) bits *= 2;
+    while (bits < features * 16) bits *= 2;
     this.present = new Int32Array(bits >>> 5);
     this.presentShift = 32 - Math.log2(bits);
     for (const [h, f] of rowOf) {
