@@ -8,7 +8,7 @@ import { tableCsv } from '../pipeline/export/csv.ts';
 import { dataPackage } from '../pipeline/export/datapackage.ts';
 import { licenseFor } from '../pipeline/export/licenses.ts';
 import { expandSafely, factsJsonLd } from '../pipeline/export/jsonld.ts';
-import { byCodePoint } from '../pipeline/export/nquads.ts';
+import { byCodePoint } from '../pipeline/shared/order.ts';
 import { newsArticle } from '../pipeline/export/newsarticle.ts';
 import { TABLES, type ArticleTable } from '../pipeline/export/tables.ts';
 import { corpusEntities } from '../pipeline/export/corpus.ts';

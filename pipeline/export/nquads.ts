@@ -6,6 +6,7 @@
  * fail; a test compares the result with jsonld.canonize. Terms, literals and escapes are those of
  * jsonld.js toRDF and rdf-canonize's N-Quads serializer.
  */
+import { byCodePoint } from '../shared/order.ts';
 
 type Json = string | number | boolean | null | undefined | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -169,25 +170,6 @@ function addDocument(doc: JsonObject, out: Quads): void {
     if (!keys.some((k) => k !== '@id')) throw new Error('N-Quads: a top-level node with nothing but an @id would be dropped');
     addNode(n, context, out);
   }
-}
-
-/**
- * Compares strings by Unicode code point, the order RDFC-1.0 sorts quads in. UTF-16 order agrees
- * except where a surrogate (part of a code point above U+FFFF) meets a BMP character at or above
- * U+E000, so only that case needs care.
- */
-export function byCodePoint(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
-    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
-    if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
-    return x - y;
-  }
-  return a.length - b.length;
 }
 
 const SURROGATE = /[\ud800-\udfff]/;

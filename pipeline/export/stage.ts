@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { listFiles, readJson, sourceNamedIn, toJson, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { runInWorkers } from '../shared/pool.ts';
@@ -80,7 +80,8 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
   const writers = TABLES.map((spec) => new CsvTableWriter(paths.csv(spec.name), spec));
   const nquads = new StreamedFile(join(out, 'dataset.nq'));
   const summary = new DatasetSummary();
-  const exported = new Set<string>();
+  /** hashes of the files written or checked while exporting, by path relative to `out` */
+  const known = new Map<string, string>();
   try {
     const context: ExportWorkerContext = { corpusLinks: corpus.links(), excelSafe: Boolean(options.excelSafe) };
     const articleWriters = writers.filter((w) => w.spec.scope === 'article');
@@ -103,7 +104,11 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
         o.csv.forEach((text, t) => articleWriters[t].add(text));
         for (const e of o.entities) corpus.count(e.ref, e.corpusEntityId);
         summary.add(o.summary);
-        exported.add(articles[i].article_id);
+        const v = articles[i];
+        known.set(`normalized/${v.article_id}.json`, v.normalized_sha256);
+        known.set(`facts/${v.article_id}.json`, v.facts_sha256);
+        known.set(`jsonld/${v.article_id}.jsonld`, o.jsonldSha256);
+        known.set(`newsarticle/${v.article_id}.jsonld`, o.newsarticleSha256);
         for (const w of o.warnings) report.warn(w);
       },
     });
@@ -126,7 +131,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
   else report.unchanged++;
 
   for (const dir of [paths.jsonldDir, paths.newsarticleDir]) {
-    for (const path of listFiles(dir, '.jsonld')) if (!exported.has(basename(path, '.jsonld'))) unlinkSync(path);
+    for (const path of listFiles(dir, '.jsonld')) if (!known.has(relative(out, path).split(sep).join('/'))) unlinkSync(path);
   }
 
   const csvw = toJson(csvwMetadata());
@@ -145,12 +150,8 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
   write(report, join(out, 'dataset.jsonld'), toJson(datasetDescription(summary, TABLES, distribution, license)));
 
   // hashes computed while the files were written or checked need not be computed again
-  const known = new Map<string, string>([['dataset.nq', nq.sha256], ...tables.map((t): [string, string] => [`csv/${t.spec.name}.csv`, t.file.sha256])]);
-  for (const v of articles) {
-    if (!exported.has(v.article_id)) continue;
-    known.set(`normalized/${v.article_id}.json`, v.normalized_sha256);
-    known.set(`facts/${v.article_id}.json`, v.facts_sha256);
-  }
+  known.set('dataset.nq', nq.sha256);
+  for (const t of tables) known.set(`csv/${t.spec.name}.csv`, t.file.sha256);
   write(report, join(out, 'SHA256SUMS'), sha256sumsOf(out, known));
   return report;
 }

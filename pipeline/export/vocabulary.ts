@@ -2,6 +2,7 @@ import { RELATION_VOCABULARY } from '../extract/relations/vocabulary.ts';
 import { EVENT_VOCABULARY, ROLE_VOCABULARY, eventSchemaOrg } from '../extract/events/vocabulary.ts';
 import { PROJECT_NAMESPACE } from './namespace.ts';
 import { csvwProjectTerms } from './csvw.ts';
+import { byCodePoint } from '../shared/order.ts';
 
 /**
  * The project vocabulary (schemas/vocab.jsonld): every `nf:` term the JSON-LD output uses, with a
@@ -52,7 +53,7 @@ function terms(): Term[] {
     if (out.some((t) => t.id === r.role)) continue;
     out.push({ id: r.role, kind: 'Property', label: r.label, comment: `Event participant role: ${r.comment}` });
   }
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out.sort((a, b) => byCodePoint(a.id, b.id));
 }
 
 /** Relation predicates that are schema.org properties (used as such in JSON-LD). */

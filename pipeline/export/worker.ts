@@ -44,6 +44,9 @@ export type ExportOutcome =
       source: string;
       /** the JSON-LD and NewsArticle files written (the others were unchanged) */
       written: number;
+      /** SHA-256 of the JSON-LD and NewsArticle files, for SHA256SUMS without reading them back */
+      jsonldSha256: string;
+      newsarticleSha256: string;
       nquads: string;
       /** CSV rows per article table, in TABLES order */
       csv: string[];
@@ -88,10 +91,12 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
     // a term jsonld.js safe mode would drop fails the article
     const nquads = articleNQuads(articleIri(article.article_id), [graph, record]);
     const csv = ARTICLE_TABLES.map((spec) => encodeCsvRows(spec, spec.rows(bundle, context), { excelSafe }));
-    const written = Number(writeFileAtomic(task.jsonldPath, toJson(graph))) + Number(writeFileAtomic(task.newsarticlePath, toJson(record)));
+    const jsonld = toJson(graph);
+    const newsarticle = toJson(record);
+    const written = Number(writeFileAtomic(task.jsonldPath, jsonld)) + Number(writeFileAtomic(task.newsarticlePath, newsarticle));
     const missing = missingRecommended(article);
     const warnings = missing.length ? [`${article.source}: NewsArticle lacks ${missing.join(', ')} (recommended for Google's Article structured data)`] : [];
-    return { ok: true, source, written, nquads, csv, entities, summary: summaryEntry(bundle), warnings };
+    return { ok: true, source, written, jsonldSha256: sha256(jsonld), newsarticleSha256: sha256(newsarticle), nquads, csv, entities, summary: summaryEntry(bundle), warnings };
   } catch (e) {
     // a failed write stops the whole export (see shared/output.ts); anything else fails the article
     if (e instanceof OutputError) throw e;

@@ -1,5 +1,6 @@
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import { OffsetMap } from '../shared/offsets.ts';
+import { byCodePoint } from '../shared/order.ts';
 import type { Component, Doc, TextSpan } from './document.ts';
 import { prepareDoc } from './prepare.ts';
 import { nerTagger } from './ner/index.ts';
@@ -84,7 +85,7 @@ export function factsOf(doc: Doc, source: string): ArticleFacts {
       ...(q.addressee ? { addressee_entity_id: q.addressee } : {}),
     })),
     relations: [...doc.relations]
-      .sort((a, b) => byStart(a, b) || a.subject.localeCompare(b.subject) || a.predicate.localeCompare(b.predicate))
+      .sort((a, b) => byStart(a, b) || byCodePoint(a.subject, b.subject) || byCodePoint(a.predicate, b.predicate))
       .map((r, i) => ({
         id: `R${i + 1}`,
         ...span(r),

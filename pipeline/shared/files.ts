@@ -75,10 +75,16 @@ export function listFiles(dir: string, ext: string): string[] {
   return readdirSync(dir).filter((n) => n.endsWith(ext)).sort().map((n) => join(dir, n));
 }
 
+/**
+ * The block sha256File reads into: one for the process, as a fresh buffer per file costs the
+ * kernel a page fault per page, more than hashing a small file does.
+ */
+const hashBlock = Buffer.allocUnsafe(1 << 16);
+
 /** SHA-256 of a file, read a block at a time so a file of any size costs constant memory. */
 export function sha256File(path: string): string {
   const hash = createHash('sha256');
-  const block = Buffer.allocUnsafe(1 << 20);
+  const block = hashBlock;
   const fd = openSync(path, 'r');
   try {
     for (let n = readSync(fd, block); n > 0; n = readSync(fd, block)) hash.update(block.subarray(0, n));

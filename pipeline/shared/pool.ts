@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import Tinypool from 'tinypool';
 import { OutputError } from './errors.ts';
 import { workerScript } from './worker-script.ts';
@@ -16,6 +17,18 @@ const IN_THREAD_MAX = 64;
  */
 const WORKER_HEAP_MB = 256;
 const LARGE_WORKER_HEAP_MB = 4096;
+
+/**
+ * V8's optimizing compiler, inlining callees into the extractors' large functions, spent more CPU
+ * on compiling them (each takes up to 0.2 s, several are compiled more than once) than a run over
+ * the BBC corpus spent running them: 7.3 s against ~4 s once warm. Every worker compiles its own
+ * code again, on the same cores, so a second job gained nothing. Without inlining, warm code runs as
+ * fast here and a cold run takes a fifth less CPU (see bench/run.ts). The flag is process-wide and
+ * set before the threads start, so they all have it.
+ */
+function compileWithoutInlining(): void {
+  setFlagsFromString('--no-turbo-inlining');
+}
 
 /**
  * A module whose default export handles a batch of tasks, in a worker thread or in this one. It
@@ -65,6 +78,7 @@ export async function runInWorkers<Task, Outcome, Context>(
 ): Promise<void> {
   const { jobs, context, consume, heapMb = WORKER_HEAP_MB, largeHeapMb = LARGE_WORKER_HEAP_MB } = options;
   if (!tasks.length) return;
+  compileWithoutInlining();
   if (jobs === 1 && (tasks.length <= IN_THREAD_MAX || options.oneJobInThread)) {
     const handler = await inThreadHandler<Task, Outcome, Context>(module);
     tasks.forEach((t, i) => {

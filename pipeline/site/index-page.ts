@@ -3,7 +3,8 @@ import { Html, html, join } from './html.ts';
 import { ENTITY_TYPES, eventLabel, formatCount, readableDate, shorten, typeClass } from './labels.ts';
 import { page } from './layout.ts';
 import { textAnchor } from './marks.ts';
-import { byCodePoint, type ArticleLine, type CorpusSummary, type TopEntity } from './summary.ts';
+import { byCodePoint } from '../shared/order.ts';
+import { type ArticleLine, type CorpusSummary, type TopEntity } from './summary.ts';
 
 function count(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;

@@ -6,6 +6,7 @@
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import { isCalendarValue, timelinePeriod } from './labels.ts';
 import type { CorpusEntity } from '../export/corpus.ts';
+import { byCodePoint } from '../shared/order.ts';
 
 /** Keeps the first `limit` items in `compare` order of all it is given. */
 export class Leaders<T> {
@@ -28,11 +29,6 @@ export class Leaders<T> {
   get list(): readonly T[] {
     return this.items;
   }
-}
-
-/** Code-point order, the same on every machine (localeCompare is not). */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export interface ArticleLine {
