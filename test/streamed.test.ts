@@ -16,7 +16,9 @@ describe('a streamed file', () => {
   it('writes the pieces in order, with their size and hash, and leaves no temporary file', () => {
     const path = join(tmp, 'a.txt');
     const file = new StreamedFile(path);
-    for (const p of pieces) file.add(p);
+    // text and text already encoded (as worker threads hand it over) mix freely
+    const utf8 = new TextEncoder();
+    pieces.forEach((p, i) => file.add(i % 3 ? p : utf8.encode(p)));
     const written = file.finish();
     const bytes = Buffer.from(whole, 'utf8');
     expect(bytes.length).toBeGreaterThan(3 << 20);

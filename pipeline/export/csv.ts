@@ -46,7 +46,7 @@ export class CsvTableWriter {
     this.file.add(csvText([], spec.columns.map((c) => c.name)));
   }
 
-  add(encodedRows: string): void {
+  add(encodedRows: string | Uint8Array): void {
     this.file.add(encodedRows);
   }
 

@@ -47,9 +47,13 @@ export type ExportOutcome =
       /** SHA-256 of the JSON-LD and NewsArticle files, for SHA256SUMS without reading them back */
       jsonldSha256: string;
       newsarticleSha256: string;
-      nquads: string;
-      /** CSV rows per article table, in TABLES order */
-      csv: string[];
+      /**
+       * The article's N-Quads and CSV rows per article table (in TABLES order), as UTF-8: the
+       * export stage only appends them, so the worker encodes them and the main thread's heap
+       * never holds them as strings (they are ~50 times the article's text).
+       */
+      nquads: Uint8Array;
+      csv: Uint8Array[];
       /** the article's entities with their corpus entity ids, for the corpus entity table */
       entities: { ref: ArticleEntityRef; corpusEntityId: string }[];
       summary: SummaryEntry;
@@ -96,13 +100,27 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
     const written = Number(writeFileAtomic(task.jsonldPath, jsonld)) + Number(writeFileAtomic(task.newsarticlePath, newsarticle));
     const missing = missingRecommended(article);
     const warnings = missing.length ? [`${article.source}: NewsArticle lacks ${missing.join(', ')} (recommended for Google's Article structured data)`] : [];
-    return { ok: true, source, written, jsonldSha256: sha256(jsonld), newsarticleSha256: sha256(newsarticle), nquads, csv, entities, summary: summaryEntry(bundle), warnings };
+    return {
+      ok: true,
+      source,
+      written,
+      jsonldSha256: sha256(jsonld),
+      newsarticleSha256: sha256(newsarticle),
+      nquads: utf8.encode(nquads),
+      csv: csv.map((text) => utf8.encode(text)),
+      entities,
+      summary: summaryEntry(bundle),
+      warnings,
+    };
   } catch (e) {
     // a failed write stops the whole export (see shared/output.ts); anything else fails the article
     if (e instanceof OutputError) throw e;
     return { ok: false, source, message: `export: ${(e as Error).message}` };
   }
 }
+
+/** its arrays own their buffers exactly, so a worker's message copies no more than their bytes (a Buffer may share a pool) */
+const utf8 = new TextEncoder();
 
 /** one linker per export, built at its first batch */
 const linkers = new WeakMap<ExportWorkerContext, CorpusLinker>();

@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { OutputError } from './errors.ts';
 import { sha256File } from './files.ts';
 
-/** text held before a write: one system call per ~1 MB, not one per piece (a corpus has many) */
+/** bytes held before a write: one system call per ~1 MB, not one per piece (a corpus has many) */
 const FLUSH_AT = 1 << 20;
 
 /**
@@ -18,7 +18,7 @@ export class StreamedFile {
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private open = false;
-  private pending: string[] = [];
+  private pending: Uint8Array[] = [];
   private pendingLength = 0;
 
   constructor(private readonly path: string) {
@@ -32,16 +32,18 @@ export class StreamedFile {
     }
   }
 
-  add(text: string): void {
-    if (!text) return;
-    this.pending.push(text);
-    this.pendingLength += text.length;
+  /** Appends text, or text already encoded as UTF-8 (as worker threads hand it over: see export/worker.ts). */
+  add(piece: string | Uint8Array): void {
+    if (!piece.length) return;
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    this.pending.push(bytes);
+    this.pendingLength += bytes.length;
     if (this.pendingLength >= FLUSH_AT) this.flush();
   }
 
   private flush(): void {
     if (!this.pending.length) return;
-    const buf = Buffer.from(this.pending.join(''), 'utf8');
+    const buf = Buffer.concat(this.pending, this.pendingLength);
     this.pending = [];
     this.pendingLength = 0;
     try {
