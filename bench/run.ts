@@ -5,8 +5,8 @@
  *    compromise's NER pass over the same text;
  * 2. the whole pipeline (all stages, all exports, validation on), each configuration in a fresh
  *    process for a clean peak RSS, run as plain JavaScript as bin/news-facts.mjs runs the commands:
- *    --jobs 1 and --jobs 2 over the corpus, and --jobs 2 over the
- *    corpus repeated ×10 (distinct copies) for the memory check.
+ *    --jobs 1 and --jobs 2 over the corpus, and both again over the corpus repeated ×10 (distinct
+ *    copies), for the memory check and the speed-up once the workers' start-up weighs less.
  *    The --jobs 1 and --jobs 2 runs alternate, a few of each, and the medians are compared.
  * Usage: npm run bench [-- --rounds N --pipeline-rounds N --limit N --scale N]  (--scale 0 skips the repeated corpus)
  */
@@ -194,6 +194,9 @@ if (scale > 1) {
       writeFileSync(path, Buffer.concat([x.bytes, Buffer.from(`\nThis is copy ${copy} of the story.\n`)]));
     }
   }
-  report(`bbc ×${scale}, --jobs 2`, pipelineRun(big, 2), mb * scale);
+  // both job counts again at scale, where each worker's start (model, compiled code) weighs less
+  const bigOne = report(`bbc ×${scale}, --jobs 1`, pipelineRun(big, 1), mb * scale);
+  const bigTwo = report(`bbc ×${scale}, --jobs 2`, pipelineRun(big, 2), mb * scale);
+  console.log(`--jobs 2 speed-up over --jobs 1 at ×${scale}: ${(bigOne / bigTwo).toFixed(2)}×`);
 }
 rmSync(work, { recursive: true, force: true });
