@@ -127,6 +127,14 @@ describe('worker threads and the cache', () => {
     cli(['run', '-', '--out', out, '--jobs', '1'], lines.join('\n'));
     const again = cli(['run', '-', '--out', out, '--jobs', '1'], `${lines.join('\n')}\n${JSON.stringify({ id: 'new', text: 'The Louvre in Paris closed on Sunday because of a strike by its staff.' })}`);
     expect(again.stderr).toContain('extract: 1 written, 6 unchanged, 0 failed');
+    // the keys are one file, a line per article; an article whose key no longer matches is redone
+    const keysPath = join(out, '.cache', 'extract.keys');
+    const keys = readFileSync(keysPath, 'utf8').trim().split('\n');
+    expect(keys).toHaveLength(7);
+    writeFileSync(keysPath, [`${keys[0].split(' ')[0]} stale`, ...keys.slice(1)].join('\n'));
+    const third = cli(['run', '-', '--out', out, '--jobs', '1'], `${lines.join('\n')}\n${JSON.stringify({ id: 'new', text: 'The Louvre in Paris closed on Sunday because of a strike by its staff.' })}`);
+    expect(third.stderr).toContain('extract: 1 written, 6 unchanged, 0 failed');
+    expect(readFileSync(keysPath, 'utf8').trim().split('\n')).toEqual(keys);
   });
 });
 

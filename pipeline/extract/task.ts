@@ -4,12 +4,9 @@ import { rmSync } from 'node:fs';
 export interface ExtractTask {
   normalizedPath: string;
   factsPath: string;
-  /** where the cache key of the written facts is kept */
-  keyPath: string;
-  key: string;
 }
 
-/** Removes an article's facts and cache key: after a failure, stale facts must never flow downstream. */
+/** Removes an article's facts: after a failure, stale facts must never flow downstream. */
 export function discardFacts(task: ExtractTask): void {
-  for (const p of [task.factsPath, task.keyPath]) rmSync(p, { force: true });
+  rmSync(task.factsPath, { force: true });
 }

@@ -22,7 +22,6 @@ export function extractFile(task: ExtractTask): ExtractOutcome {
     const article = JSON.parse(readFileSync(task.normalizedPath, 'utf8')) as NormalizedArticle;
     source = article.source;
     writeFileAtomic(task.factsPath, toJson(extractFacts(article)));
-    writeFileAtomic(task.keyPath, task.key);
     return { source, ok: true };
   } catch (e) {
     discardFacts(task);
