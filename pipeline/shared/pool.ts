@@ -19,12 +19,12 @@ const WORKER_HEAP_MB = 256;
 const LARGE_WORKER_HEAP_MB = 4096;
 
 /**
- * V8's optimizing compiler, inlining callees into the extractors' large functions, spent more CPU
- * on compiling them (each takes up to 0.2 s, several are compiled more than once) than a run over
- * the BBC corpus spent running them: 7.3 s against ~4 s once warm. Every worker compiles its own
- * code again, on the same cores, so a second job gained nothing. Without inlining, warm code runs as
- * fast here and a cold run takes a fifth less CPU (see bench/run.ts). The flag is process-wide and
- * set before the threads start, so they all have it.
+ * V8's optimizing compiler, inlining callees into the extractors' large functions, spent 6.0 s of
+ * CPU compiling them in three passes over the BBC corpus, most in the first (up to 0.2 s per
+ * function, several compiled more than once), where one warm pass runs in ~4 s. Every worker
+ * compiles its own code again, on the same cores, so a second job gained little. Without inlining
+ * compiling took 2.5 s and warm code runs as fast (README, "Speed and memory"). The flag is
+ * process-wide and set before the threads start, so they all have it.
  */
 function compileWithoutInlining(): void {
   setFlagsFromString('--no-turbo-inlining');
