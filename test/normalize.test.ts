@@ -4,7 +4,7 @@ import { normalizeText, countWords } from '../pipeline/normalize/text.ts';
 import { paragraphSpans, sentenceSpans } from '../pipeline/normalize/segment.ts';
 import { detectLanguage } from '../pipeline/normalize/language.ts';
 import { splitFrontMatter } from '../pipeline/normalize/frontmatter.ts';
-import { OffsetMap, codePointSlice } from '../pipeline/shared/offsets.ts';
+import { OffsetMap, codePointSlice, codePointSlicer } from '../pipeline/shared/offsets.ts';
 import { INLINE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from '../pipeline/shared/abbreviations.ts';
 import { tokenizeSpan } from '../pipeline/extract/tokenize.ts';
 
@@ -105,6 +105,16 @@ describe('OffsetMap', () => {
     expect(map.codePoint(text.indexOf('c'))).toBe(4);
     expect(map.utf16(4)).toBe(text.indexOf('c'));
     expect(map.span({ start: 1, end: 3 })).toEqual({ start: 1, end: 2 });
+  });
+
+  it('cuts every code-point slice of a text as the plain definition does, past its end too', () => {
+    for (const text of ['a😀b𝒳c', 'plain text', '😀', '']) {
+      const slice = codePointSlicer(text);
+      const n = Array.from(text).length;
+      for (let start = 0; start <= n + 2; start++) {
+        for (let end = start; end <= n + 2; end++) expect(slice(start, end), `${text} [${start}, ${end})`).toBe(codePointSlice(text, start, end));
+      }
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import jsonld from 'jsonld';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
+import { codePointSlicer } from '../shared/offsets.ts';
 import { headlineOf, type ExportContext } from './tables.ts';
 import { articleIri, entityIri, factIri } from './iri.ts';
 import { PROJECT_NAMESPACE } from './namespace.ts';
@@ -36,7 +37,7 @@ function add(node: Node, key: string, value: unknown): void {
  * points, as everywhere in the dataset) and by quote with its surrounding text. Every node has an
  * IRI, so the graph has no blank nodes and canonicalizes cheaply.
  */
-function evidenceOf(codePoints: string[], article: string, iri: string, s: { start: number; end: number }): Node {
+function evidenceOf(slice: (start: number, end: number) => string, article: string, iri: string, s: { start: number; end: number }): Node {
   return {
     '@id': iri.includes(':mention:') ? iri : `${iri}:evidence`,
     '@type': 'oa:SpecificResource',
@@ -46,9 +47,9 @@ function evidenceOf(codePoints: string[], article: string, iri: string, s: { sta
       {
         '@id': `${iri}:evidence:quote`,
         '@type': 'oa:TextQuoteSelector',
-        'oa:exact': codePoints.slice(s.start, s.end).join(''),
-        'oa:prefix': codePoints.slice(Math.max(0, s.start - QUOTE_CONTEXT), s.start).join(''),
-        'oa:suffix': codePoints.slice(s.end, s.end + QUOTE_CONTEXT).join(''),
+        'oa:exact': slice(s.start, s.end),
+        'oa:prefix': slice(Math.max(0, s.start - QUOTE_CONTEXT), s.start),
+        'oa:suffix': slice(s.end, s.end + QUOTE_CONTEXT),
       },
     ],
   };
@@ -67,8 +68,8 @@ export function factsJsonLd(
 ): Node {
   const aid = article.article_id;
   const art = articleIri(aid);
-  const codePoints = Array.from(article.text);
-  const evidence = (iri: string, s: { start: number; end: number }): Node => evidenceOf(codePoints, art, iri, s);
+  const slice = codePointSlicer(article.text);
+  const evidence = (iri: string, s: { start: number; end: number }): Node => evidenceOf(slice, art, iri, s);
   const ent = (id: string): Node => ({ '@id': entityIri(aid, id) });
   const corpusOf = (id: string): string | undefined => context?.corpus.link.get(`${aid}:${id}`);
 

@@ -1,5 +1,6 @@
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import type { CorpusIndex } from './corpus.ts';
+import { codePointSlicer } from '../shared/offsets.ts';
 
 /**
  * The CSV tables: columns, types and descriptions in one place. The CSV writer, the Frictionless
@@ -69,7 +70,7 @@ const offsetCols = (what: string): Column[] => [
 export function headlineOf(article: NormalizedArticle): string {
   if (article.metadata.headline) return article.metadata.headline;
   const first = article.sentences[0];
-  return first ? Array.from(article.text).slice(first.start, first.end).join('') : '';
+  return first ? codePointSlicer(article.text)(first.start, first.end) : '';
 }
 
 export const TABLES: TableSpec[] = [

@@ -55,7 +55,18 @@ export class OffsetMap {
   }
 }
 
-/** The code-point slice [start, end) of text. */
+/** The code-point slice [start, end) of text: the plain definition, which checks rely on. */
 export function codePointSlice(text: string, start: number, end: number): string {
   return Array.from(text).slice(start, end).join('');
+}
+
+/**
+ * Code-point slices of one text, as codePointSlice cuts them (offsets past the end are clamped),
+ * without an array of its code points: for many slices of the same text.
+ */
+export function codePointSlicer(text: string): (start: number, end: number) => string {
+  const map = new OffsetMap(text);
+  if (map.identity) return (start, end) => text.slice(start, end);
+  const length = map.codePoint(text.length);
+  return (start, end) => text.slice(map.utf16(Math.min(start, length)), map.utf16(Math.min(end, length)));
 }
