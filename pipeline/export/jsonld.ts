@@ -1,4 +1,3 @@
-import jsonld from 'jsonld';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import { codePointSlicer } from '../shared/offsets.ts';
 import { headlineOf, type ExportContext } from './tables.ts';
@@ -176,19 +175,4 @@ export function factsJsonLd(
       ...events,
     ],
   };
-}
-
-/** A document loader that serves nothing: every context is embedded, and nothing is fetched. */
-export async function offlineDocumentLoader(url: string): Promise<never> {
-  throw new Error(`refusing to fetch ${url}: news-facts documents use embedded contexts only`);
-}
-
-const OFFLINE = { safe: true, documentLoader: offlineDocumentLoader as never };
-
-/**
- * Expands a document in jsonld.js safe mode, which fails on any term or value that expansion
- * would drop; returns the expanded form.
- */
-export async function expandSafely(doc: object): Promise<object[]> {
-  return (await jsonld.expand(doc as jsonld.JsonLdDocument, OFFLINE as jsonld.Options.Expand)) as object[];
 }

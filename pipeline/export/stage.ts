@@ -7,7 +7,7 @@ import { runInWorkers } from '../shared/pool.ts';
 import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
 import { StreamedFile } from '../shared/streamed.ts';
-import { sha256 } from '../normalize/index.ts';
+import { sha256 } from '../shared/files.ts';
 import type { ArticleFacts } from '../records.ts';
 import type { ValidationReport } from '../validate/stage.ts';
 import { CorpusEntityIndex } from './corpus.ts';

@@ -7,7 +7,7 @@ import { layout } from '../shared/layout.ts';
 import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
 import { pipelineVersion } from '../shared/version.ts';
-import { sha256 } from '../normalize/index.ts';
+import { sha256 } from '../shared/files.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import { discardFacts, type ExtractTask } from './task.ts';
 import type { ExtractOutcome } from './worker.ts';

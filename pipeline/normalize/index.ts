@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../shared/files.ts';
 import type { NormalizedArticle } from '../records.ts';
 import type { ArticleMetadata } from '../extract/document.ts';
 import { OffsetMap } from '../shared/offsets.ts';
@@ -9,10 +9,6 @@ import { detectLanguage, languageName } from './language.ts';
 import { dropUnusable, fieldList, metadataFields, show } from './metadata.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { countWords, normalizeText, type InputFormat } from './text.ts';
-
-export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 /** Input formats by file name: article files, and NDJSON files of one article per line. */
 export type FileFormat = 'txt' | 'md' | 'html' | 'ndjson';

@@ -75,6 +75,11 @@ export function listFiles(dir: string, ext: string): string[] {
   return readdirSync(dir).filter((n) => n.endsWith(ext)).sort().map((n) => join(dir, n));
 }
 
+/** SHA-256 of text (as UTF-8) or bytes, in hex. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
 /**
  * The block sha256File reads into: one for the process, as a fresh buffer per file costs the
  * kernel a page fault per page, more than hashing a small file does.

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
-import { sha256 } from '../normalize/index.ts';
+import { sha256 } from '../shared/files.ts';
 
 /** One broken rule: the file, where in it (JSON pointer), which rule, and what is wrong. */
 export interface Violation {

@@ -3,7 +3,7 @@ import { basename, relative } from 'node:path';
 import { listFiles, toJson, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { StageReport } from '../shared/report.ts';
-import { sha256 } from '../normalize/index.ts';
+import { sha256 } from '../shared/files.ts';
 import type { NormalizedArticle } from '../records.ts';
 import { formatViolation, validateFacts, validateNormalized, type Violation } from './index.ts';
 
