@@ -10,7 +10,7 @@
  *    The --jobs 1 and --jobs 2 runs alternate, a few of each, and the medians are compared.
  * Usage: npm run bench [-- --rounds N --pipeline-rounds N --limit N --scale N]  (--scale 0 skips the repeated corpus)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { normalizeArticle } from '../pipeline/normalize/index.ts';
 import { COMPONENTS, factsOf } from '../pipeline/extract/index.ts';
@@ -20,7 +20,6 @@ import { walkFiles } from '../pipeline/shared/files.ts';
 import type { NormalizedArticle } from '../pipeline/records.ts';
 import { spawnSync } from 'node:child_process';
 import { bundle } from '../pipeline/shared/bundle.mjs';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nlp from 'compromise';

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256File, walkFiles } from '../shared/files.ts';
-import { sha256 } from '../shared/files.ts';
+import { sha256File, walkFiles, sha256 } from '../shared/files.ts';
 import type { ArticleBundle, TableSpec } from './tables.ts';
 import type { License } from './licenses.ts';
 import { FACTS_CONTEXT } from './jsonld.ts';

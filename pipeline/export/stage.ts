@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { listFiles, readJson, sourceNamedIn, toJson, writeFileAtomic } from '../shared/files.ts';
+import { listFiles, readJson, sourceNamedIn, toJson, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
 import { StreamedFile } from '../shared/streamed.ts';
-import { sha256 } from '../shared/files.ts';
 import type { ArticleFacts } from '../records.ts';
 import type { ValidationReport } from '../validate/stage.ts';
 import { CorpusEntityIndex } from './corpus.ts';

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { toJson, writeFileAtomic } from '../shared/files.ts';
+import { toJson, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { OutputError } from '../shared/errors.ts';
-import { sha256 } from '../shared/files.ts';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import { CorpusLinker, type ArticleEntityRef } from './corpus.ts';
 import { encodeCsvRows } from './csv.ts';

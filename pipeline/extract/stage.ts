@@ -1,13 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listFiles, sourceNamedIn, writeFileAtomic } from '../shared/files.ts';
+import { listFiles, sourceNamedIn, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { byCodePoint } from '../shared/order.ts';
 import { layout } from '../shared/layout.ts';
 import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
 import { pipelineVersion } from '../shared/version.ts';
-import { sha256 } from '../shared/files.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import { discardFacts, type ExtractTask } from './task.ts';
 import type { ExtractOutcome } from './worker.ts';

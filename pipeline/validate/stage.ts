@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, relative } from 'node:path';
-import { listFiles, toJson, writeFileAtomic } from '../shared/files.ts';
+import { listFiles, toJson, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { StageReport } from '../shared/report.ts';
-import { sha256 } from '../shared/files.ts';
 import type { NormalizedArticle } from '../records.ts';
 import { formatViolation, validateFacts, validateNormalized, type Violation } from './index.ts';
 
