@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
+import { isHoliday, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -232,6 +232,27 @@ describe('splitTitledName', () => {
     // a place or organization named after a titled person
     expect(split('Queen Elizabeth Hospital')).toEqual(['Queen Elizabeth Hospital/ORG']);
     expect(split('Prince William Sound', 'LOC')).toEqual(['Prince William Sound/LOC']);
+  });
+});
+
+describe('isHoliday', () => {
+  const holiday = (text: string): boolean => {
+    const words = text.split(' ');
+    return isHoliday(words, { start: 0, end: words.length, type: 'LOC' });
+  };
+
+  it('knows a holiday named alone, whatever the apostrophe or its tokens', () => {
+    for (const h of ['Christmas', 'New Year', 'New Year’s Day', "Valentine 's Day", 'Easter Monday', 'Ramadan']) expect(holiday(h), h).toBe(true);
+  });
+
+  it('leaves names that only begin with one', () => {
+    for (const n of ['Christmas Island', 'Easter Island', 'Christmas Abbott', 'New York', 'Eid Mubarak Foundation']) expect(holiday(n), n).toBe(false);
+  });
+
+  it('keeps the tagger from making places of holidays in running text', () => {
+    const names = tag('Retail sales rose sharply over Christmas, the British Retail Consortium said.').names.map((n) => n.text);
+    expect(names).toContain('British Retail Consortium');
+    expect(names).not.toContain('Christmas');
   });
 });
 

@@ -93,6 +93,16 @@ describe('timexTagger', () => {
     expect(find(doc, 'three years').value).toBe('P3Y');
   });
 
+  it('dates the days around Easter by the computus', () => {
+    const doc = run('Shops closed on Good Friday and reopened after Easter Monday 2024. Easter 2005 fell in March, and so did Easter 2008. Easter eggs sold out in Easter week 2000.', PUB);
+    expect(find(doc, 'Good Friday').value).toBe('2025-04-18');
+    expect(find(doc, 'Easter Monday 2024').value).toBe('2024-04-01');
+    expect(find(doc, 'Easter 2005').value).toBe('2005-03-27');
+    expect(find(doc, 'Easter 2008').value).toBe('2008-03-23');
+    expect(find(doc, 'Easter week 2000').value).toBe('2000-W16');
+    expect(doc.timexes.some((t) => t.text.startsWith('Easter eggs') || t.text === 'Easter')).toBe(false);
+  });
+
   it('tags sets', () => {
     const doc = run('The council meets every Monday and publishes a report weekly.', PUB);
     expect(find(doc, 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });

@@ -8,6 +8,7 @@ import { spansFromBilou, type GoldSpan } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
 import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, TITLE_WORDS } from '../entities/lexicon.ts';
+import { HOLIDAY_NAMES } from '../time/lexicon.ts';
 
 const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
 
@@ -58,9 +59,23 @@ const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
 /** a word as the lexicons list it: lower case, without an abbreviation's period */
 const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 
-/** The tagger's spans of one sentence, with titles and honorifics taken out of people's names. */
+/**
+ * The tagger's spans of one sentence, with titles and honorifics taken out of people's names, and
+ * without holidays.
+ */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
-  return spansFromBilou(tags).flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)));
+  return spansFromBilou(tags)
+    .filter((span) => !isHoliday(words, span))
+    .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)));
+}
+
+/**
+ * A span that is a holiday's name and nothing more ("Christmas", "New Year's Day") names a day, not
+ * a person, organization or place; the dates layer has it. "Christmas Island" stays.
+ */
+export function isHoliday(words: string[], span: GoldSpan): boolean {
+  const name = words.slice(span.start, span.end).join(' ').toLowerCase().replace(/’/g, "'").replace(/ (?='s\b)/g, '');
+  return HOLIDAY_NAMES.has(name);
 }
 
 /**

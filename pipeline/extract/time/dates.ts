@@ -74,6 +74,18 @@ export function compareYmd(a: Ymd, b: Ymd): number {
   return a.y - b.y || a.m - b.m || a.d - b.d;
 }
 
+/** Easter Sunday of a Gregorian year (the anonymous Gregorian computus, Meeus/Jones/Butcher). */
+export function easterSunday(y: number): Ymd {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+}
+
 /** n-th (1-based) ISO weekday of a month, or the last one when n = -1. */
 export function nthWeekday(y: number, m: number, weekday: number, n: number): Ymd {
   if (n > 0) {

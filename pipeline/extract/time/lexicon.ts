@@ -22,6 +22,18 @@ export const ORDINALS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
 };
 
+/**
+ * Holidays and festivals, lower case, apostrophes straight: days the calendar names, never people,
+ * organizations or places. The tagger, trained on Reuters, takes "Christmas" for a place.
+ */
+export const HOLIDAY_NAMES = new Set([
+  'christmas', 'christmas eve', 'christmas day', 'boxing day', 'new year', "new year's", "new year's eve", "new year's day",
+  'easter', 'easter sunday', 'easter monday', 'good friday', 'lent', 'whitsun', 'pentecost', 'advent',
+  'thanksgiving', 'thanksgiving day', 'halloween', "valentine's day", 'independence day', 'labor day', 'labour day',
+  'memorial day', 'veterans day', 'ramadan', 'eid', 'eid al-fitr', 'eid al-adha', 'diwali', 'hanukkah', 'passover',
+  'yom kippur', 'rosh hashanah',
+]);
+
 export const PARTS_OF_DAY: Record<string, string> = {
   morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', overnight: 'NI',
 };

@@ -5,7 +5,7 @@
  */
 import type { Timex, TimexMod, TimexType } from '../document.ts';
 import {
-  addDays, addMonths, fmtDate, fmtMonth, fmtWeek, isValidDate, isoWeek, isoWeekday, nthWeekday, pad, parseValue,
+  addDays, addMonths, easterSunday, fmtDate, fmtMonth, fmtWeek, isValidDate, isoWeek, isoWeekday, nthWeekday, pad, parseValue,
   type Ymd,
 } from './dates.ts';
 import type { Tense } from './context.ts';
@@ -876,7 +876,7 @@ export const RULES: Rule[] = [
   {
     name: 'holiday',
     kind: 'date',
-    re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day)(?:\s+(${YEAR_RE}))?\b`, 'g'),
+    re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|week))?(?!\s+(?:[A-Z]|eggs?\b)))(?:\s+(${YEAR_RE}))?\b`, 'g'),
     resolve(m, ctx) {
       const name = m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
       const fixed: Record<string, [number, number]> = {
@@ -885,11 +885,18 @@ export const RULES: Rule[] = [
         "valentine's day": [2, 14], 'veterans day': [11, 11], 'boxing day': [12, 26],
       };
       const f = fixed[name];
-      const month = f ? f[0] : name.startsWith('thanksgiving') ? 11 : name.startsWith('labor') ? 9 : 5;
+      // days around Easter: after Easter Sunday by this many days (it falls in March or April)
+      const fromEaster = ({ 'good friday': -2, easter: 0, 'easter sunday': 0, 'easter monday': 1, 'easter week': 0 } as Record<string, number>)[name];
+      const month = f ? f[0] : fromEaster !== undefined ? 4 : name.startsWith('thanksgiving') ? 11 : name.startsWith('labor') ? 9 : 5;
       const y = m[2] ? Number(m[2]) : yearFor({ ...ctx, prev: [] }, month);
-      if (y === undefined) return { type: 'DATE', value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : `XXXX-${pad(month)}` };
+      if (y === undefined) {
+        return { type: 'DATE', value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : fromEaster !== undefined ? 'XXXX-XX-XX' : `XXXX-${pad(month)}` };
+      }
+      // the ISO week that ends on Easter Sunday
+      if (name === 'easter week') return { type: 'DATE', value: fmtWeek(easterSunday(y)) };
       let d: Ymd;
       if (f) d = { y, m: f[0], d: f[1] };
+      else if (fromEaster !== undefined) d = addDays(easterSunday(y), fromEaster);
       else if (name.startsWith('thanksgiving')) d = nthWeekday(y, 11, 4, 4);
       else if (name.startsWith('labor')) d = nthWeekday(y, 9, 1, 1);
       else d = nthWeekday(y, 5, 1, -1);

@@ -59,7 +59,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'year-period': { words: ['period', 'quarter'], back: 1 },
   'spoken-year': { words: ['nineteen', 'thousand'], back: 1 },
   anaphoric: { words: ['day', 'week', 'month', 'year', 'quarter'], back: 3 },
-  holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'boxing'], back: 1 },
+  holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'boxing', 'easter', 'friday'], back: 1 },
 };
 
 interface Anchored {
