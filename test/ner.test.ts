@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { isHoliday, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, isHoliday, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -253,6 +253,24 @@ describe('isHoliday', () => {
     const names = tag('Retail sales rose sharply over Christmas, the British Retail Consortium said.').names.map((n) => n.text);
     expect(names).toContain('British Retail Consortium');
     expect(names).not.toContain('Christmas');
+  });
+});
+
+describe('countryAbbreviationAsPlace', () => {
+  const retype = (text: string, type = 'ORG'): string => {
+    const words = text.split(' ');
+    return countryAbbreviationAsPlace(words, { start: 0, end: words.length, type }).type;
+  };
+
+  it('makes a place of a country abbreviation standing alone, and leaves longer names alone', () => {
+    for (const a of ['US', 'U.S.', 'UK']) expect(retype(a), a).toBe('LOC');
+    expect(retype('US Airways')).toBe('ORG');
+    expect(retype('UN')).toBe('ORG');
+  });
+
+  it('types the US in British running text as a place', () => {
+    const names = tag('The US economy grew by 3% last year, the US Commerce Department said.').names.map((n) => `${n.text}/${n.label}`);
+    expect(names).toContain('US/LOC');
   });
 });
 

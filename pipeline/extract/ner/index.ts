@@ -66,7 +66,20 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   return spansFromBilou(tags)
     .filter((span) => !isHoliday(words, span))
+    .map((span) => countryAbbreviationAsPlace(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)));
+}
+
+/** abbreviations of countries as news writes them, with and without periods */
+const COUNTRY_ABBREVIATIONS = new Set(['US', 'U.S.', 'USA', 'U.S.A.', 'UK', 'U.K.']);
+
+/**
+ * A span that is a country's abbreviation and nothing more is the country, a place: British
+ * writing's "US" (no periods) is rare in the Reuters training text, so the tagger read it by its
+ * shape, that of acronyms like "EU" and "UN", and typed it ORG.
+ */
+export function countryAbbreviationAsPlace(words: string[], span: GoldSpan): GoldSpan {
+  return span.end - span.start === 1 && COUNTRY_ABBREVIATIONS.has(words[span.start]) ? { ...span, type: 'LOC' } : span;
 }
 
 /**
