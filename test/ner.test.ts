@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, isHoliday, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -253,6 +253,25 @@ describe('isHoliday', () => {
     const names = tag('Retail sales rose sharply over Christmas, the British Retail Consortium said.').names.map((n) => n.text);
     expect(names).toContain('British Retail Consortium');
     expect(names).not.toContain('Christmas');
+  });
+});
+
+describe('isPartyAdjective', () => {
+  it('knows a party adjective standing alone, not a name that begins with one', () => {
+    const is = (text: string): boolean => {
+      const words = text.split(' ');
+      return isPartyAdjective(words, { start: 0, end: words.length, type: 'PER' });
+    };
+    expect(is('Tory')).toBe(true);
+    expect(is('Blairite')).toBe(true);
+    expect(is('Tory Burch')).toBe(false);
+    expect(is('Tories')).toBe(false);
+  });
+
+  it('makes no person of "Tory" in running text', () => {
+    const names = tag('Tory leader Michael Howard said Tory MPs would back the plan.').names.map((n) => n.text);
+    expect(names).toContain('Michael Howard');
+    expect(names).not.toContain('Tory');
   });
 });
 

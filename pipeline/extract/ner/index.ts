@@ -65,9 +65,20 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   return spansFromBilou(tags)
-    .filter((span) => !isHoliday(words, span))
+    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span))
     .map((span) => countryAbbreviationAsPlace(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)));
+}
+
+/** words for a party's or faction's members and views ("Tory MPs", "a Blairite"), as CoNLL's MISC */
+const PARTY_ADJECTIVES = new Set(['tory', 'whig', 'labourite', 'blairite', 'brownite', 'thatcherite', 'corbynite']);
+
+/**
+ * A span that is only a party adjective is not a person: the tagger, which never saw "Tory" in
+ * its training text, took it for the first name and made 44 people of it over BBC.
+ */
+export function isPartyAdjective(words: string[], span: GoldSpan): boolean {
+  return span.end - span.start === 1 && PARTY_ADJECTIVES.has(words[span.start].toLowerCase());
 }
 
 /** abbreviations of countries as news writes them, with and without periods */
