@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -272,6 +272,21 @@ describe('isPartyAdjective', () => {
     const names = tag('Tory leader Michael Howard said Tory MPs would back the plan.').names.map((n) => n.text);
     expect(names).toContain('Michael Howard');
     expect(names).not.toContain('Tory');
+  });
+});
+
+describe('isCompetition', () => {
+  const is = (text: string): boolean => {
+    const words = text.split(' ');
+    return isCompetition(words, { start: 0, end: words.length, type: 'ORG' });
+  };
+
+  it('knows the names of competitions by their last word', () => {
+    for (const c of ['World Cup', 'Athens Olympics', 'US Open', 'European Indoor Championships', 'Premiership']) expect(is(c), c).toBe(true);
+  });
+
+  it('leaves organizations and places that only contain such a word', () => {
+    for (const n of ['Open University', 'Cup Final Committee', 'Olympic Committee', 'Masters Golf Club', 'Arsenal']) expect(is(n), n).toBe(false);
   });
 });
 

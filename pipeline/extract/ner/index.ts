@@ -65,9 +65,21 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   return spansFromBilou(tags)
-    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span))
+    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span))
     .map((span) => countryAbbreviationAsPlace(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)));
+}
+
+/** last words of the names of competitions and sports events ("World Cup", "US Open", "Athens Olympics") */
+const COMPETITION_WORDS = new Set(['Cup', 'Championship', 'Championships', 'Olympics', 'Open', 'Trophy', 'Masters', 'Classic', 'Series', 'Prix', 'Rally', 'Premiership']);
+
+/**
+ * A span naming a competition is an event, CoNLL's MISC, not an organization or a place: in the
+ * training text every name ending in "Cup" (86), "Open" (67) or "Olympics" (10) is MISC, yet the
+ * tagger, reading the words before, made 16 organizations of "Athens Olympics" over BBC.
+ */
+export function isCompetition(words: string[], span: GoldSpan): boolean {
+  return COMPETITION_WORDS.has(words[span.end - 1]);
 }
 
 /** words for a party's or faction's members and views ("Tory MPs", "a Blairite"), as CoNLL's MISC */
