@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { listFiles, readJson, sourceNamedIn, toJson, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
 import { runInWorkers } from '../shared/pool.ts';
@@ -130,7 +130,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
   else report.unchanged++;
 
   for (const dir of [paths.jsonldDir, paths.newsarticleDir]) {
-    for (const path of listFiles(dir, '.jsonld')) if (!known.has(relative(out, path).split(sep).join('/'))) unlinkSync(path);
+    for (const path of listFiles(dir, '.jsonld')) if (!known.has(`${basename(dir)}/${basename(path)}`)) unlinkSync(path);
   }
 
   const csvw = toJson(csvwMetadata());

@@ -94,8 +94,9 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
     // a term jsonld.js safe mode would drop fails the article
     const nquads = articleNQuads(articleIri(article.article_id), [graph, record]);
     const csv = ARTICLE_TABLES.map((spec) => encodeCsvRows(spec, spec.rows(bundle, context), { excelSafe }));
-    const jsonld = toJson(graph);
-    const newsarticle = toJson(record);
+    // encoded once, for the file and for its hash
+    const jsonld = Buffer.from(toJson(graph), 'utf8');
+    const newsarticle = Buffer.from(toJson(record), 'utf8');
     const written = Number(writeFileAtomic(task.jsonldPath, jsonld)) + Number(writeFileAtomic(task.newsarticlePath, newsarticle));
     const missing = missingRecommended(article);
     const warnings = missing.length ? [`${article.source}: NewsArticle lacks ${missing.join(', ')} (recommended for Google's Article structured data)`] : [];

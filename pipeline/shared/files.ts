@@ -10,7 +10,7 @@ import { OutputError } from './errors.ts';
  * temporary file and throws an OutputError.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): boolean {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content);
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content);
   if (existsSync(path)) {
     const old = readFileSync(path);
     if (old.equals(data)) return false;
