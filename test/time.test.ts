@@ -238,7 +238,8 @@ describe('timexTagger: TimeBank conventions', () => {
       'On Monday, Oct. 26, 1998 and the 16th of April 2025, in the late \'90s and the 1980s, 12 to 18 months, ' +
       'two and a half years ago, 3 p.m. EST Tuesday, Q3 and last year\'s fourth quarter, 1990-08-15, 4/5/99, ' +
       'the day before yesterday, every other week, twice a year, the end of the year, New Year\'s Eve 2020, ' +
-      'the year two thousand, nineteen ninety-four, the 21st century, right now, the near future, the 1988 period, soon, previously.';
+      'the year two thousand, nineteen ninety-four, the 21st century, right now, the near future, the 1988 period, soon, previously, ' +
+      'the last half of 1989, the first two quarters of 1990, mid-afternoon yesterday, the week of March 6, April 24 and 25, Election Day, the quarter a year ago.';
     const global = new Set<string>();
     for (const r of RULES) {
       r.re.lastIndex = 0;
@@ -247,6 +248,70 @@ describe('timexTagger: TimeBank conventions', () => {
     const anchored = new AnchoredRules(RULES).matchAll(text).map((x) => `${x.rule.name}@${x.match.index}:${x.match[0]}`);
     expect(global.size).toBeGreaterThan(30);
     expect(new Set(anchored)).toEqual(global);
+  });
+});
+
+describe('timexTagger: general coverage', () => {
+  it('takes a year after a "post-"/"mid-" prefix whatever noun follows ("post-1959 politics")', () => {
+    const doc = run('The post-1959 politics split families.', PUB);
+    expect(find(doc, '1959')).toMatchObject({ type: 'DATE', value: '1959' });
+  });
+
+  it('reads "the past twenty years" as one duration, not "the past" and a count', () => {
+    const doc = run('Rights were violated for the past twenty years. In the past a man ruled.', PUB);
+    expect(find(doc, 'the past twenty years')).toMatchObject({ type: 'DURATION', value: 'P20Y' });
+    expect(find(doc, 'the past')).toMatchObject({ value: 'PAST_REF' });
+  });
+
+  it('dates the halves of a named year', () => {
+    const doc = run('Earnings fell in the last half of 1989 and will recover in the first two quarters of 1990.', PUB);
+    expect(find(doc, 'the last half of 1989').value).toBe('1989-H2');
+    expect(find(doc, 'the first two quarters of 1990').value).toBe('1990-H1');
+  });
+
+  it('tags "mid-afternoon" as a part of the day, with the day word that follows', () => {
+    const doc = run('In London at mid-afternoon yesterday, shares were up. By mid afternoon, sources said so.', PUB);
+    expect(find(doc, 'mid-afternoon yesterday')).toMatchObject({ type: 'TIME', value: '2025-04-15TAF', mod: 'MID' });
+    expect(find(doc, 'mid afternoon')).toMatchObject({ type: 'TIME', value: '2025-04-16TAF' });
+  });
+
+  it('gives "the week of March 6" the week of that day', () => {
+    const doc = run('The case will be heard the week of May 5, a lawyer said.', PUB);
+    expect(find(doc, 'the week of May 5')).toMatchObject({ type: 'DATE', value: '2025-W19' });
+  });
+
+  it('dates the second day of "April 24 and 25" in the first one\'s month', () => {
+    const doc = run('The summit will be held on April 24 and 25. On June 5 or 6 people came.', PUB);
+    expect(find(doc, '25').value).toBe('2025-04-25');
+    expect(doc.timexes.some((t) => t.text === '6')).toBe(false);
+  });
+
+  it('reads "last Oct. 23" as a day, the latest such before the reference', () => {
+    const doc = run('He was shot to death last Oct. 23 at his home. The vote comes next March 3.', PUB);
+    expect(find(doc, 'Oct. 23').value).toBe('2024-10-23');
+    expect(find(doc, 'March 3').value).toBe('2026-03-03');
+  });
+
+  it('does not copy the year of an earlier month mention that the tense contradicts', () => {
+    const doc = run('The loan must be repaid by February. Since the fund bought the firm in February, it has sold assets.', { datePublished: '2025-10-30' });
+    expect(find(doc, 'February', 0).value).toBe('2026-02');
+    expect(find(doc, 'February', 1).value).toBe('2025-02');
+  });
+
+  it('tags a month in the possessive ("December\'s figures"), not "May\'s"', () => {
+    const doc = run("After a revision to December's figures, the economy grew. Theresa May's party lost.", { datePublished: '2025-02-06' });
+    expect(find(doc, 'December').value).toBe('2024-12');
+    expect(doc.timexes.some((t) => t.text === 'May')).toBe(false);
+  });
+
+  it('reads "the quarter a year ago" as one expression, the reported quarter a year back', () => {
+    const doc = run('Net rose in the third quarter. For the quarter a year ago, it earned less.', { datePublished: '1989-10-26' });
+    expect(find(doc, 'the quarter a year ago').value).toBe('1988-Q3');
+  });
+
+  it('dates U.S. Election Day', () => {
+    const doc = run('It will be a theme of the campaign until Election Day.', { datePublished: '1998-10-26' });
+    expect(find(doc, 'Election Day').value).toBe('1998-11-03');
   });
 });
 

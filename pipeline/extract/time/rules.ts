@@ -73,12 +73,20 @@ function quarterOf(m: number): number {
 /** Year for a month (and day) given without a year. */
 function yearFor(ctx: ResolveCtx, month: number, day?: number): number | undefined {
   // A careful reader takes the year of an earlier fully dated mention of the same day or month.
+  const ref = ctx.ref;
   for (let i = ctx.prev.length - 1; i >= 0; i--) {
     const p = parseValue(ctx.prev[i].value);
     if (!p || p.m !== month) continue;
-    if (day !== undefined ? p.d === day : true) return p.y;
+    if (day !== undefined && p.d !== day) continue;
+    // ... unless the tense puts this mention on the other side of the reference date ("the sale
+    // closes in February" 1990, then "since KKR bought RJR in February" 1989).
+    if (ref && day === undefined) {
+      const after = p.y * 12 + p.m > ref.y * 12 + ref.m;
+      const tense = readingTense(ctx);
+      if ((after && tense === 'past') || (!after && p.y * 12 + p.m < ref.y * 12 + ref.m && tense === 'future')) continue;
+    }
+    return p.y;
   }
-  const ref = ctx.ref;
   if (!ref) return undefined;
   // Signed distance in days (month-only: in months) from the reference to the same date this year.
   const ahead = day !== undefined ? daysBetween(ref, { y: ref.y, m: month, d: Math.min(day, 28) }) : (month - ref.m) * 30;
@@ -291,7 +299,9 @@ function acceptBareMonth(m: RegExpExecArray, text: string): boolean {
 
 function acceptYear(m: RegExpExecArray, text: string): boolean {
   const prev = text[m.index - 1];
-  if (prev && /[\d$£€#.,/:-]/.test(prev) && !/\b(?:mid|late|early|pre|post)-$/i.test(before(text, m))) return false;
+  // "post-1959 politics", "the mid-1990 slump": the prefix makes the number a year, whatever follows.
+  if (prev === '-' && /\b(?:mid|late|early|pre|post)-$/i.test(before(text, m))) return true;
+  if (prev && /[\d$£€#.,/:-]/.test(prev)) return false;
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
   // "1990 employees", "2000 yards": a count, not a year.
   if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|levels?|results|figures|sales|earnings|budgets?|elections?|campaigns?|and|plus|versus)\b/.test(after)) return false;
@@ -307,6 +317,9 @@ function acceptYear(m: RegExpExecArray, text: string): boolean {
 // ---------------------------------------------------------------- rules
 
 const WD = `(?:(${WEEKDAY_RE}),?\\s+)?`;
+
+/** "the past" that qualifies a stretch of time ("the past twenty years", "the past few days"). */
+const PAST_QUALIFIED_RE = re(String.raw`^\s+(?:\d|(?!an?\b)${WORD_NUMBER}\b|few|several|year|month|week|day|decade|century|hour|minute|quarter)`, 'i');
 
 export const RULES: Rule[] = [
   {
@@ -352,12 +365,48 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "the week of March 6": the calendar week that holds the day.
+    name: 'week-of',
+    kind: 'date',
+    re: re(String.raw`\bthe\s+week\s+of\s+(${MONTH_RE})\s+(${DAY_RE})(?:,?\s+(${YEAR_RE}))?\b(?![.,:]\d|\s*%|-\d)`),
+    accept: (m) => isCap(m[1]),
+    resolve(m, ctx) {
+      const mo = monthNumber(m[1]) ?? 0;
+      const d = parseInt(m[2], 10);
+      const value = m[3] ? (isValidDate(Number(m[3]), mo, d) ? fmtDate({ y: Number(m[3]), m: mo, d }) : null) : monthDayValue(ctx, mo, d);
+      if (!value) return null;
+      const p = parseValue(value);
+      return { type: 'DATE', value: p?.d ? fmtWeek(p as Ymd) : 'XXXX-WXX' };
+    },
+  },
+  {
     name: 'month-day',
     kind: 'date',
     re: re(String.raw`\b${WD}(${MONTH_RE})\s+(${DAY_RE})\b(?![.,:]\d|\s*%|-\d)`),
     accept: (m) => isCap(m[2]),
     resolve(m, ctx) {
-      const value = monthDayValue(ctx, monthNumber(m[2]) ?? 0, parseInt(m[3], 10), m[1]);
+      const mo = monthNumber(m[2]) ?? 0;
+      const d = parseInt(m[3], 10);
+      // "last Oct. 23", "next March 3": the latest such day before the reference, the first after.
+      const shift = /\b(last|next)\s+$/i.exec(before(ctx.text, m))?.[1].toLowerCase();
+      if (shift && ctx.ref && !m[1]) {
+        const ref = ctx.ref;
+        const ahead = daysBetween(ref, { y: ref.y, m: mo, d: Math.min(d, 28) });
+        const y = shift === 'last' ? (ahead >= 0 ? ref.y - 1 : ref.y) : ahead <= 0 ? ref.y + 1 : ref.y;
+        return isValidDate(y, mo, d) ? { type: 'DATE', value: fmtDate({ y, m: mo, d }) } : null;
+      }
+      const value = monthDayValue(ctx, mo, d, m[1]);
+      return value ? { type: 'DATE', value } : null;
+    },
+  },
+  {
+    // "on April 24 and 25": the second day shares the first one's month.
+    name: 'conjoined-day',
+    kind: 'date',
+    re: re(String.raw`(?<=\b(${MONTH_RE})\s+(?:${DAY_RE}),?\s+(?:and|or)\s+)(${DAY_RE})\b(?![.,:]\d|\s*%|-\d|\s+(?:${MONTH_RE}|[a-z]))`),
+    accept: (m) => isCap(m[1]),
+    resolve(m, ctx) {
+      const value = monthDayValue(ctx, monthNumber(m[1]) ?? 0, parseInt(m[2], 10));
       return value ? { type: 'DATE', value } : null;
     },
   },
@@ -388,8 +437,12 @@ export const RULES: Rule[] = [
   {
     name: 'month',
     kind: 'date',
-    re: re(String.raw`\b(?:(this|last|next|past|coming)\s+)?(${MONTH_RE})(?![\w'’-])`),
+    re: re(String.raw`\b(?:(this|last|next|past|coming)\s+)?(${MONTH_RE})(?![\w-]|['’](?!s\b))`),
     accept: (m, text) => {
+      // "December's figures" is the month's; "May's", "March's", "August's" are names' as often.
+      if (/^['’]/.test(text.slice(m.index + m[0].length)) && /^(?:May|March|August)$/i.test(m[2])) return false;
+      // "last Oct. 23": the day belongs to the month (month-day), which reads the "last" itself.
+      if (m[1] && /^\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?![.,:]\d|\s*%|-\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return false;
       const fake = Object.assign([m[2], m[2]], { index: m.index + m[0].length - m[2].length, input: text }) as unknown as RegExpExecArray;
       return acceptBareMonth(fake, text) || (!!m[1] && isCap(m[2]) && m[2].length > 3);
     },
@@ -495,17 +548,26 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "the last half of 1989", "the first two quarters of 1990": a half of a named year.
+    name: 'half-of-year',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(first|last|latter|second)\s+(?:half|two\s+quarters)\s+of\s+(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(${YEAR_RE})\b(?![-‑])`),
+    resolve: (m) => ({ type: 'DATE', value: `${m[2]}-H${/^first$/i.test(m[1]) ? 1 : 2}` }),
+  },
+  {
     name: 'relative-quarter',
     kind: 'date',
     takesThe: true,
-    re: re(String.raw`\b(?:(this|last|next|(?:the\s+)?(?:latest|current|previous|prior|most\s+recent|recent|just-ended|just\s+ended|past|same|comparable|year-earlier|year-ago|fiscal|final|latest\s+fiscal))\s+quarter|the\s+(quarter))\b(?!\s+(?:of|century|point|mile|percentage)\b)(?!-)`),
+    re: re(String.raw`\b(?:(this|last|next|(?:the\s+)?(?:latest|current|previous|prior|most\s+recent|recent|just-ended|just\s+ended|past|same|comparable|year-earlier|year-ago|fiscal|final|latest\s+fiscal))\s+quarter|the\s+(quarter)(\s+a\s+year\s+(?:ago|earlier))?)\b(?!\s+(?:of|century|point|mile|percentage)\b)(?!-)`),
     resolve(m, ctx) {
       const ref = ctx.ref;
       if (!ref) return { type: 'DATE', value: 'XXXX-QX' };
       const w = (m[1] ?? 'the').toLowerCase().replace(/^the\s+/, '');
       const cur = { y: ref.y, q: quarterOf(ref.m) };
       const prev = cur.q === 1 ? { y: ref.y - 1, q: 4 } : { y: ref.y, q: cur.q - 1 };
-      if (/^(?:same|comparable|year-earlier|year-ago)/.test(w)) {
+      // "the quarter a year ago" is one expression: the reported quarter, a year back.
+      if (/^(?:same|comparable|year-earlier|year-ago)/.test(w) || m[3]) {
         const rq = recentQuarter(ctx);
         return { type: 'DATE', value: rq ? `${rq.y - 1}-${rq.q}` : `${prev.y - 1}-Q${prev.q}` };
       }
@@ -547,6 +609,23 @@ export const RULES: Rule[] = [
       const date = fmtDate(addDays(ref, off));
       if (m[2]) return { type: 'TIME', value: `${date}T${PARTS_OF_DAY[m[2].toLowerCase()]}` };
       return { type: 'DATE', value: date };
+    },
+  },
+  {
+    // "by mid-afternoon", "at mid-morning yesterday": the middle of a part of the day.
+    name: 'mid-part-of-day',
+    kind: 'time',
+    re: re(String.raw`\bmid[\s-]?(morning|afternoon|evening)\b(?:,?\s+(yesterday|today|tomorrow|${WEEKDAY_RE})\b)?`),
+    // a weekday is capitalized, a day word not ("mid-morning Today" is a show's title)
+    accept: (m) => !m[2] || /^(?:yesterday|today|tomorrow)$/.test(m[2]) || (isCap(m[2]) && /day$/.test(m[2]) && !/^(?:Yesterday|Today)$/.test(m[2])),
+    resolve(m, ctx) {
+      const part = PARTS_OF_DAY[m[1].toLowerCase()];
+      const ref = ctx.ref;
+      if (!ref) return { type: 'TIME', value: `XXXX-XX-XXT${part}`, mod: 'MID' };
+      const day = m[2]?.toLowerCase();
+      const wd = day && !/^(?:yesterday|today|tomorrow)$/.test(day) ? weekdayNumber(day) : undefined;
+      const date = wd ? weekdayDate(ctx, wd) : addDays(ref, day === 'yesterday' ? -1 : day === 'tomorrow' ? 1 : 0);
+      return date ? { type: 'TIME', value: `${fmtDate(date)}T${part}`, mod: 'MID' } : null;
     },
   },
   {
@@ -751,7 +830,8 @@ export const RULES: Rule[] = [
       const w = m[1].toLowerCase().replace(/^in\s+/, '').replace(/\s+/g, ' ');
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (w === 'recent') return /^\s+(?:years|months|weeks|days|decades|times|history|past)\b/i.test(after) || /^[\s,.]*$/.test(after.slice(0, 1));
-      if (w === 'the past') return !/^\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|day|decade|century)/i.test(after);
+      // "the past twenty years" is a duration, whatever number words it counts in.
+      if (w === 'the past') return !PAST_QUALIFIED_RE.test(after);
       return true;
     },
     resolve: () => ({ type: 'DATE', value: 'PAST_REF' }),
@@ -876,7 +956,7 @@ export const RULES: Rule[] = [
   {
     name: 'holiday',
     kind: 'date',
-    re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Boxing\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|week))?(?!\s+(?:[A-Z]|eggs?\b)))(?:\s+(${YEAR_RE}))?\b`, 'g'),
+    re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Boxing\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|week))?(?!\s+(?:[A-Z]|eggs?\b)))(?:\s+(${YEAR_RE}))?\b`, 'g'),
     resolve(m, ctx) {
       const name = m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
       const fixed: Record<string, [number, number]> = {
@@ -887,7 +967,7 @@ export const RULES: Rule[] = [
       const f = fixed[name];
       // days around Easter: after Easter Sunday by this many days (it falls in March or April)
       const fromEaster = ({ 'good friday': -2, easter: 0, 'easter sunday': 0, 'easter monday': 1, 'easter week': 0 } as Record<string, number>)[name];
-      const month = f ? f[0] : fromEaster !== undefined ? 4 : name.startsWith('thanksgiving') ? 11 : name.startsWith('labor') ? 9 : 5;
+      const month = f ? f[0] : fromEaster !== undefined ? 4 : name.startsWith('thanksgiving') || name === 'election day' ? 11 : name.startsWith('labor') ? 9 : 5;
       const y = m[2] ? Number(m[2]) : yearFor({ ...ctx, prev: [] }, month);
       if (y === undefined) {
         return { type: 'DATE', value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : fromEaster !== undefined ? 'XXXX-XX-XX' : `XXXX-${pad(month)}` };
@@ -899,6 +979,8 @@ export const RULES: Rule[] = [
       else if (fromEaster !== undefined) d = addDays(easterSunday(y), fromEaster);
       else if (name.startsWith('thanksgiving')) d = nthWeekday(y, 11, 4, 4);
       else if (name.startsWith('labor')) d = nthWeekday(y, 9, 1, 1);
+      // the Tuesday after the first Monday of November (U.S. federal elections)
+      else if (name === 'election day') d = addDays(nthWeekday(y, 11, 1, 1), 1);
       else d = nthWeekday(y, 5, 1, -1);
       return { type: 'DATE', value: fmtDate(d) };
     },

@@ -27,7 +27,9 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'slash-date': { words: [DIGITS], back: 0 },
   'month-day-year': { words: MONTH_WORDS, back: 1 },
   'day-month-year': { words: MONTH_WORDS, back: 4 },
+  'week-of': { words: MONTH_WORDS, back: 3 },
   'month-day': { words: MONTH_WORDS, back: 1 },
+  'conjoined-day': { words: [DIGITS], back: 0 },
   'day-month': { words: MONTH_WORDS, back: 5 },
   'month-year': { words: MONTH_WORDS, back: 0 },
   month: { words: MONTH_WORDS, back: 1 },
@@ -37,9 +39,11 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   century: { words: ['century'], back: 3 },
   season: { words: ['spring', 'summer', 'fall', 'autumn', 'winter'], back: 1 },
   quarter: { words: ['quarter', 'half', 'q'], back: 6 },
+  'half-of-year': { words: ['half', 'quarters'], back: 2 },
   'relative-quarter': { words: ['quarter'], back: 4 },
   'year-earlier': { words: ['year'], back: 1 },
   'day-word': { words: ['today', 'tonight', 'yesterday', 'tomorrow'], back: 3 },
+  'mid-part-of-day': { words: ['mid', 'midmorning', 'midafternoon', 'midevening'], back: 0 },
   'part-of-day': { words: ['morning', 'afternoon', 'evening', 'night', 'overnight'], back: 2 },
   weekday: { words: WEEKDAY_WORDS, back: 1 },
   'relative-unit': { words: ['week', 'month', 'year', 'weekend', 'decade', 'century'], back: 3 },
@@ -59,7 +63,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'year-period': { words: ['period', 'quarter'], back: 1 },
   'spoken-year': { words: ['nineteen', 'thousand'], back: 1 },
   anaphoric: { words: ['day', 'week', 'month', 'year', 'quarter'], back: 3 },
-  holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'boxing', 'easter', 'friday'], back: 1 },
+  holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'election', 'boxing', 'easter', 'friday'], back: 1 },
 };
 
 interface Anchored {
