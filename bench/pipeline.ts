@@ -5,7 +5,7 @@
  * Usage: tsx bench/pipeline.ts <input folder> <output folder> <jobs>
  */
 import { performance } from 'node:perf_hooks';
-import { runNormalize } from '../pipeline/normalize/stage.ts';
+import { NORMALIZE_HANDLER, runNormalize } from '../pipeline/normalize/stage.ts';
 import { EXTRACT_HANDLER, runExtract } from '../pipeline/extract/stage.ts';
 import { runValidate } from '../pipeline/validate/stage.ts';
 import { EXPORT_HANDLER, runExport } from '../pipeline/export/stage.ts';
@@ -13,7 +13,7 @@ import { buildWorkerScript } from '../pipeline/shared/worker-script.ts';
 
 const [input, out, jobs] = process.argv.slice(2);
 // as the commands do before they start (pipeline/cli.ts): workers then run bundled JavaScript
-await Promise.all([EXTRACT_HANDLER, EXPORT_HANDLER].map(buildWorkerScript));
+await Promise.all([NORMALIZE_HANDLER, EXTRACT_HANDLER, EXPORT_HANDLER].map(buildWorkerScript));
 const seconds: Record<string, number> = {};
 /** CPU time of all threads per stage: steadier than wall time on a shared machine */
 const cpuSeconds: Record<string, number> = {};
@@ -29,7 +29,7 @@ const timed = async <T>(name: string, f: () => T | Promise<T>): Promise<T> => {
   peakRssMBAfter[name] = peakRssMB();
   return result;
 };
-const normalized = await timed('normalize', () => runNormalize([input], out));
+const normalized = await timed('normalize', () => runNormalize([input], out, { jobs: Number(jobs) }));
 const extracted = await timed('extract', () => runExtract(out, { jobs: Number(jobs), quiet: true }));
 await timed('validate', () => runValidate(out));
 await timed('export', () => runExport(out, { jobs: Number(jobs) }));

@@ -78,7 +78,7 @@ async function runBatch(inputDir: string, out: string, options: { jobs: number; 
   const { jobs, encoding } = options;
   const reports: StageReport[] = [];
   try {
-    reports.push(runNormalize([inputDir], out, { encoding }));
+    reports.push(await runNormalize([inputDir], out, { encoding }));
     reports.push(await runExtract(out, { jobs, quiet: true }));
     reports.push(runValidate(out));
     reports.push(await runExport(out));

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { runNormalize } from './normalize/stage.ts';
+import { NORMALIZE_HANDLER, runNormalize } from './normalize/stage.ts';
 import { EXTRACT_HANDLER, runExtract } from './extract/stage.ts';
 import { runValidate } from './validate/stage.ts';
 import { EXPORT_HANDLER, runExport } from './export/stage.ts';
@@ -30,9 +30,9 @@ interface OutputCommandOptions {
  */
 async function inOutput(command: string, opts: OutputCommandOptions, stages: (target: OutputTarget) => Promise<StageReport[]>): Promise<void> {
   const notice = (message: string): void => void process.stderr.write(`${message}\n`);
-  if (['run', 'extract', 'export', 'merge'].includes(command)) {
+  if (['run', 'normalize', 'extract', 'export', 'merge'].includes(command)) {
     // bundled worker scripts, built once per pipeline version; without them workers load the TypeScript through tsx
-    await Promise.all([EXTRACT_HANDLER, EXPORT_HANDLER].map((h) => buildWorkerScript(h).catch(() => undefined)));
+    await Promise.all([NORMALIZE_HANDLER, EXTRACT_HANDLER, EXPORT_HANDLER].map((h) => buildWorkerScript(h).catch(() => undefined)));
   }
   const reports = await withOutput(opts.out, command, { wait: opts.wait, notice }, stages);
   for (const r of reports) r.print();
@@ -97,7 +97,7 @@ program
   .addOption(waitOption())
   .action(async (inputs: string[], opts: OutputCommandOptions & InputOptions & { license: string; jobs: number; quiet?: boolean; excelSafe?: boolean }) =>
     inOutput('run', opts, async ({ dir }) => {
-      const reports = [runNormalize(inputs, dir, opts)];
+      const reports = [await runNormalize(inputs, dir, opts)];
       reports.push(await runExtract(dir, { jobs: opts.jobs, quiet: opts.quiet }));
       reports.push(runValidate(dir));
       reports.push(await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs, quiet: opts.quiet }));
@@ -114,7 +114,7 @@ program
   .addOption(maxBytesOption())
   .addOption(waitOption())
   .action((inputs: string[], opts: OutputCommandOptions & InputOptions) =>
-    inOutput('normalize', opts, async ({ dir }) => [runNormalize(inputs, dir, opts)]),
+    inOutput('normalize', opts, async ({ dir }) => [await runNormalize(inputs, dir, opts)]),
   );
 
 program

@@ -42,7 +42,7 @@ beforeAll(async () => {
       'Negotiators from Israel and Hamas met again in Doha on Thursday, officials said.\n\n' +
       '“We are hopeful,” said Majed al-Ansari, a spokesman for the Qatari foreign ministry.\n',
   );
-  runNormalize([inputs], out);
+  await runNormalize([inputs], out);
   await runExtract(out, { jobs: 1 });
   runValidate(out);
   exportReport = await runExport(out, { license: 'CC0-1.0' });

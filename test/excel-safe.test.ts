@@ -65,7 +65,7 @@ describe('export --excel-safe', () => {
   beforeAll(async () => {
     mkdirSync(join(tmp, 'in'));
     writeFileSync(join(tmp, 'in/records.ndjson'), `${JSON.stringify(RECORD)}\n`);
-    const reports = [runNormalize([join(tmp, 'in')], out), await runExtract(out, { jobs: 1, quiet: true }), runValidate(out)];
+    const reports = [await runNormalize([join(tmp, 'in')], out), await runExtract(out, { jobs: 1, quiet: true }), runValidate(out)];
     expect(reports.flatMap((r) => r.failures)).toEqual([]);
     expect((await runExport(out)).failures).toEqual([]);
     exact = tables();

@@ -36,7 +36,7 @@ const out = join(tmp, 'datasets', 'out');
 
 /** The `run` command's stages (pipeline/cli.ts), in-process, from `inputs` into `folder`. */
 const run = (folder: string, inputs: string[]) =>
-  withOutput(folder, 'run', {}, async ({ dir }) => [runNormalize(inputs, dir), await runExtract(dir, { jobs: 1, quiet: true }), runValidate(dir), await runExport(dir, { jobs: 1 })]);
+  withOutput(folder, 'run', {}, async ({ dir }) => [await runNormalize(inputs, dir), await runExtract(dir, { jobs: 1, quiet: true }), runValidate(dir), await runExport(dir, { jobs: 1 })]);
 
 const corpusA = join(tmp, 'a.ndjson');
 const corpusB = join(tmp, 'b.ndjson');

@@ -101,7 +101,7 @@ describe('hostile HTML', () => {
     writeFileSync(join(input, 'page.html'), HOSTILE_PAGE);
     globalThis.__pwned = undefined;
     trap.arm();
-    const reports = [runNormalize([input], out), await runExtract(out, { jobs: 1, quiet: true }), runValidate(out), await runExport(out)];
+    const reports = [await runNormalize([input], out), await runExtract(out, { jobs: 1, quiet: true }), runValidate(out), await runExport(out)];
     trap.disarm();
     expect(trap.attempts).toEqual([]);
     expect(globalThis.__pwned).toBeUndefined();

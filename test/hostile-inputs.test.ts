@@ -24,14 +24,14 @@ const STORY =
   'Engineers replaced the cables and the deck, and the council said tolls would stay the same.\n';
 
 /** Writes the files into a new input folder and normalizes it into a new output folder. */
-function normalizeFiles(files: Record<string, string | Uint8Array>, options: InputOptions = {}) {
+async function normalizeFiles(files: Record<string, string | Uint8Array>, options: InputOptions = {}) {
   const dir = join(tmp, `case-${++folders}`);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(join(dir, 'in', name, '..'), { recursive: true });
     writeFileSync(join(dir, 'in', name), content);
   }
   const out = join(dir, 'out');
-  const report = runNormalize([join(dir, 'in')], out, options);
+  const report = await runNormalize([join(dir, 'in')], out, options);
   const articles = existsSync(join(out, 'normalized'))
     ? readdirSync(join(out, 'normalized')).map((f) => JSON.parse(readFileSync(join(out, 'normalized', f), 'utf8')) as NormalizedArticle)
     : [];
@@ -42,21 +42,21 @@ function normalizeFiles(files: Record<string, string | Uint8Array>, options: Inp
 }
 
 describe('input folders', () => {
-  it('with a symbolic link loop and a dangling link: walked once, the articles found', () => {
+  it('with a symbolic link loop and a dangling link: walked once, the articles found', async () => {
     const dir = join(tmp, 'links');
     mkdirSync(join(dir, 'in/sub'), { recursive: true });
     writeFileSync(join(dir, 'in/sub/good.txt'), STORY);
     symlinkSync('..', join(dir, 'in/sub/loop'));
     symlinkSync(join(dir, 'nowhere.txt'), join(dir, 'in/gone.txt'));
-    const report = runNormalize([join(dir, 'in')], join(dir, 'out'));
+    const report = await runNormalize([join(dir, 'in')], join(dir, 'out'));
     expect(report.failures).toEqual([]);
     expect(readdirSync(join(dir, 'out/normalized'))).toHaveLength(1);
   });
 });
 
 describe('empty or whitespace-only files', () => {
-  it('fail with "empty article" naming the file; the good article goes on', () => {
-    const r = normalizeFiles({ 'good.txt': STORY, 'empty.txt': '', 'blank.txt': ' \n\t\r\n  \u00a0\n', 'only-front-matter.md': '---\nheadline: Nothing here\n---\n\n' });
+  it('fail with "empty article" naming the file; the good article goes on', async () => {
+    const r = await normalizeFiles({ 'good.txt': STORY, 'empty.txt': '', 'blank.txt': ' \n\t\r\n  \u00a0\n', 'only-front-matter.md': '---\nheadline: Nothing here\n---\n\n' });
     expect(r.failure('empty.txt')).toBe('empty article (the file has no bytes)');
     expect(r.failure('blank.txt')).toBe('empty article (only whitespace or metadata)');
     expect(r.failure('only-front-matter.md')).toBe('empty article (only whitespace or metadata)');
@@ -66,9 +66,9 @@ describe('empty or whitespace-only files', () => {
 
 describe('binary files', () => {
   const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-  it('are refused as binary (NUL bytes), never read as text', () => {
+  it('are refused as binary (NUL bytes), never read as text', async () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(STORY, 'utf16le')]);
-    const r = normalizeFiles({
+    const r = await normalizeFiles({
       'good.txt': STORY,
       'image.txt': png,
       'nul-in-text.txt': `${STORY}\u0000\u0000${STORY}`,
@@ -101,18 +101,18 @@ describe('invalid UTF-8', () => {
   ]);
   const offset = latin1.indexOf(0xa3);
 
-  it('fails with the byte offset of the first bad byte, and says how to read Latin-1', () => {
-    const r = normalizeFiles({ 'good.txt': STORY, 'latin1.txt': latin1 });
+  it('fails with the byte offset of the first bad byte, and says how to read Latin-1', async () => {
+    const r = await normalizeFiles({ 'good.txt': STORY, 'latin1.txt': latin1 });
     expect(r.failure('latin1.txt')).toBe(`not valid UTF-8 (first bad byte at offset ${offset}); for a Latin-1 file use --encoding latin1 or auto`);
     expect(r.sources).toEqual(['good.txt']);
   });
 
-  it('reads Latin-1 with --encoding latin1 (Windows-1252 quotes included), and with auto after a warning', () => {
-    const latin = normalizeFiles({ 'latin1.txt': latin1, 'good.txt': STORY }, { encoding: 'latin1' });
+  it('reads Latin-1 with --encoding latin1 (Windows-1252 quotes included), and with auto after a warning', async () => {
+    const latin = await normalizeFiles({ 'latin1.txt': latin1, 'good.txt': STORY }, { encoding: 'latin1' });
     const text = latin.articles.find((a) => a.source === 'latin1.txt')!.text;
     expect(text).toContain('a £15.8m signing');
     expect(text).toContain('read: “We want to make clear');
-    const auto = normalizeFiles({ 'latin1.txt': latin1, 'good.txt': STORY }, { encoding: 'auto' });
+    const auto = await normalizeFiles({ 'latin1.txt': latin1, 'good.txt': STORY }, { encoding: 'auto' });
     expect(auto.articles.find((a) => a.source === 'latin1.txt')!.text).toBe(text);
     expect(auto.report.warnings).toContain(`${join(auto.dir, 'in/latin1.txt')}: not valid UTF-8 (first bad byte at offset ${offset}); read as Latin-1 (Windows-1252)`);
     // auto leaves valid UTF-8 alone
@@ -125,7 +125,7 @@ describe('invalid UTF-8', () => {
     expect(normalizeArticle(readFileSync(bbc199), '199.txt', { encoding: 'latin1' }).article.text).toContain('a £15.8m signing from Parma');
   });
 
-  it('finds the first bad byte exactly where a strict decoder fails (random bytes)', () => {
+  it('finds the first bad byte exactly where a strict decoder fails (random bytes)', async () => {
     const utf8ish = fc.array(fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0xc0, 0xc2, 0xe0, 0xed, 0xf0, 0xf4, 0xf5, 0x80, 0xbf, 0xa0, 0x90)), { maxLength: 12 });
     fc.assert(
       fc.property(utf8ish, (list) => {
@@ -160,15 +160,15 @@ describe('text that is not English', () => {
     'Arsenal: Lehmann, Lauren, Campbell, Toure, Cole, Ljungberg, Vieira, Fabregas, Pires, Henry, Reyes.\nSubs: Almunia, Senderos, Flamini, Van Persie, Bergkamp.\n';
   const TABLE = 'Team P W D L Pts\nArsenal 20 14 4 2 46\nChelsea 20 15 4 1 49\nEverton 20 12 3 5 39\nMan Utd 20 11 6 3 39\n';
 
-  it('fails with the language franc detects when it is confident', () => {
-    const r = normalizeFiles({ 'fr.txt': FRENCH, 'ru.txt': RUSSIAN, 'good.txt': STORY });
+  it('fails with the language franc detects when it is confident', async () => {
+    const r = await normalizeFiles({ 'fr.txt': FRENCH, 'ru.txt': RUSSIAN, 'good.txt': STORY });
     expect(r.failure('fr.txt')).toMatch(/^text does not look like English: franc detects French \(ISO 639-3 fra\), and English function words are \d+% of words; only English is supported$/);
     expect(r.failure('ru.txt')).toMatch(/^text does not look like English: franc detects Russian \(ISO 639-3 rus\)/);
     expect(r.sources).toEqual(['good.txt']);
   });
 
-  it('lets short texts and lists of names through with a warning', () => {
-    const r = normalizeFiles({ 'short.txt': 'Bonjour tout le monde, merci.\n', 'lineup.txt': LINEUP, 'table.txt': TABLE });
+  it('lets short texts and lists of names through with a warning', async () => {
+    const r = await normalizeFiles({ 'short.txt': 'Bonjour tout le monde, merci.\n', 'lineup.txt': LINEUP, 'table.txt': TABLE });
     expect(r.report.failures).toEqual([]);
     expect(r.sources).toEqual(['lineup.txt', 'short.txt', 'table.txt']);
     const warning = (name: string): string | undefined => r.report.warnings.find((w) => w.startsWith(join(r.dir, 'in', name)));
@@ -178,12 +178,12 @@ describe('text that is not English', () => {
 });
 
 describe('articles over --max-bytes', () => {
-  it('a 50 MB article fails with the limit named; the others go on', () => {
+  it('a 50 MB article fails with the limit named; the others go on', async () => {
     const dir = join(tmp, 'big');
     mkdirSync(dir);
     writeFileSync(join(dir, 'good.txt'), STORY);
     writeFileSync(join(dir, 'big.txt'), Buffer.alloc(50 * 1024 * 1024, 'All work and no play makes Jack a dull boy. '));
-    const report = runNormalize([dir], join(dir, '.out'));
+    const report = await runNormalize([dir], join(dir, '.out'));
     expect(report.failures).toEqual([
       {
         source: join(dir, 'big.txt'),
@@ -192,29 +192,29 @@ describe('articles over --max-bytes', () => {
       },
     ]);
     expect(report.written).toBe(1);
-    expect(runNormalize([join(dir, 'good.txt')], join(dir, '.out2'), { maxBytes: 100 }).failures[0].message).toMatch(/^the article is \d+ bytes, over the --max-bytes limit of 100 bytes/);
+    expect((await runNormalize([join(dir, 'good.txt')], join(dir, '.out2'), { maxBytes: 100 })).failures[0].message).toMatch(/^the article is \d+ bytes, over the --max-bytes limit of 100 bytes/);
   });
 
-  it('never reads a file over the limit: an 8 GB (sparse) article is refused at once', () => {
+  it('never reads a file over the limit: an 8 GB (sparse) article is refused at once', async () => {
     const path = join(tmp, 'huge.txt');
     writeFileSync(path, '');
     truncateSync(path, 8 * 1024 ** 3);
     const started = Date.now();
-    expect(runNormalize([path], join(tmp, 'huge-out')).failures[0].message).toMatch(/^the article is 8589934592 bytes/);
+    expect((await runNormalize([path], join(tmp, 'huge-out'))).failures[0].message).toMatch(/^the article is 8589934592 bytes/);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
-  it('an NDJSON line over the limit fails as file:line, streamed past in bounded memory (1 GB line, peak RSS measured)', () => {
+  it('an NDJSON line over the limit fails as file:line, streamed past in bounded memory (1 GB line, peak RSS measured)', async () => {
     const path = join(tmp, 'huge.ndjson');
     // a sparse 1 GB first line, then a good record (spaces first: NUL bytes in the first block make the file binary)
     writeFileSync(path, Buffer.alloc(2 * 1024 * 1024, ' '));
     truncateSync(path, 1024 ** 3);
     writeFileSync(path, `\n${JSON.stringify({ id: 'after', text: STORY })}\n`, { flag: 'a' });
-    const script = join(tmp, 'measure.ts');
+    const script = join(tmp, 'measure.mts');
     writeFileSync(
       script,
       `import { runNormalize } from ${JSON.stringify(join(ROOT, 'pipeline/normalize/stage.ts'))};
-const report = runNormalize([${JSON.stringify(path)}], ${JSON.stringify(join(tmp, 'huge-nd-out'))});
+const report = await runNormalize([${JSON.stringify(path)}], ${JSON.stringify(join(tmp, 'huge-nd-out'))});
 console.log(JSON.stringify({ failures: report.failures, written: report.written, maxRssMb: process.resourceUsage().maxRSS / 1024 }));`,
     );
     const r = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), [script], { encoding: 'utf8' });
@@ -229,8 +229,8 @@ console.log(JSON.stringify({ failures: report.failures, written: report.written,
 });
 
 describe('malformed front matter, NDJSON lines and HTML that is not an article', () => {
-  it('fail with file:line and the cause; the rest goes on', () => {
-    const r = normalizeFiles({
+  it('fail with file:line and the cause; the rest goes on', async () => {
+    const r = await normalizeFiles({
       'good.md': `---\nheadline: Bridge reopens\n---\n${STORY}`,
       'bad-yaml.md': `---\nheadline: Talks\nauthor: [unclosed\ndatePublished: 2025-01-01\n---\n${STORY}`,
       'unclosed.md': `---\nheadline: Talks\n${STORY}`,
@@ -265,8 +265,8 @@ describe('malformed front matter, NDJSON lines and HTML that is not an article',
 });
 
 describe('metadata trying paths or absurd values', () => {
-  it('never names a file after input: ids and urls that look like paths stay labels or are refused', () => {
-    const r = normalizeFiles({
+  it('never names a file after input: ids and urls that look like paths stay labels or are refused', async () => {
+    const r = await normalizeFiles({
       'corpus.ndjson': [
         JSON.stringify({ id: '../../etc/passwd', text: STORY }),
         JSON.stringify({ url: '../../etc/passwd', text: STORY.replace('river', 'canal') }),
@@ -282,9 +282,9 @@ describe('metadata trying paths or absurd values', () => {
     expect(r.where('corpus.ndjson')).toEqual(['corpus.ndjson:2', 'corpus.ndjson:3']);
   });
 
-  it('refuses absurd front matter and NDJSON values, naming file, line and field', () => {
+  it('refuses absurd front matter and NDJSON values, naming file, line and field', async () => {
     const megabyte = 'x'.repeat(1024 * 1024);
-    const r = normalizeFiles({
+    const r = await normalizeFiles({
       'year.md': `---\ndatePublished: 99999-01-01\n---\n${STORY}`,
       'far-year.md': `---\nheadline: Talks\ndatePublished: 9999-01-01\n---\n${STORY}`,
       'day.md': `---\ndateModified: 2025-02-30\n---\n${STORY}`,
@@ -306,13 +306,13 @@ describe('metadata trying paths or absurd values', () => {
     expect(r.articles).toEqual([]);
   });
 
-  it('drops unusable HTML metadata with a warning and keeps the page', () => {
+  it('drops unusable HTML metadata with a warning and keeps the page', async () => {
     const page = `<html><head><title>${'Long title '.repeat(200)}</title>
 <meta property="og:url" content="javascript:alert(document.cookie)">
 <meta property="article:published_time" content="99999-01-01T00:00:00Z">
 <meta name="author" content="Jane\u0007 Doe"></head>
 <body><article>${STORY.split('\n').filter(Boolean).map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
-    const r = normalizeFiles({ 'page.html': page });
+    const r = await normalizeFiles({ 'page.html': page });
     expect(r.report.failures).toEqual([]);
     const [article] = r.articles;
     expect(article.metadata).toEqual({});
@@ -324,7 +324,7 @@ describe('metadata trying paths or absurd values', () => {
 });
 
 describe('a corpus run over all of them (command line)', () => {
-  it('reports each bad input as error: file[:line]: cause, lists it in errors.csv, and exports the good articles', () => {
+  it('reports each bad input as error: file[:line]: cause, lists it in errors.csv, and exports the good articles', async () => {
     const dir = join(tmp, 'corpus-run');
     const files: Record<string, string | Uint8Array> = {
       'good.txt': STORY,

@@ -70,3 +70,40 @@ describe('the worker pool', () => {
     expect((error as Error).message).toMatch(/^cannot write out\/42\.json: ENOSPC/);
   }, 60_000);
 });
+
+describe('the worker pool over a stream of tasks', () => {
+  it('reads a generator only as far as the threads have room for, and keeps task order', async () => {
+    let pulled = 0;
+    let consumed = 0;
+    let furthestAhead = 0;
+    function* stream(): Generator<number> {
+      for (let t = 0; t < 2000; t++) {
+        pulled++;
+        furthestAhead = Math.max(furthestAhead, pulled - consumed);
+        yield t;
+      }
+    }
+    const seen: number[] = [];
+    await runInWorkers<number, number, { offset: number }>(HANDLER, stream(), {
+      jobs: 2,
+      context: { offset: 1 },
+      consume: (o, i) => {
+        expect(i).toBe(consumed);
+        seen.push(o);
+        consumed++;
+      },
+      crashed: () => NaN,
+    });
+    expect(seen).toEqual(Array.from({ length: 2000 }, (_, t) => t * t + 1));
+    // the first 65 tell a long stream from a short one; then at most 16 batches of 8 per thread ahead
+    expect(furthestAhead).toBeLessThanOrEqual(65 + 2 * 16 * 8 + 8);
+  }, 60_000);
+
+  it('runs a short stream with one job in this thread', async () => {
+    const seen: number[] = [];
+    await runInWorkers<number, number, { offset: number }>(HANDLER, [5, 6].values(), {
+      jobs: 1, context: { offset: 0 }, consume: (o) => seen.push(o), crashed: () => NaN,
+    });
+    expect(seen).toEqual([25, 36]);
+  });
+});

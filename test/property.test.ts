@@ -78,7 +78,7 @@ async function throughEveryStage(texts: string[]): Promise<void> {
   texts.forEach((t, i) => writeFileSync(join(dir, 'in', `${i}.txt`), t));
   writeFileSync(join(dir, 'in', 'records.ndjson'), texts.map((t, i) => JSON.stringify({ id: `r${i}`, text: t })).join('\n'));
   const out = join(dir, 'out');
-  const normalize = runNormalize([join(dir, 'in')], out);
+  const normalize = await runNormalize([join(dir, 'in')], out);
   const extract = await runExtract(out, { jobs: 1, quiet: true });
   const validate = runValidate(out);
   const exported = await runExport(out);

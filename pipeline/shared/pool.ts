@@ -7,6 +7,8 @@ import { workerScript } from './worker-script.ts';
 const BATCH = 8;
 /** batches per thread at least, so that the threads finish at about the same time */
 const BATCHES_PER_THREAD = 8;
+/** batches per thread at most started before the earliest unfinished one is done (see runInWorkers) */
+const AHEAD_PER_THREAD = 16;
 /** up to this many articles, one job runs in this thread: starting a worker would cost more */
 const IN_THREAD_MAX = 64;
 /**
@@ -54,16 +56,19 @@ async function inThreadHandler<Task, Outcome, Context>(module: URL): Promise<Bat
 /**
  * Runs per-article tasks on `jobs` worker threads, a batch per message, and hands each outcome to
  * `consume` in task order as soon as the outcomes before it are in: a stage streams results into
- * its files without holding them all. Each task must write only its own files, so the output is the
- * same whatever `jobs` is. A few articles with one job stay in this thread, as do all of them with
- * `oneJobInThread`: a stage whose handler holds much per thread (the tagger's caches) runs one job in
- * a worker, whose old generation is bounded, so it collects garbage early where this thread's heap
- * would keep growing with the corpus. `module` is the handler's URL; it is imported in this thread
- * only when the work stays here.
+ * its files without holding them all. `tasks` may be a stream (a generator over NDJSON lines): it
+ * is read only as far as the threads have room for, and a bounded number of batches wait for the
+ * ones before them, so memory does not grow with the corpus. Each task must write only its own
+ * files (or none, leaving the writing to `consume`), so the output is the same whatever `jobs` is.
+ * A few tasks with one job stay in this thread, as do all of them with `oneJobInThread`: a stage
+ * whose handler holds much per thread (the tagger's caches) runs one job in a worker, whose old
+ * generation is bounded, so it collects garbage early where this thread's heap would keep growing
+ * with the corpus. `module` is the handler's URL; it is imported in this thread only when the work
+ * stays here.
  */
 export async function runInWorkers<Task, Outcome, Context>(
   module: URL,
-  tasks: Task[],
+  tasks: Iterable<Task>,
   options: {
     jobs: number;
     context: Context;
@@ -77,11 +82,26 @@ export async function runInWorkers<Task, Outcome, Context>(
   },
 ): Promise<void> {
   const { jobs, context, consume, heapMb = WORKER_HEAP_MB, largeHeapMb = LARGE_WORKER_HEAP_MB } = options;
-  if (!tasks.length) return;
+  // the first few tasks, to tell a short stream from a long one
+  const iterator = tasks[Symbol.iterator]();
+  const head: Task[] = [];
+  let exhausted = false;
+  const limit = Array.isArray(tasks) ? Infinity : IN_THREAD_MAX + 1;
+  while (head.length < limit) {
+    const r = iterator.next();
+    if (r.done) {
+      exhausted = true;
+      break;
+    }
+    head.push(r.value);
+  }
+  const count = exhausted ? head.length : Array.isArray(tasks) ? tasks.length : undefined;
+  if (count === 0) return;
   compileWithoutInlining();
-  if (jobs === 1 && (tasks.length <= IN_THREAD_MAX || options.oneJobInThread)) {
+  if (jobs === 1 && ((count !== undefined && count <= IN_THREAD_MAX) || options.oneJobInThread)) {
     const handler = await inThreadHandler<Task, Outcome, Context>(module);
-    tasks.forEach((t, i) => {
+    let i = 0;
+    const each = (t: Task): void => {
       let outcome: Outcome;
       try {
         outcome = handler([t], context)[0];
@@ -89,15 +109,32 @@ export async function runInWorkers<Task, Outcome, Context>(
         // a bundled handler's OutputError is not this thread's class
         throw OutputError.fromWorker(e);
       }
-      consume(outcome, i);
-    });
+      consume(outcome, i++);
+    };
+    head.forEach(each);
+    for (let r = exhausted ? undefined : iterator.next(); r && !r.done; r = iterator.next()) each(r.value);
     return;
   }
-  const size = Math.max(1, Math.min(BATCH, Math.ceil(tasks.length / (jobs * BATCHES_PER_THREAD))));
-  const batches: Task[][] = [];
-  for (let i = 0; i < tasks.length; i += size) batches.push(tasks.slice(i, i + size));
+  // with a known count, batches small enough that every thread gets several
+  const size = count === undefined ? BATCH : Math.max(1, Math.min(BATCH, Math.ceil(count / (jobs * BATCHES_PER_THREAD))));
   // no thread is started that would have nothing to do
-  const threads = Math.min(jobs, batches.length);
+  const threads = count === undefined ? jobs : Math.min(jobs, Math.ceil(count / size));
+  let headAt = 0;
+  let taken = 0;
+  /** the next batch of tasks, and the index of its first */
+  const takeBatch = (): { batch: Task[]; first: number } | null => {
+    const batch: Task[] = [];
+    while (batch.length < size && headAt < head.length) batch.push(head[headAt++]);
+    while (batch.length < size && !exhausted) {
+      const r = iterator.next();
+      if (r.done) exhausted = true;
+      else batch.push(r.value);
+    }
+    if (!batch.length) return null;
+    const first = taken;
+    taken += batch.length;
+    return { batch, first };
+  };
   const script = workerScript(module);
   const workers = (count: number, heap: number): Tinypool => {
     const pool = new Tinypool({
@@ -129,20 +166,34 @@ export async function runInWorkers<Task, Outcome, Context>(
       return [options.crashed(batch[0], message)];
     }
   };
-  // batches done out of order wait here for the ones before them
-  const waiting = new Map<number, Outcome[]>();
+  // Two batches per thread in flight keep every thread busy; batches done out of order wait here
+  // for the ones before them, at most AHEAD_PER_THREAD per thread.
+  const waiting = new Map<number, { outcomes: Outcome[]; first: number }>();
   let next = 0;
+  let started = 0;
+  let flushed: (() => void)[] = [];
+  const flush = (): void => {
+    for (let done = waiting.get(next); done; done = waiting.get(next)) {
+      waiting.delete(next);
+      done.outcomes.forEach((o, j) => consume(o, done.first + j));
+      next++;
+    }
+    const wake = flushed;
+    flushed = [];
+    for (const f of wake) f();
+  };
+  const lane = async (): Promise<void> => {
+    for (;;) {
+      while (started - next >= threads * AHEAD_PER_THREAD) await new Promise<void>((resolve) => flushed.push(resolve));
+      const taken = takeBatch();
+      if (!taken) return;
+      const b = started++;
+      waiting.set(b, { outcomes: await run(taken.batch), first: taken.first });
+      flush();
+    }
+  };
   try {
-    await Promise.all(
-      batches.map(async (batch, b) => {
-        waiting.set(b, await run(batch));
-        for (let done = waiting.get(next); done; done = waiting.get(next)) {
-          waiting.delete(next);
-          done.forEach((o, j) => consume(o, next * size + j));
-          next++;
-        }
-      }),
-    );
+    await Promise.all(Array.from({ length: threads * 2 }, lane));
   } finally {
     await Promise.all([pool.destroy(), largePool?.destroy()]);
   }
