@@ -97,7 +97,7 @@ program
   .addOption(waitOption())
   .action(async (inputs: string[], opts: OutputCommandOptions & InputOptions & { license: string; jobs: number; quiet?: boolean; excelSafe?: boolean }) =>
     inOutput('run', opts, async ({ dir }) => {
-      const reports = [await runNormalize(inputs, dir, opts)];
+      const reports = [await runNormalize(inputs, dir, { encoding: opts.encoding, maxBytes: opts.maxBytes, jobs: opts.jobs })];
       reports.push(await runExtract(dir, { jobs: opts.jobs, quiet: opts.quiet }));
       reports.push(runValidate(dir));
       reports.push(await runExport(dir, { license: opts.license, excelSafe: opts.excelSafe, jobs: opts.jobs, quiet: opts.quiet }));
@@ -112,9 +112,10 @@ program
   .requiredOption('--out <dir>', 'output folder')
   .addOption(encodingOption())
   .addOption(maxBytesOption())
+  .addOption(jobsOption())
   .addOption(waitOption())
-  .action((inputs: string[], opts: OutputCommandOptions & InputOptions) =>
-    inOutput('normalize', opts, async ({ dir }) => [await runNormalize(inputs, dir, opts)]),
+  .action((inputs: string[], opts: OutputCommandOptions & InputOptions & { jobs: number }) =>
+    inOutput('normalize', opts, async ({ dir }) => [await runNormalize(inputs, dir, { encoding: opts.encoding, maxBytes: opts.maxBytes, jobs: opts.jobs })]),
   );
 
 program

@@ -366,3 +366,31 @@ describe('a corpus run over all of them (command line)', () => {
     expect(articles).toEqual(['good.md', 'good.txt', 'n1']);
   }, 60_000);
 });
+
+describe('normalizing in worker threads', () => {
+  it('writes the same files, failures and warnings in input order with one job or two, the first of two same texts kept', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 90; i++) files[`a${String(i).padStart(3, '0')}.txt`] = `${STORY}Story number ${i}.\n`;
+    // the same text twice (the first in walk order wins: '-' sorts before '.'), an empty file, and NDJSON with a bad line
+    files['a010-copy.txt'] = files['a010.txt'];
+    files['a050.txt'] = '';
+    files['z.ndjson'] = Array.from({ length: 80 }, (_, i) => (i === 7 ? '{not json' : JSON.stringify({ id: `line-${i}`, text: `${STORY}Line ${i}.` }))).join('\n');
+    const runs = [];
+    for (const jobs of [1, 2]) {
+      const r = await normalizeFiles(files, { jobs });
+      const folder = join(r.out, 'normalized');
+      runs.push({
+        files: Object.fromEntries(readdirSync(folder).sort().map((f) => [f, readFileSync(join(folder, f), 'utf8')])),
+        failures: r.report.failures.map((f) => [f.source.slice(r.dir.length), f.message]),
+        warnings: r.report.warnings.map((w) => w.slice(r.dir.length)),
+      });
+    }
+    expect(runs[1]).toEqual(runs[0]);
+    expect(Object.keys(runs[0].files)).toHaveLength(89 + 79);
+    expect(runs[0].failures).toEqual([
+      ['/in/a050.txt', 'empty article (the file has no bytes)'],
+      [expect.stringMatching(/^\/in\/z\.ndjson:8$/), expect.stringMatching(/^not valid JSON/)],
+    ]);
+    expect(runs[0].warnings.filter((w) => w.includes('same text'))).toEqual(['/in/a010.txt: same text as a010-copy.txt; kept once, as a010-copy.txt']);
+  }, 60_000);
+});

@@ -9,18 +9,7 @@ import { detectLanguage, languageName } from './language.ts';
 import { dropUnusable, fieldList, metadataFields, show } from './metadata.ts';
 import { paragraphSpans, sentenceSpans } from './segment.ts';
 import { countWords, normalizeText, type InputFormat } from './text.ts';
-
-/** Input formats by file name: article files, and NDJSON files of one article per line. */
-export type FileFormat = 'txt' | 'md' | 'html' | 'ndjson';
-
-export function formatOf(path: string): FileFormat | null {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.txt')) return 'txt';
-  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'md';
-  if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
-  if (lower.endsWith('.ndjson') || lower.endsWith('.jsonl')) return 'ndjson';
-  return null;
-}
+import { formatOf } from './format.ts';
 
 export interface NormalizeResult {
   article: NormalizedArticle;

@@ -6,7 +6,8 @@ import { listFiles, sourceNamedIn, walkFiles, writeFileAtomic } from '../shared/
 import { layout } from '../shared/layout.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import { StageReport } from '../shared/report.ts';
-import { formatOf, type NormalizeOptions } from './index.ts';
+import { formatOf } from './format.ts';
+import type { NormalizeOptions } from './index.ts';
 import { DEFAULT_MAX_BYTES, ndjsonLines } from './input.ts';
 import type { NormalizeOutcome, NormalizeTask, NormalizeWorkerContext } from './worker.ts';
 
