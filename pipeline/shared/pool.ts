@@ -97,104 +97,113 @@ export async function runInWorkers<Task, Outcome, Context>(
   }
   const count = exhausted ? head.length : Array.isArray(tasks) ? tasks.length : undefined;
   if (count === 0) return;
-  compileWithoutInlining();
-  if (jobs === 1 && ((count !== undefined && count <= IN_THREAD_MAX) || options.oneJobInThread)) {
-    const handler = await inThreadHandler<Task, Outcome, Context>(module);
-    let i = 0;
-    const each = (t: Task): void => {
-      let outcome: Outcome;
-      try {
-        outcome = handler([t], context)[0];
-      } catch (e) {
-        // a bundled handler's OutputError is not this thread's class
-        throw OutputError.fromWorker(e);
-      }
-      consume(outcome, i++);
-    };
-    head.forEach(each);
-    for (let r = exhausted ? undefined : iterator.next(); r && !r.done; r = iterator.next()) each(r.value);
-    return;
-  }
-  // with a known count, batches small enough that every thread gets several
-  const size = count === undefined ? BATCH : Math.max(1, Math.min(BATCH, Math.ceil(count / (jobs * BATCHES_PER_THREAD))));
-  // no thread is started that would have nothing to do
-  const threads = count === undefined ? jobs : Math.min(jobs, Math.ceil(count / size));
-  let headAt = 0;
-  let taken = 0;
-  /** the next batch of tasks, and the index of its first */
-  const takeBatch = (): { batch: Task[]; first: number } | null => {
-    const batch: Task[] = [];
-    while (batch.length < size && headAt < head.length) batch.push(head[headAt++]);
-    while (batch.length < size && !exhausted) {
-      const r = iterator.next();
-      if (r.done) exhausted = true;
-      else batch.push(r.value);
-    }
-    if (!batch.length) return null;
-    const first = taken;
-    taken += batch.length;
-    return { batch, first };
-  };
-  const script = workerScript(module);
-  const workers = (count: number, heap: number): Tinypool => {
-    const pool = new Tinypool({
-      filename: script.filename,
-      minThreads: count,
-      maxThreads: count,
-      resourceLimits: { maxOldGenerationSizeMb: heap },
-      workerData: { module: script.module, context },
-    });
-    // a worker that dies between tasks is replaced; the pool must not take the process down with it
-    pool.on('error', () => undefined);
-    return pool;
-  };
-  const pool = workers(threads, heapMb);
-  let largePool: Tinypool | undefined;
-  /** a batch's outcomes; when its worker dies, each task again alone, so that only the culprit fails */
-  const run = async (batch: Task[], large = false): Promise<Outcome[]> => {
-    try {
-      return (await (large ? (largePool ??= workers(1, largeHeapMb)) : pool).run(batch)) as Outcome[];
-    } catch (e) {
-      const error = OutputError.fromWorker(e);
-      if (error instanceof OutputError) throw error;
-      if (batch.length > 1) return (await Promise.all(batch.map((t) => run([t])))).flat();
-      const outOfMemory = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      if (outOfMemory && !large) return run(batch, true);
-      const message = outOfMemory
-        ? `too large to process: a worker ran out of its ${largeHeapMb} MB heap on this article`
-        : `a worker thread failed: ${(e as Error).message}`;
-      return [options.crashed(batch[0], message)];
-    }
-  };
-  // Two batches per thread in flight keep every thread busy; batches done out of order wait here
-  // for the ones before them, at most AHEAD_PER_THREAD per thread.
-  const waiting = new Map<number, { outcomes: Outcome[]; first: number }>();
-  let next = 0;
-  let started = 0;
-  let flushed: (() => void)[] = [];
-  const flush = (): void => {
-    for (let done = waiting.get(next); done; done = waiting.get(next)) {
-      waiting.delete(next);
-      done.outcomes.forEach((o, j) => consume(o, done.first + j));
-      next++;
-    }
-    const wake = flushed;
-    flushed = [];
-    for (const f of wake) f();
-  };
-  const lane = async (): Promise<void> => {
-    for (;;) {
-      while (started - next >= threads * AHEAD_PER_THREAD) await new Promise<void>((resolve) => flushed.push(resolve));
-      const taken = takeBatch();
-      if (!taken) return;
-      const b = started++;
-      waiting.set(b, { outcomes: await run(taken.batch), first: taken.first });
-      flush();
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: threads * 2 }, lane));
+    await runAll(count);
   } finally {
-    await Promise.all([pool.destroy(), largePool?.destroy()]);
+    // a stream left midway (a write failed) closes what it reads from
+    if (!exhausted) iterator.return?.();
+  }
+
+  async function runAll(count: number | undefined): Promise<void> {
+    compileWithoutInlining();
+    if (jobs === 1 && ((count !== undefined && count <= IN_THREAD_MAX) || options.oneJobInThread)) {
+      const handler = await inThreadHandler<Task, Outcome, Context>(module);
+      let i = 0;
+      const each = (t: Task): void => {
+        let outcome: Outcome;
+        try {
+          outcome = handler([t], context)[0];
+        } catch (e) {
+          // a bundled handler's OutputError is not this thread's class
+          throw OutputError.fromWorker(e);
+        }
+        consume(outcome, i++);
+      };
+      head.forEach(each);
+      for (let r = exhausted ? undefined : iterator.next(); r && !r.done; r = iterator.next()) each(r.value);
+      return;
+    }
+    // with a known count, batches small enough that every thread gets several
+    const size = count === undefined ? BATCH : Math.max(1, Math.min(BATCH, Math.ceil(count / (jobs * BATCHES_PER_THREAD))));
+    // no thread is started that would have nothing to do
+    const threads = count === undefined ? jobs : Math.min(jobs, Math.ceil(count / size));
+    let headAt = 0;
+    let taken = 0;
+    /** the next batch of tasks, and the index of its first */
+    const takeBatch = (): { batch: Task[]; first: number } | null => {
+      const batch: Task[] = [];
+      while (batch.length < size && headAt < head.length) batch.push(head[headAt++]);
+      while (batch.length < size && !exhausted) {
+        const r = iterator.next();
+        if (r.done) exhausted = true;
+        else batch.push(r.value);
+      }
+      if (!batch.length) return null;
+      const first = taken;
+      taken += batch.length;
+      return { batch, first };
+    };
+    const script = workerScript(module);
+    const workers = (count: number, heap: number): Tinypool => {
+      const pool = new Tinypool({
+        filename: script.filename,
+        minThreads: count,
+        maxThreads: count,
+        resourceLimits: { maxOldGenerationSizeMb: heap },
+        workerData: { module: script.module, context },
+      });
+      // a worker that dies between tasks is replaced; the pool must not take the process down with it
+      pool.on('error', () => undefined);
+      return pool;
+    };
+    const pool = workers(threads, heapMb);
+    let largePool: Tinypool | undefined;
+    /** a batch's outcomes; when its worker dies, each task again alone, so that only the culprit fails */
+    const run = async (batch: Task[], large = false): Promise<Outcome[]> => {
+      try {
+        return (await (large ? (largePool ??= workers(1, largeHeapMb)) : pool).run(batch)) as Outcome[];
+      } catch (e) {
+        const error = OutputError.fromWorker(e);
+        if (error instanceof OutputError) throw error;
+        if (batch.length > 1) return (await Promise.all(batch.map((t) => run([t])))).flat();
+        const outOfMemory = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+        if (outOfMemory && !large) return run(batch, true);
+        const message = outOfMemory
+          ? `too large to process: a worker ran out of its ${largeHeapMb} MB heap on this article`
+          : `a worker thread failed: ${(e as Error).message}`;
+        return [options.crashed(batch[0], message)];
+      }
+    };
+    // Two batches per thread in flight keep every thread busy; batches done out of order wait here
+    // for the ones before them, at most AHEAD_PER_THREAD per thread.
+    const waiting = new Map<number, { outcomes: Outcome[]; first: number }>();
+    let next = 0;
+    let started = 0;
+    let flushed: (() => void)[] = [];
+    const flush = (): void => {
+      for (let done = waiting.get(next); done; done = waiting.get(next)) {
+        waiting.delete(next);
+        done.outcomes.forEach((o, j) => consume(o, done.first + j));
+        next++;
+      }
+      const wake = flushed;
+      flushed = [];
+      for (const f of wake) f();
+    };
+    const lane = async (): Promise<void> => {
+      for (;;) {
+        while (started - next >= threads * AHEAD_PER_THREAD) await new Promise<void>((resolve) => flushed.push(resolve));
+        const taken = takeBatch();
+        if (!taken) return;
+        const b = started++;
+        waiting.set(b, { outcomes: await run(taken.batch), first: taken.first });
+        flush();
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: threads * 2 }, lane));
+    } finally {
+      await Promise.all([pool.destroy(), largePool?.destroy()]);
+    }
   }
 }
