@@ -1,5 +1,6 @@
 /**
- * TempEval-3 style evaluation of the reference dater + timex tagger on TimeML (.tml) files.
+ * TempEval-3 style evaluation of the reference dater + timex tagger on TimeML (.tml) files, each
+ * run after the components before it in the pipeline (the tagger reads the NER layer).
  *
  *   npx tsx eval/time.ts <folder> [--errors] [--limit N]
  *
@@ -13,7 +14,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { referenceDater, timexTagger } from '../pipeline/extract/time/index.ts';
-import type { Timex } from '../pipeline/extract/document.ts';
+import { COMPONENTS } from '../pipeline/extract/index.ts';
+import type { Doc, Timex } from '../pipeline/extract/document.ts';
+
+/** the components that run before the reference dater, as in the pipeline */
+const BEFORE = COMPONENTS.slice(0, COMPONENTS.indexOf(referenceDater));
+const prepare = (file: string, gold: GoldDoc): Doc => {
+  const doc = prepareDoc(path.basename(file), gold.text, gold.dct ? { datePublished: gold.dct } : {});
+  for (const component of BEFORE) component.run(doc);
+  return doc;
+};
 
 interface GoldTimex {
   start: number;
@@ -116,7 +126,7 @@ function main(): void {
   const errors: string[] = [];
   for (const file of files) {
     const gold = parseTml(file, fs.readFileSync(file, 'utf8'));
-    const doc = prepareDoc(path.basename(file), gold.text, gold.dct ? { datePublished: gold.dct } : {});
+    const doc = prepare(file, gold);
     const t0 = performance.now();
     referenceDater.run(doc);
     timexTagger.run(doc);
@@ -156,8 +166,7 @@ function main(): void {
   // Warm timing: the median of three more passes over the same documents, once the JIT has compiled
   // the regexes and the code (the first pass above pays for that).
   const docs = files.map((file) => {
-    const gold = parseTml(file, fs.readFileSync(file, 'utf8'));
-    return prepareDoc(path.basename(file), gold.text, gold.dct ? { datePublished: gold.dct } : {});
+    return prepare(file, parseTml(file, fs.readFileSync(file, 'utf8')));
   });
   const passes: number[] = [];
   const timexPasses: number[] = [];

@@ -5,6 +5,7 @@ import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { referenceDater, timexTagger } from '../pipeline/extract/time/index.ts';
 import { RULES } from '../pipeline/extract/time/rules.ts';
 import { AnchoredRules } from '../pipeline/extract/time/triggers.ts';
+import { COMPONENTS } from '../pipeline/extract/index.ts';
 import type { ArticleMetadata, Doc, Timex } from '../pipeline/extract/document.ts';
 
 function run(text: string, metadata: ArticleMetadata = {}): Doc {
@@ -351,5 +352,50 @@ describe('seed article', () => {
       if (i) expect(t.start).toBeGreaterThanOrEqual(doc.timexes[i - 1].end);
       expect(doc.text.slice(t.start, t.end)).toBe(t.text);
     });
+  });
+});
+
+describe('timexTagger after the NER layer', () => {
+  const analyzed = (text: string): Doc => {
+    const doc = prepareDoc('t', text, PUB);
+    for (const component of COMPONENTS.slice(0, COMPONENTS.indexOf(timexTagger) + 1)) component.run(doc);
+    return doc;
+  };
+
+  it('skips a weekday or frequency word inside a newspaper name, but not a date after a name', () => {
+    const doc = analyzed(
+      'Mr Howard told the Sunday Times on Monday that he would run. A poll in the Daily Telegraph agreed, as did China Daily. ' +
+        'On the New York Stock Exchange Friday, Crossland closed at $5.25.',
+    );
+    expect(doc.names.some((n) => doc.text.slice(n.start, n.end) === 'Sunday Times')).toBe(true);
+    expect(doc.timexes.map((t) => t.text)).toEqual(['Monday', 'Friday']);
+  });
+});
+
+describe('timexTagger: halves', () => {
+  it('reads a bare half in a match report as part of the match, not of the year', () => {
+    const doc = run('Smith scored a first-half try and Jones kicked a penalty early in the second half.', PUB);
+    expect(doc.timexes).toEqual([]);
+  });
+
+  it('keeps a half of the year, with or without a match word nearby', () => {
+    const doc = run('Sales rose in the first half. The club played well but lost money in the second half of the fiscal year.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['the first half', '2025-H1'],
+      ['the second half', '2025-H2'],
+      ['the fiscal year', '2025'],
+    ]);
+  });
+});
+
+describe('timexTagger: day-month and fractions', () => {
+  it('reads "5 May" as a date whatever word follows', () => {
+    const doc = run('The firm will close on 5 May as planned. Only 5 may attend.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([['5 May', '2025-05-05']]);
+  });
+
+  it('leaves a hyphenated number of quarters untagged: a fraction or an adjective', () => {
+    const doc = run('He bought a three-quarter stake after a four-quarter test, and waited three quarters.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([['three quarters', 'P3Q']]);
   });
 });

@@ -2,7 +2,7 @@
  * Temporal layer: the reference date an article's relative expressions are resolved against, and
  * TimeML TIMEX3-style temporal expressions (type, value, mod) with character spans.
  */
-import type { Component, Doc, ReferenceDate, Timex, TimexMod } from '../document.ts';
+import type { Component, Doc, NameMention, ReferenceDate, Timex, TimexMod } from '../document.ts';
 import { TimeContext, type Tense } from './context.ts';
 import { fmtDate, isValidDate, parseValue, type Ymd } from './dates.ts';
 import { MONTH_RE, YEAR_RE, DAY_RE, monthNumber } from './lexicon.ts';
@@ -227,6 +227,26 @@ function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
 const ANCHORED = new AnchoredRules(RULES);
 
 /** Finds TimeML temporal expressions and normalizes them against doc.referenceDate. */
+/** a word that names newspapers and programmes as often as times: the Sunday Telegraph, China Daily */
+const TITLE_WORD = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Daily|Weekly|Monthly|Quarterly|Yearly|Annual)$/;
+
+/**
+ * Whether the expression at [start, end) is a word of a longer organization or person name that
+ * the tagger found: "Sunday" before another word of "the Sunday Telegraph", "Daily" ending "China
+ * Daily". A weekday that ends a name, or that punctuation follows, is kept: that is usually the
+ * tagger running a name on into a date ("the New York Stock Exchange Friday, Crossland").
+ */
+function partOfTitle(names: readonly NameMention[], text: string, start: number, end: number): boolean {
+  if (!TITLE_WORD.test(text.slice(start, end))) return false;
+  for (const n of names) {
+    if (n.start > start) return false;
+    if (n.end < end || n.end - n.start <= end - start || (n.label !== 'ORG' && n.label !== 'PER')) continue;
+    if (n.end === end) return !/day$/.test(text.slice(start, end));
+    return /^ [A-Z]/.test(text.slice(end, end + 2));
+  }
+  return false;
+}
+
 export function tagTimexes(doc: Doc): Timex[] {
   const text = doc.text;
   const ctx = new TimeContext(doc);
@@ -237,6 +257,7 @@ export function tagTimexes(doc: Doc): Timex[] {
     const end = start + m[0].length;
     const sentence = ctx.sentenceAt(start);
     if (sentence < 0 || ctx.sentenceAt(end - 1) !== sentence) continue;
+    if (partOfTitle(doc.names, text, start, end)) continue;
     cands.push({ start, end, rule, order, match: m, sentence });
   }
   // Longest expression wins; among equals the earlier rule.
@@ -296,7 +317,7 @@ export function tagTimexes(doc: Doc): Timex[] {
 
 export const timexTagger: Component = {
   name: 'timex',
-  reads: ['text', 'sentences', 'tokens', 'referenceDate'],
+  reads: ['text', 'sentences', 'tokens', 'names', 'referenceDate'],
   writes: ['timexes'],
   run(doc: Doc): void {
     doc.timexes = tagTimexes(doc);

@@ -34,6 +34,22 @@ export interface ResolveCtx {
   start: number;
 }
 
+/** words of a match report, which has halves that are no part of a year */
+const MATCH_WORDS_RE =
+  /\b(?:goals?|tries|try|penalt(?:y|ies)|scored?|scoring|match|game|minutes?|half-time|injury time|kick(?:s|ed)?|shot|striker|referee|replacement|substitute|possession|equali[sz](?:e|ed|er)|play(?:s|ed|ing)?|ball|tackles?|scrums?|rucks?|line-?outs?|crossbar|wingers?|fly-half|scrum-half|\d{1,2}-\d{1,2})\b/i;
+
+/**
+ * Whether a bare "the first half", "second-half" is a half of a match: words of a match report
+ * nearby, and no year named. "In the first half we had some good moments" is no date; "profits
+ * rose in the first half", "the first half of the fiscal year" are halves of a year.
+ */
+function isMatchHalf(text: string, start: number, end: number): boolean {
+  if (/^\s+of\s+(?:the\s+|this\s+|next\s+|last\s+|our\s+|its\s+|their\s+)?(?:current\s+)?(?:fiscal\s+|financial\s+)?year\b/i.test(text.slice(end, end + 50))) return false;
+  // from a little before to the end of its sentence
+  const after = /[.!?]["”’]?(?:\s|$)/.exec(text.slice(end, end + 150));
+  return MATCH_WORDS_RE.test(text.slice(Math.max(0, start - 150), end + (after ? after.index : 150)));
+}
+
 /** What a match stands for, which decides the modifiers and determiners its span may take. */
 export type Kind = 'date' | 'duration' | 'set' | 'time' | 'ref' | 'ago';
 
@@ -414,7 +430,8 @@ export const RULES: Rule[] = [
     name: 'day-month',
     kind: 'date',
     re: re(String.raw`\b${WD}(?:the\s+)?(${DAY_RE})\s+(?:of\s+)?(${MONTH_RE})(?![\w-])`),
-    accept: (m) => isCap(m[3]) && (m[3] !== 'May' || /\d(?:st|nd|rd|th)?\s+May\s*[,.;)]/.test(m[0] + (m.input[m.index + m[0].length] ?? ''))),
+    // after a day number, "May" is the month whatever follows ("said on 5 May it would"): mid-sentence the verb is lower case
+    accept: (m) => isCap(m[3]),
     resolve(m, ctx) {
       const value = monthDayValue(ctx, monthNumber(m[3]) ?? 0, parseInt(m[2], 10), m[1]);
       return value ? { type: 'DATE', value } : null;
@@ -534,6 +551,7 @@ export const RULES: Rule[] = [
       const unit = half ? 'H' : 'Q';
       if (half && n > 2) return null;
       const pre = m[1]?.toLowerCase() ?? '';
+      if (half && !pre && !m[5] && isMatchHalf(ctx.text, m.index, m.index + m[0].length)) return null;
       const ref = ctx.ref;
       let y: number | undefined;
       const explicit = m[5] ?? /^(\d{4})/.exec(pre)?.[1];
@@ -741,6 +759,8 @@ export const RULES: Rule[] = [
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if ((num === 'a' || num === 'an') && (unit === 'quarter' || unit === 'second') ) return false;
       if (unit === 'quarter' && /^\s+of\b/.test(after)) return false;
+      // "a three-quarter stake", "a four-quarter test": a fraction or an adjective TimeBank leaves untagged
+      if (unit === 'quarter' && /^\S+[-‑]quarters?$/i.test(m[0])) return false;
       if ((num === 'a' || num === 'an') && /^\s+of\b/.test(after)) return false;
       // "once a year", "$5 a month": a frequency, handled by the set rule.
       if ((num === 'a' || num === 'an') && /(?:\d\S*|times|once|twice|dollars?|cents?|percent|%|hundred|thousand|million|billion|seats|flights|units|shares|barrels)\s+$/i.test(before(text, m))) return false;
