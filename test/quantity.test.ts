@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import { quantityTagger } from '../pipeline/extract/quantity/index.ts';
+import { referenceDater, timexTagger } from '../pipeline/extract/time/index.ts';
 import type { Doc, Entity, Quantity } from '../pipeline/extract/document.ts';
 
 /** A Person entity whose name mentions are every occurrence of the given surface forms. */
@@ -119,5 +120,30 @@ describe('seed article', () => {
     expect(find(doc, '35')).toMatchObject({ kind: 'age', value: 35, entity: 'E3' });
     expect(find(doc, '498 days')).toMatchObject({ kind: 'duration', value: 498, unit: 'day', timexValue: 'P498D', entity: 'E2' });
     expect(find(doc, 'thousands dead')).toMatchObject({ kind: 'count' });
+  });
+});
+
+describe('counts that are not counts', () => {
+  it('skips names, dates, singular nouns in s and numbers without a noun', () => {
+    const text =
+      'England lost three Six Nations games. The 19 February meets went ahead. ' +
+      'Sales fell in the two previous quarters. Records date from 1642 - lists of names. Police arrested 105 protesters.';
+    const doc = prepareDoc('q', text, { datePublished: '2005-03-01' });
+    referenceDater.run(doc);
+    timexTagger.run(doc);
+    quantityTagger.run(doc);
+    expect(doc.quantities.filter((q) => q.kind === 'count').map((q) => q.text)).toEqual(['105 protesters']);
+  });
+});
+
+describe('money in words', () => {
+  it('reads the dollars of a named country and more currencies', () => {
+    const doc = run('It paid 5 million Canadian dollars, 86.7bn Swiss francs, 2bn reais and 6.8bn rand.');
+    expect(doc.quantities.map((q) => [q.text, q.kind, q.value, q.unit])).toEqual([
+      ['5 million Canadian dollars', 'money', 5e6, 'CAD'],
+      ['86.7bn Swiss francs', 'money', 86.7e9, 'CHF'],
+      ['2bn reais', 'money', 2e9, 'BRL'],
+      ['6.8bn rand', 'money', 6.8e9, 'ZAR'],
+    ]);
   });
 });

@@ -27,9 +27,12 @@ const SCALES: Record<string, number> = {
 const CURRENCY_SYMBOLS: Record<string, string> = {
   $: 'USD', us$: 'USD', c$: 'CAD', a$: 'AUD', hk$: 'HKD', nz$: 'NZD', s$: 'SGD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₽': 'RUB', '₪': 'ILS',
 };
+/** the dollars of "5 million Canadian dollars" */
+const DOLLARS: Record<string, string> = { US: 'USD', 'U.S.': 'USD', Canadian: 'CAD', Australian: 'AUD', 'Hong Kong': 'HKD', 'New Zealand': 'NZD', Singapore: 'SGD' };
 const CURRENCY_WORDS: Record<string, string> = {
   dollar: 'USD', euro: 'EUR', pound: 'GBP', sterling: 'GBP', yen: 'JPY', yuan: 'CNY', renminbi: 'CNY', ruble: 'RUB',
   rouble: 'RUB', shekel: 'ILS', rupee: 'INR', franc: 'CHF', peso: 'MXN', won: 'KRW', lira: 'TRY', hryvnia: 'UAH',
+  reais: 'BRL', rand: 'ZAR', naira: 'NGN', baht: 'THB', rupiah: 'IDR', ringgit: 'MYR',
 };
 
 const AGE_HYPHEN_RE = new RegExp(String.raw`\b(${NUMBER})[-‑\s](year|month|week|day)s?[-‑\s]old\b`, 'gi');
@@ -38,21 +41,21 @@ const AGE_WORDS_RE = /\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})\s+years?\s+old\b/
 const AGE_APPOSITION_RE = /(?<=[\p{L}.)])\s*,\s+(\d{1,3})(?=\s*[,;)])/gu;
 const AGE_PAREN_RE = /(?<=\p{Lu}[\p{L}.'’-]+)\s+\((\d{1,3})\)/gu;
 const MONEY_SYMBOL_RE = new RegExp(String.raw`(US\$|C\$|A\$|HK\$|NZ\$|S\$|[$€£¥₹₽₪])\s?(\d[\d,]*(?:\.\d+)?)(${SCALE})`, 'gi');
-const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})\s+(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong)\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rubles?|roubles?|shekels?|rupees?|francs?|pesos?|won|lira|hryvnias?)\b`, 'gi');
+const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})\s+(?:(US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss)\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rubles?|roubles?|shekels?|rupees?|francs?|pesos?|won|lira|hryvnias?|reais|rand|naira|baht|rupiah|ringgit)\b`, 'gi');
 /** "12 to 18", "2-3", "between 10 and 15": a range before the unit; the quantity's value is its lower bound. */
 const RANGE = String.raw`(?:(?:between\s+)?(${NUMBER})\s*(?:to|[-–]|and)\s*)?`;
 const PERCENT_RE = new RegExp(String.raw`\b${RANGE}(${NUMBER})\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`, 'gi');
 const DURATION_RE = new RegExp(String.raw`\b${RANGE}(${NUMBER})[\s-]+(?:(?:more|additional|full|straight|consecutive|long)\s+)?(seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century)\b(?![-‑\s]old)(?!\s+(?:ago|earlier|later|before|after)\b)`, 'gi');
 const MEASURE_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})[\s-]*(km|kilometers?|kilometres?|miles?|meters?|metres?|feet|foot|kg|kilograms?|tons?|tonnes?|pounds|lbs?|barrels?|acres?|hectares?|square\s+(?:miles|kilometers|kilometres|meters|metres|feet))\b`, 'gi');
 /** Counts: a number, up to two modifiers, then a plural noun ("105 children", "three Israeli soldiers"). */
-const COUNT_RE = new RegExp(String.raw`\b(${NUMBER}|tens\s+of\s+thousands|hundreds\s+of\s+thousands|hundreds|thousands|millions|dozens|scores)(${SCALE})\s+(?:of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?)?((?:[\p{L}-]+\s+){0,2}?)(people|children|men|women|police|personnel|staff|dead|wounded|injured|killed|[\p{Ll}-]+s)\b`, 'giu');
+const COUNT_RE = new RegExp(String.raw`\b(${NUMBER}|tens\s+of\s+thousands|hundreds\s+of\s+thousands|hundreds|thousands|millions|dozens|scores)(${SCALE})\s+(?:of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?)?((?:\p{L}[\p{L}-]*\s+){0,2}?)(people|children|men|women|police|personnel|staff|dead|wounded|injured|killed|[\p{Ll}-]+s)\b`, 'giu');
 
 const VAGUE_COUNTS: Record<string, number> = {
   dozens: 24, scores: 40, hundreds: 100, thousands: 1000, millions: 1e6, 'tens of thousands': 10000, 'hundreds of thousands': 100000,
 };
 
 /** Plural-looking words that are not counted nouns. */
-const NOT_COUNT_NOUNS = new Set(['seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'months', 'years', 'decades', 'centuries', 'is', 'was', 'has', 'this', 'its', 'as', 'us', 'his', 'yes', 'thus', 'plus', 'percents', 'times', 'ways', 'series', 'news', 'always', 'perhaps', 'whereas', 'less', 'across']);
+const NOT_COUNT_NOUNS = new Set(['seconds', 'minutes', 'hours', 'days', 'nights', 'weeks', 'months', 'years', 'decades', 'centuries', 'was', 'has', 'its', 'as', 'us', 'yes', 'less', 'percents', 'times', 'ways', 'series', 'news', 'always', 'perhaps', 'whereas']);
 
 /** The lower bound of "low to high" (or the number itself when there is no range). */
 function lowerBound(low: string | undefined, high: string): number | undefined {
@@ -99,7 +102,8 @@ function candidates(text: string): Candidate[] {
   }
   for (const m of text.matchAll(MONEY_WORD_RE)) {
     const v = scaled(parseNumber(m[1]), m[2]);
-    const cur = CURRENCY_WORDS[singular(m[3]).replace(/^roubl/, 'roubl')] ?? CURRENCY_WORDS[m[3].toLowerCase()];
+    const word = m[4].toLowerCase();
+    const cur = (/^dollar/.test(word) && m[3] ? DOLLARS[m[3].replace(/\s+/g, ' ')] : undefined) ?? CURRENCY_WORDS[singular(word)] ?? CURRENCY_WORDS[word];
     if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
   }
   for (const m of text.matchAll(PERCENT_RE)) {
@@ -127,10 +131,17 @@ function candidates(text: string): Candidate[] {
     const numRaw = m[1].toLowerCase().replace(/\s+/g, ' ');
     if (numRaw === 'a' || numRaw === 'an' || numRaw === 'one') continue;
     const noun = m[4];
-    if (NOT_COUNT_NOUNS.has(noun.toLowerCase())) continue;
+    if (NOT_COUNT_NOUNS.has(noun.toLowerCase()) || m[0].includes('\n')) continue;
+    // singular nouns and adjectives that end in s ("boss", "crisis", "bonus", "two previous quarters"), but "the jobless",
+    // "800,000 Tutsis"
+    if (/^\p{Ll}/u.test(noun) && /(?:[^l]ss|us|is)$/.test(noun)) continue;
     // Modifiers between number and noun must look like adjectives or names, not verbs or clauses.
     const mods = m[3].trim();
     if (mods && /\b(?:and|or|but|of|to|in|on|at|by|for|with|from|that|which|who|was|were|is|are|have|had)\b/i.test(mods)) continue;
+    // a capitalized number inside a sentence starts a name: "the Six Nations", "the Three Gorges Dam", "three Six Nations games"
+    const capitalNumber = (w: string): boolean => /^\p{Lu}/u.test(w) && parseNumber(w.toLowerCase()) !== undefined;
+    if (capitalNumber(m[1]) && !/(?:^|[.!?:"“‘\n]\s*)$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
+    if (/^\p{Lu}/u.test(noun) && mods.split(/\s+/).some(capitalNumber)) continue;
     const v = VAGUE_COUNTS[numRaw] ?? scaled(parseNumber(m[1]), m[2]);
     if (v === undefined) continue;
     // "1990 employees" is a count, but a year followed by a noun ("2023 elections") is not.
@@ -189,7 +200,23 @@ function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefi
 
 /** Finds quantities in doc.text and links ages/durations to the Person entities they describe. */
 export function tagQuantities(doc: Doc): Quantity[] {
-  const cands = candidates(doc.text);
+  // the number of a count is never part of a date: "the 19 February meets"
+  const inDate = (c: Candidate): boolean => {
+    const numberEnd = c.start + /^\S+/.exec(doc.text.slice(c.start, c.end))![0].length;
+    return doc.timexes.some((t) => t.start < numberEnd && c.start < t.end);
+  };
+  // nor is its noun an organization ("30 Airbus A320s") or the surname of a person's name ("number eight Ryan Jones"; the
+  // tagger's "Labour MPs" is no person)
+  const nounInName = (c: Candidate): boolean => {
+    const nounStart = c.end - c.unit.length;
+    if (/^\p{Lu}\p{Lu}/u.test(doc.text.slice(nounStart, c.end))) return false;
+    return doc.names.some(
+      (n) =>
+        (n.label === 'ORG' && n.start === nounStart && n.end === c.end) ||
+        (n.label === 'PER' && n.start < nounStart && n.end >= c.end && n.start >= c.start),
+    );
+  };
+  const cands = candidates(doc.text).filter((c) => c.kind !== 'count' || (!inDate(c) && !nounInName(c)));
   cands.sort((a, b) => a.priority - b.priority || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken = new Uint8Array(doc.text.length);
   const chosen: Candidate[] = [];
@@ -215,7 +242,7 @@ export function tagQuantities(doc: Doc): Quantity[] {
 
 export const quantityTagger: Component = {
   name: 'quantity',
-  reads: ['text', 'sentences', 'entities'],
+  reads: ['text', 'sentences', 'names', 'entities', 'timexes'],
   writes: ['quantities'],
   run(doc: Doc): void {
     doc.quantities = tagQuantities(doc);
