@@ -277,3 +277,26 @@ describe('event and role vocabularies', () => {
     }
   });
 });
+
+describe('words that look like events but are not', () => {
+  it('takes "attack" as an attack only with violence near, hackers or a date that names one', () => {
+    const doc = docWith(
+      'Howard attacked Blair over the cost of asylum. Liverpool mounted a late attack. He died of a heart attack. ' +
+        'Gunmen attacked the Embassy, killing two guards.',
+      { Person: ['Howard', 'Blair'], Organization: ['Liverpool'], Place: ['Embassy'] },
+    );
+    expect(summarize(doc).filter((e) => e.type === 'Attack').map((e) => e.trigger)).toEqual(['attacked']);
+    const hackers = docWith('Hackers attacked Scientology.', { Organization: ['Scientology'] });
+    expect(summarize(hackers).map((e) => e.type)).toEqual(['Attack']);
+    const named = docWith('Markets fell after the 11 September attacks.', {}, [['11 September', '2001-09-11']]);
+    expect(summarize(named).map((e) => e.type)).toEqual(['Attack']);
+  });
+
+  it('reads "fired" with a named object and "sent off" as no attack and no travel', () => {
+    const doc = docWith('The club fired Laporte on Monday. Mourinho was sent off for taunting fans. North Korea fired shells at the border.', {
+      Person: ['Laporte', 'Mourinho'],
+      Place: ['North Korea'],
+    });
+    expect(summarize(doc).map((e) => `${e.type}:${e.trigger}`)).toEqual(['Attack:fired']);
+  });
+});

@@ -50,6 +50,22 @@ const WEAPONS = new Set([
   'shell', 'shells', 'rounds', 'rocket', 'rockets', 'missile', 'missiles', 'shots', 'shot', 'artillery', 'mortar',
   'mortars', 'bullets', 'weapons', 'guns', 'salvo', 'salvos', 'projectiles', 'grenades', 'gas', 'warning', 'volley',
 ]);
+/**
+ * "attack", "assault" and "shooting" in news are as often words, a team's play or a heart's: an
+ * attack needs one of these in its sentence (weapons, casualties, forces, or hackers' tools)
+ */
+const VIOLENCE_CUES = new Set([
+  'kill', 'kills', 'killed', 'killing', 'killings', 'dead', 'death', 'deaths', 'died', 'wounded', 'wounding', 'injured',
+  'injuring', 'injuries', 'bomb', 'bombs', 'bomber', 'bombers', 'bombing', 'bombings', 'suicide', 'terror', 'terrorist',
+  'terrorists', 'terrorism', 'militant', 'militants', 'militia', 'militias', 'rebels', 'insurgents', 'insurgent', 'troops',
+  'soldiers', 'army', 'military', 'police', 'policeman', 'policemen', 'gunman', 'gunmen', 'gun', 'guns', 'gunfire', 'shot',
+  'shots', 'rocket', 'rockets', 'missile', 'missiles', 'mortar', 'mortars', 'grenade', 'grenades', 'explosion', 'explosive',
+  'explosives', 'blast', 'knife', 'stabbed', 'muggers', 'mugged', 'robbers', 'hostage', 'hostages', 'airstrike', 'airstrikes',
+  'weapon', 'weapons', 'armed', 'violence', 'violent', 'victim', 'victims', 'casualties', 'civilians', 'bullets', 'shells',
+  'artillery', 'war', 'forces', 'hospital', 'hospitalised', 'hospitalized', 'attackers', 'assailant', 'assailants', 'battered',
+  'hackers', 'hacker', 'hacking', 'cyber', 'denial-of-service', 'ddos', 'malware',
+]);
+const CUED_ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaults', 'assaulted', 'assaulting', 'shooting']);
 /** nouns an event noun premodifies without stating an event ("travel ban", "death toll") */
 const NOUN_COMPOUND_HEADS = new Set([
   'ban', 'bans', 'restrictions', 'advisory', 'agency', 'agent', 'industry', 'insurance', 'documents', 'penalty',
@@ -229,7 +245,8 @@ class Analyzer {
 
   /**
    * Lexical conditions some triggers need: "fire" an attack only with a weapon or target ("fired
-   * shells at"), "ask"/"order" a request only with what is asked ("asked X to …"), an event noun not
+   * shells at"), "attack" only with violence near (see violent), "ask"/"order" a request only with
+   * what is asked ("asked X to …"), "send" no travel when a player is sent off, an event noun not
    * as a modifier ("travel ban", "death toll").
    */
   private licensed(form: TriggerForm, i: number, sentenceEnd: number): boolean {
@@ -241,12 +258,28 @@ class Analyzer {
       }
       return false;
     };
+    if (form.type === 'Attack' && CUED_ATTACK_WORDS.has(this.ix.lower(i)) && !this.violent(i)) return false;
+    if (form.lemma === 'send' && this.ix.lower(i + 1) === 'off') return false;
     if (form.pos === 'noun') return !NOUN_COMPOUND_HEADS.has(this.ix.lower(i + 1));
-    if (form.lemma === 'fire') return ahead(4, (w) => WEAPONS.has(w) || w === 'at' || w === 'on' || w === 'into');
+    // "fired the coach", "fired Liverpool into the last 16": a named object is sacked or driven, not shot at
+    if (form.lemma === 'fire') return this.ix.mentionStartingAt(i + 1) === undefined && ahead(4, (w) => WEAPONS.has(w) || w === 'at' || w === 'on' || w === 'into');
     if (form.lemma === 'ask' || form.lemma === 'order') {
       return this.ix.lower(i - 1) !== 'in' && ahead(10, (w) => w === 'to' || w === 'for' || w === 'not');
     }
     return true;
+  }
+
+  /**
+   * Whether the attack word at i is physical: a word of violence in its sentence, or a date that
+   * names one ("the 11 September attacks", "9/11"); never a heart's.
+   */
+  private violent(i: number): boolean {
+    const before = [this.ix.lower(i - 1), this.ix.lower(i - 2)];
+    if (before[0] === 'heart') return false;
+    if (before.some((w) => w === 'september' || w === 'sept.' || w === '9/11')) return true;
+    const s = this.doc.sentences[this.ix.tokens[i].sentence];
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (VIOLENCE_CUES.has(this.ix.lower(k))) return true;
+    return false;
   }
 
   /** noun or verb reading of an ambiguous form ("attack", "release", "meeting") */
