@@ -292,11 +292,22 @@ describe('words that look like events but are not', () => {
     expect(summarize(named).map((e) => e.type)).toEqual(['Attack']);
   });
 
-  it('reads "fired" with a named object and "sent off" as no attack and no travel', () => {
+  it('reads "fired" with a named object as no attack, and "sent" as travel only to somewhere', () => {
     const doc = docWith('The club fired Laporte on Monday. Mourinho was sent off for taunting fans. North Korea fired shells at the border.', {
       Person: ['Laporte', 'Mourinho'],
       Place: ['North Korea'],
     });
     expect(summarize(doc).map((e) => `${e.type}:${e.trigger}`)).toEqual(['Attack:fired']);
+    const sent = docWith('Howard sent Bush his warmest congratulations. Hicks was sent there after his arrest.', { Person: ['Howard', 'Bush', 'Hicks'] });
+    expect(summarize(sent).map((e) => `${e.type}:${e.trigger}`)).toEqual(['Travel:sent']);
+  });
+
+  it('reads teams that "meet" in a match as no meeting', () => {
+    const doc = docWith('Chelsea meet Barcelona in the Champions League on Tuesday. Blair met Bush in Washington.', {
+      Organization: ['Chelsea', 'Barcelona'],
+      Person: ['Blair', 'Bush'],
+      Place: ['Washington'],
+    });
+    expect(summarize(doc).map((e) => `${e.type}:${e.trigger}`)).toEqual(['Meeting:met']);
   });
 });

@@ -65,6 +65,11 @@ const VIOLENCE_CUES = new Set([
   'artillery', 'war', 'forces', 'hospital', 'hospitalised', 'hospitalized', 'attackers', 'assailant', 'assailants', 'battered',
   'hackers', 'hacker', 'hacking', 'cyber', 'denial-of-service', 'ddos', 'malware',
 ]);
+/** words of a sports report, where teams "meet" in a match and athletes race at a "meeting" */
+const MATCH_CUES = new Set([
+  'league', 'premiership', 'cup', 'champions', 'championship', 'championships', 'match', 'derby',
+  'tournament', 'semi-final', 'quarter-final', 'final', 'draw', 'indoor', 'athletics', 'prix', 'slam',
+]);
 const CUED_ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaults', 'assaulted', 'assaulting', 'shooting']);
 /** nouns an event noun premodifies without stating an event ("travel ban", "death toll") */
 const NOUN_COMPOUND_HEADS = new Set([
@@ -246,8 +251,8 @@ class Analyzer {
   /**
    * Lexical conditions some triggers need: "fire" an attack only with a weapon or target ("fired
    * shells at"), "attack" only with violence near (see violent), "ask"/"order" a request only with
-   * what is asked ("asked X to …"), "send" no travel when a player is sent off, an event noun not
-   * as a modifier ("travel ban", "death toll").
+   * what is asked ("asked X to …"), "send" travel only to somewhere, "meet" no match between teams,
+   * an event noun not as a modifier ("travel ban", "death toll").
    */
   private licensed(form: TriggerForm, i: number, sentenceEnd: number): boolean {
     const ahead = (n: number, ok: (w: string) => boolean): boolean => {
@@ -259,7 +264,9 @@ class Analyzer {
       return false;
     };
     if (form.type === 'Attack' && CUED_ATTACK_WORDS.has(this.ix.lower(i)) && !this.violent(i)) return false;
-    if (form.lemma === 'send' && this.ix.lower(i + 1) === 'off') return false;
+    if (form.type === 'Meeting' && /^meet/.test(this.ix.lower(i)) && this.sentenceHas(i, MATCH_CUES)) return false;
+    // "sent troops to", "was sent home"; not "sent Mr Bush his congratulations", "was sent off", "sent Southwell streaking"
+    if (form.lemma === 'send') return this.ix.lower(i + 1) !== 'off' && ahead(6, (w) => ['to', 'into', 'back', 'home', 'abroad', 'overseas', 'there'].includes(w));
     if (form.pos === 'noun') return !NOUN_COMPOUND_HEADS.has(this.ix.lower(i + 1));
     // "fired the coach", "fired Liverpool into the last 16": a named object is sacked or driven, not shot at
     if (form.lemma === 'fire') return this.ix.mentionStartingAt(i + 1) === undefined && ahead(4, (w) => WEAPONS.has(w) || w === 'at' || w === 'on' || w === 'into');
@@ -277,8 +284,13 @@ class Analyzer {
     const before = [this.ix.lower(i - 1), this.ix.lower(i - 2)];
     if (before[0] === 'heart') return false;
     if (before.some((w) => w === 'september' || w === 'sept.' || w === '9/11')) return true;
+    return this.sentenceHas(i, VIOLENCE_CUES);
+  }
+
+  /** whether the sentence of token i has one of the words */
+  private sentenceHas(i: number, words: ReadonlySet<string>): boolean {
     const s = this.doc.sentences[this.ix.tokens[i].sentence];
-    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (VIOLENCE_CUES.has(this.ix.lower(k))) return true;
+    for (let k = s.tokenStart; k < s.tokenEnd; k++) if (words.has(this.ix.lower(k))) return true;
     return false;
   }
 
