@@ -399,3 +399,14 @@ describe('timexTagger: day-month and fractions', () => {
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([['three quarters', 'P3Q']]);
   });
 });
+
+describe('timexTagger: parts of a month or week, stretches ahead', () => {
+  it('reads "the end of the month" as the month with mod END, and vague stretches as durations', () => {
+    const doc = run('Troops will arrive by the end of the month. Prices may fall in the weeks ahead after several quarters of losses.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value, t.mod])).toEqual([
+      ['the end of the month', 'DATE', '2025-04', 'END'],
+      ['the weeks ahead', 'DURATION', 'PXW', undefined],
+      ['several quarters', 'DURATION', 'PXQ', undefined],
+    ]);
+  });
+});

@@ -758,7 +758,8 @@ export const RULES: Rule[] = [
       const unit = unitKey(m[3]);
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       if ((num === 'a' || num === 'an') && (unit === 'quarter' || unit === 'second') ) return false;
-      if (unit === 'quarter' && /^\s+of\b/.test(after)) return false;
+      // "three quarters of the shares" is a fraction; "several quarters of losses" a stretch of time
+      if (unit === 'quarter' && /^\s+of\b/.test(after) && !/^(?:several|few|a\s+few|many)$/i.test(num)) return false;
       // "a three-quarter stake", "a four-quarter test": a fraction or an adjective TimeBank leaves untagged
       if (unit === 'quarter' && /^\S+[-‑]quarters?$/i.test(m[0])) return false;
       if ((num === 'a' || num === 'an') && /^\s+of\b/.test(after)) return false;
@@ -776,6 +777,14 @@ export const RULES: Rule[] = [
       const n = /^(?:a\s+)?couple(?:\s+of)?$/i.test(m[1]) ? 2 : parseNumber(m[1].toLowerCase());
       return { type: 'DURATION', value: durationValue(n, m[3]) };
     },
+  },
+  {
+    // "in the weeks ahead": a stretch from now of unstated length
+    name: 'units-ahead',
+    kind: 'duration',
+    takesThe: true,
+    re: re(String.raw`\b(years|months|weeks|days)\s+ahead\b`),
+    resolve: (m) => ({ type: 'DURATION', value: durationValue(undefined, m[1]) }),
   },
   {
     name: 'bare-units',
@@ -915,6 +924,17 @@ export const RULES: Rule[] = [
       if (!ctx.ref) return { type: 'DATE', value: 'XXXX-12-31' };
       const y = ctx.tense === 'past' && ctx.ref.m < 6 ? ctx.ref.y - 1 : ctx.ref.y;
       return /end\s+of/i.test(m[0]) ? { type: 'DATE', value: String(y), mod: 'END' } : { type: 'DATE', value: `${y}-12-31` };
+    },
+  },
+  {
+    // "by the end of the month", "the start of the week": the reference's month or week, with its part as mod
+    name: 'part-of-month-or-week',
+    kind: 'date',
+    re: re(String.raw`\bthe\s+(end|start|beginning|middle)\s+of\s+the\s+(month|week)\b`),
+    resolve(m, ctx) {
+      const mod = ({ end: 'END', start: 'START', beginning: 'START', middle: 'MID' } as const)[m[1].toLowerCase() as 'end' | 'start' | 'beginning' | 'middle'];
+      if (!ctx.ref) return { type: 'DATE', value: m[2].toLowerCase() === 'month' ? 'XXXX-XX' : 'XXXX-WXX', mod };
+      return { type: 'DATE', value: m[2].toLowerCase() === 'month' ? fmtMonth(ctx.ref.y, ctx.ref.m) : fmtWeek(ctx.ref), mod };
     },
   },
   {

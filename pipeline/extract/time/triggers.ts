@@ -50,6 +50,8 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'the-weekend': { words: ['weekend'], back: 1 },
   ago: { words: UNIT_WORDS, back: 8 },
   duration: { words: UNIT_WORDS, back: 8 },
+  'units-ahead': { words: ['years', 'months', 'weeks', 'days'], back: 0 },
+  'part-of-month-or-week': { words: ['end', 'start', 'beginning', 'middle'], back: 1 },
   'bare-units': { words: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries', 'quarters'], back: 2 },
   set: { words: [...UNIT_WORDS, ...PARTS, ...WEEKDAY_WORDS, ...MONTH_WORDS], back: 6 },
   'frequency-adverb': { words: ['daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly', 'semiannually', 'quarterly'], back: 0 },
