@@ -97,6 +97,11 @@ function literalTerm(lexical: string, datatype: string): string {
 
 /** A JSON scalar as jsonld.js turns it into a literal (numbers: xsd:integer unless they print as a double). */
 function scalarTerm(value: string | number | boolean, datatype?: string): string {
+  if (datatype === undefined) {
+    // the common cases, without the general path's checks: plain strings and small integers
+    if (typeof value === 'string') return LITERAL_ESCAPED.test(value) ? literalTerm(value, XSD_STRING) : `"${value}"`;
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return `"${value.toFixed(0)}"${INTEGER_SUFFIX}`;
+  }
   if (typeof value === 'boolean') return literalTerm(String(value), datatype ?? XSD_BOOLEAN);
   if (typeof value === 'number') {
     if (String(value).includes('.') || Math.abs(value) >= 1e21 || datatype === XSD_DOUBLE) {
@@ -108,17 +113,26 @@ function scalarTerm(value: string | number | boolean, datatype?: string): string
   return literalTerm(value, datatype ?? XSD_STRING);
 }
 
+const INTEGER_SUFFIX = `^^<${XSD_INTEGER}>`;
+
 /**
  * The quads of some documents grouped by subject term: subject → the rest of each line
  * (` <predicate> <object> .`), the shape canonical sorting wants (see articleNQuads).
  */
 type Quads = Map<string, string[]>;
 
+/** The IRI terms of a document's node ids, each expanded once though a node is referred to more than once. */
+type IdTerms = Map<string, string>;
+
 /** Adds the quads of a node object (and of the nodes embedded in it); returns its term. */
-function addNode(node: JsonObject, context: Context, out: Quads): string {
+function addNode(node: JsonObject, context: Context, out: Quads, ids: IdTerms): string {
   const id = node['@id'];
   if (typeof id !== 'string') throw new Error('N-Quads: a node without @id would be a blank node');
-  const subject = iriTerm(expandIri(context, id, false));
+  let subject = ids.get(id);
+  if (subject === undefined) {
+    subject = iriTerm(expandIri(context, id, false));
+    ids.set(id, subject);
+  }
   let rests = out.get(subject);
   if (!rests) out.set(subject, (rests = []));
   for (const key of Object.keys(node)) {
@@ -134,18 +148,18 @@ function addNode(node: JsonObject, context: Context, out: Quads): string {
     if (key.startsWith('@')) throw new Error(`N-Quads: ${key} inside a node is not supported`);
     const predicate = vocabTerm(context, key);
     for (const item of Array.isArray(value) ? value : [value]) {
-      const object = objectTerm(item, context, out);
+      const object = objectTerm(item, context, out, ids);
       if (object !== undefined) rests.push(` ${predicate} ${object} .`);
     }
   }
   return subject;
 }
 
-function objectTerm(item: Json, context: Context, out: Quads): string | undefined {
+function objectTerm(item: Json, context: Context, out: Quads, ids: IdTerms): string | undefined {
   if (item === null || item === undefined) return undefined;
   if (Array.isArray(item)) throw new Error('N-Quads: nested arrays are not supported');
   if (typeof item !== 'object') return scalarTerm(item);
-  if (!('@value' in item)) return addNode(item, context, out);
+  if (!('@value' in item)) return addNode(item, context, out, ids);
   const { '@value': value, '@type': type, ...rest } = item;
   if (Object.keys(rest).length) throw new Error(`N-Quads: value objects with ${Object.keys(rest).join(', ')} are not supported`);
   if (value === null || value === undefined) throw new Error('N-Quads: a value object without a value');
@@ -164,11 +178,12 @@ function addDocument(doc: JsonObject, out: Quads): void {
   const nodes = graph === undefined ? [node] : graph;
   if (graph !== undefined && Object.keys(node).length) throw new Error('N-Quads: named graphs are not supported');
   if (!Array.isArray(nodes)) throw new Error('N-Quads: @graph must be an array');
+  const ids: IdTerms = new Map();
   for (const n of nodes) {
     if (!n || typeof n !== 'object' || Array.isArray(n)) throw new Error('N-Quads: @graph holds a non-object');
     const keys = Object.keys(n).filter((k) => n[k] !== null && n[k] !== undefined);
     if (!keys.some((k) => k !== '@id')) throw new Error('N-Quads: a top-level node with nothing but an @id would be dropped');
-    addNode(n, context, out);
+    addNode(n, context, out, ids);
   }
 }
 
@@ -176,15 +191,15 @@ const SURROGATE = /[\ud800-\udfff]/;
 
 /** The lines of the quads, each subject's after the other, both sorted with `sort`, duplicates dropped. */
 function serialize(quads: Quads, subjects: string[], sort: (strings: string[]) => string[]): string {
-  let text = '';
+  const lines: string[] = [];
   for (const subject of sort(subjects)) {
     let previous: string | undefined;
     for (const rest of sort(quads.get(subject)!)) {
-      if (rest !== previous) text += `${subject}${rest}\n`;
+      if (rest !== previous) lines.push(`${subject}${rest}\n`);
       previous = rest;
     }
   }
-  return text;
+  return lines.join('');
 }
 
 /**
@@ -207,7 +222,23 @@ export function articleNQuads(articleIri: string, docs: object[]): string {
       throw new Error(`quad outside the article's IRI space breaks streamed canonicalization: ${subject}`);
     }
   }
-  const text = serialize(quads, subjects, (strings) => strings.sort());
+  const text = serialize(quads, subjects, sortUtf16);
   // plain UTF-16 order is code-point order unless a code point above U+FFFF occurs
   return SURROGATE.test(text) ? serialize(quads, subjects, (strings) => strings.sort(byCodePoint)) : text;
+}
+
+/**
+ * Sorts strings in UTF-16 order, as Array.prototype.sort does without a comparator. Most of an
+ * article's subjects have one to five quads, and a call of the built-in sort costs more than
+ * sorting so few: those are sorted by insertion here.
+ */
+function sortUtf16(strings: string[]): string[] {
+  if (strings.length > 8) return strings.sort();
+  for (let i = 1; i < strings.length; i++) {
+    const s = strings[i];
+    let j = i - 1;
+    for (; j >= 0 && strings[j] > s; j--) strings[j + 1] = strings[j];
+    strings[j + 1] = s;
+  }
+  return strings;
 }
