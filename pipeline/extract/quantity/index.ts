@@ -37,9 +37,12 @@ const CURRENCY_WORDS: Record<string, string> = {
 
 const AGE_HYPHEN_RE = new RegExp(String.raw`\b(${NUMBER})[-‑\s](year|month|week|day)s?[-‑\s]old\b`, 'gi');
 const AGE_WORDS_RE = /\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})\s+years?\s+old\b/gi;
-/** "Maxim Herkin, 35," — a bare number set off by commas right after a name. */
-const AGE_APPOSITION_RE = /(?<=[\p{L}.)])\s*,\s+(\d{1,3})(?=\s*[,;)])/gu;
-const AGE_PAREN_RE = /(?<=\p{Lu}[\p{L}.'’-]+)\s+\((\d{1,3})\)/gu;
+/**
+ * "Maxim Herkin, 35," and "Maxim Herkin (35)": a bare number set off right after a name. What
+ * precedes is checked in code (see candidates): a lookbehind here would be tried at every position.
+ */
+const AGE_APPOSITION_RE = /\s*,\s+(\d{1,3})(?=\s*[,;)])/g;
+const AGE_PAREN_RE = /\s+\((\d{1,3})\)/g;
 const MONEY_SYMBOL_RE = new RegExp(String.raw`(US\$|C\$|A\$|HK\$|NZ\$|S\$|[$€£¥₹₽₪])\s?(\d[\d,]*(?:\.\d+)?)(${SCALE})`, 'gi');
 const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})\s+(?:(US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss)\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rubles?|roubles?|shekels?|rupees?|francs?|pesos?|won|lira|hryvnias?|reais|rand|naira|baht|rupiah|ringgit)\b`, 'gi');
 /** "12 to 18", "2-3", "between 10 and 15": a range before the unit; the quantity's value is its lower bound. */
@@ -86,11 +89,13 @@ function candidates(text: string): Candidate[] {
     const v = Number(m[1] ?? m[2]);
     if (v <= 130) out.push({ start: m.index, end: m.index + m[0].length, kind: 'age', value: v, unit: 'year', priority: 0, link: 'subject' });
   }
-  for (const re of [AGE_APPOSITION_RE, AGE_PAREN_RE]) {
+  for (const [re, after] of [[AGE_APPOSITION_RE, /[\p{L}.)]$/u], [AGE_PAREN_RE, /\p{Lu}[\p{L}.'’-]+$/u]] as const) {
     for (const m of text.matchAll(re)) {
       const v = Number(m[1]);
+      const preceding = text.slice(Math.max(0, m.index - 30), m.index);
+      if (!after.test(preceding)) continue;
       // Only after a name: "Maxim Herkin, 35," — not in lists of numbers or amounts.
-      if (!/\p{Lu}[\p{L}.'’-]*\)?$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+      if (!/\p{Lu}[\p{L}.'’-]*\)?$/u.test(preceding)) continue;
       const start = m.index + m[0].indexOf(m[1]);
       if (v >= 1 && v <= 120) out.push({ start, end: start + m[1].length, kind: 'age', value: v, unit: 'year', priority: 1, link: 'before' });
     }
