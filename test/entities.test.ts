@@ -83,6 +83,15 @@ describe('entityGrouper', () => {
   });
 });
 
+describe('entityGrouper: what names no one', () => {
+  it('drops a person name that is only a title, but keeps surnames that are titles elsewhere', () => {
+    const doc = docWith('He shared an office with the newly elected MP for Sedgefield. A Labour minister agreed. Mr Major and Ms White spoke.', [
+      ['MP', 'PER'], ['Labour minister', 'PER'], ['Major', 'PER'], ['White', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => e.name)).toEqual(['Major', 'White']);
+  });
+});
+
 describe('tokensMatching', () => {
   it('returns whole-word tokens only, in text order', () => {
     const doc = prepareDoc('t', 'She said the hero told him. Then he left, and Shelby heard HER.');

@@ -221,6 +221,9 @@ describe('splitTitledName', () => {
     expect(split('Trade and Industry Secretary Patricia Hewitt')).toEqual(['Trade and Industry/ORG', 'Patricia Hewitt/PER']);
     expect(split('Liberal Democrat spokeswoman for women Sandra Gidley')).toEqual(['Liberal Democrat/ORG', 'Sandra Gidley/PER']);
     expect(split('Secretary of State Madeleine Albright', 'PER')).toEqual(['Madeleine Albright/PER']);
+    // British parliamentary titles; what precedes the title is never the person
+    expect(split('Tory MP Peter Luff', 'PER')).toEqual(['Tory/ORG', 'Peter Luff/PER']);
+    expect(split('East Midlands MEP Robert Kilroy-Silk')).toEqual(['East Midlands/ORG', 'Robert Kilroy-Silk/PER']);
   });
 
   it('leaves names alone that only contain a title word', () => {

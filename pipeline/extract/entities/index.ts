@@ -21,6 +21,14 @@ export interface BareName extends TextSpan {
 const bareWord = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 
 /** Trims determiners, titles (for persons), possessives and edge punctuation off a name span. */
+/** titles that are nobody's surname, unlike "Major", "Justice" or "White" */
+const TITLES_NOT_NAMES = new Set([
+  'mp', 'mep', 'msp', 'pm', 'president', 'minister', 'secretary', 'senator', 'premier', 'ceo', 'chairman', 'chairwoman',
+  'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'commissioner',
+]);
+/** party words before a title ("Tory MP", "Labour minister") */
+const PARTY_WORDS = new Set(['tory', 'labour', 'conservative', 'liberal', 'democrat', 'democratic', 'republican', 'green', 'snp', 'ukip']);
+
 export function bareName(doc: Pick<Doc, 'text'>, name: NameMention): BareName | undefined {
   let type = TYPE_OF[name.label];
   if (!type) return undefined;
@@ -62,6 +70,11 @@ export function bareName(doc: Pick<Doc, 'text'>, name: NameMention): BareName | 
   const surface = text.slice(start, end);
   const words = surface.split(/\s+/).filter(Boolean);
   if (!words.length || !/\p{L}/u.test(surface)) return undefined;
+  if (type === 'Person') {
+    // a title alone names no one ("the newly elected MP", "a Labour minister")
+    const last = bareWord(words[words.length - 1]);
+    if (TITLES_NOT_NAMES.has(last) && words.every((w) => TITLE_WORDS.has(bareWord(w)) || TITLE_MODIFIERS.has(bareWord(w)) || PARTY_WORDS.has(bareWord(w)))) return undefined;
+  }
   // adjectives the tagger takes for places ("Middle Eastern", "Western") are not entities
   if (type !== 'Person' && /^\p{Lu}\p{Ll}+ern$/u.test(words[words.length - 1])) return undefined;
   // seats of power named for their building act as organizations ("the Kremlin said")

@@ -147,7 +147,8 @@ export function splitTitledName(words: string[], span: GoldSpan): GoldSpan[] {
   // "Prince William Sound" stay whole
   if (headEnd === span.start && span.type !== 'PER') return [span];
   const out: GoldSpan[] = [];
-  if (headEnd > span.start) out.push({ start: span.start, end: headEnd, type: span.type });
+  // the head names who the person serves ("Tory MP Peter Luff"), never a person itself
+  if (headEnd > span.start) out.push({ start: span.start, end: headEnd, type: span.type === 'PER' ? 'ORG' : span.type });
   out.push({ start: given, end: span.end, type: 'PER' });
   return out;
 }
