@@ -92,6 +92,25 @@ describe('entityGrouper: what names no one', () => {
   });
 });
 
+describe('entityGrouper: one-word people that are organizations', () => {
+  it('retypes a name used as an organization ("Chelsea boss"), and joins one-word namesakes by majority', () => {
+    const doc = docWith(
+      'Chelsea boss Jose Mourinho praised Chelsea. Yukos said Yukos would appeal, and Yukos shares fell. Gudjohnsen scored; Gudjohnsen and Gudjohnsen celebrated.',
+      [['Chelsea', 'PER'], ['Jose Mourinho', 'PER'], ['Yukos', 'PER'], ['Gudjohnsen', 'PER']],
+    );
+    // the tagger's labels, one per occurrence in the hand-made layer; one Yukos and one Gudjohnsen otherwise
+    doc.names.find((n) => n.text === 'Yukos')!.label = 'ORG';
+    doc.names.find((n) => n.text === 'Gudjohnsen')!.label = 'LOC';
+    entityGrouper.run(doc);
+    expect(doc.entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([
+      ['Chelsea', 'Organization', 2],
+      ['Jose Mourinho', 'Person', 1],
+      ['Yukos', 'Organization', 3],
+      ['Gudjohnsen', 'Person', 3],
+    ]);
+  });
+});
+
 describe('tokensMatching', () => {
   it('returns whole-word tokens only, in text order', () => {
     const doc = prepareDoc('t', 'She said the hero told him. Then he left, and Shelby heard HER.');

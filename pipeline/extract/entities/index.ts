@@ -267,6 +267,7 @@ export function groupNames(doc: Doc): Entity[] {
     const acr = acronymOf(n.words);
     if (acr && acronymTo.get(acr) === lowerKey(n.words)) g.acronyms.add(acr);
   }
+  reconcileOneWordPeople(doc.text, groups);
   const entities: Entity[] = groups
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start)
     .map((g, i) => {
@@ -295,6 +296,37 @@ export function groupNames(doc: Doc): Entity[] {
       return entity;
     });
   return entities;
+}
+
+/** nouns after a name that make it an organization's: "Chelsea boss Jose Mourinho", "Yukos shares" */
+const ORGANIZATION_ROLE_NOUNS = new Set([
+  'boss', 'manager', 'chairman', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'fans',
+  'supporters', 'squad', 'shares', 'shareholders', 'board', 'directors', 'executives', 'bosses', 'staff', 'employees',
+]);
+
+/**
+ * A one-word "person" the tagger found (trained on Reuters, it reads "Chelsea" or "Yukos" as first
+ * names) is an organization when the article uses the name as one ("Chelsea boss", "Yukos
+ * shares"). When the same word is also an organization or place in the article, the groups are
+ * one entity, of the type most of its mentions were given (an organization or place named in
+ * more words, "Merrill Lynch", wins).
+ */
+function reconcileOneWordPeople(text: string, groups: Group[]): void {
+  const oneWordPeople = groups.filter((g) => g.type === 'Person' && g.full.length === 1 && g.mentions.every((m) => m.words.length === 1));
+  for (const g of oneWordPeople) {
+    if (g.mentions.some((m) => ORGANIZATION_ROLE_NOUNS.has(/^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 20))?.[1] ?? ''))) {
+      g.type = 'Organization';
+      g.typeVotes = new Map([['Organization', g.mentions.length]]);
+    }
+    const other = groups.find((o) => o !== g && o.type !== 'Person' && o.keys.has(g.fullLower[0]));
+    if (!other) continue;
+    const [into, from] = g.type !== 'Person' || other.full.length > 1 || other.mentions.length >= g.mentions.length ? [other, g] : [g, other];
+    into.mentions.push(...from.mentions);
+    into.mentions.sort((a, b) => a.start - b.start);
+    into.typeVotes.set(into.type, (into.typeVotes.get(into.type) ?? 0) + from.mentions.length);
+    for (const k of from.keys) into.keys.add(k);
+    groups.splice(groups.indexOf(from), 1);
+  }
 }
 
 function fullestForm(g: Group): string {
