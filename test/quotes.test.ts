@@ -78,6 +78,16 @@ describe('quoteExtractor', () => {
     expect(done.quotes[0].speaker?.text).toBe('the minister');
   });
 
+  it('takes the one who told X, not X, as the speaker of "told X: “…”"', () => {
+    const doc = run('Jane Doe told BBC Sport: “We will appeal.”\n\nA source told the BBC: “It is over.”', [
+      ['Jane Doe', 'PER'], ['BBC Sport', 'ORG'], ['BBC', 'ORG'],
+    ]);
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, entityName(doc, q.addressee)])).toEqual([
+      ['We will appeal.', 'Jane Doe', 'BBC Sport'],
+      ['It is over.', 'A source', 'BBC'],
+    ]);
+  });
+
   it('takes the addressee from "told X" and reports indirect speech', () => {
     const doc = run('Jane Doe told Reuters that the plant would close next year. The union would fight it, Doe said.', [
       ['Jane Doe', 'PER'], ['Reuters', 'ORG'], ['Doe', 'PER'],

@@ -307,9 +307,11 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
   if (toks[b - 1].text === ':' && b - 2 >= a) {
     const m = mentionIn(ctx, toks[a].start, toks[b - 2].end, toks[b - 2].end);
     const [mStart] = m ? tokenRange(doc, m) : [0];
-    // "Putin: “…”", not "He said of Congress: “…”"
-    // "Putin: “…”", not "He said of Congress: “…”"
-    if (m && m.end === toks[b - 2].end && !(mStart > a && PREPOSITIONS.has(lowerAt(mStart - 1)))) {
+    // "Putin: “…”", not "He said of Congress: “…”" nor "He told BBC Sport: “…”" (the addressee)
+    let before = mStart - 1;
+    if (before > a && (lowerAt(before) === 'the' || lowerAt(before) === 'a')) before--;
+    const addressed = m !== undefined && before >= a && (ADDRESSEE_VERBS.has(lowerAt(before)) || lowerAt(before) === 'to');
+    if (m && m.end === toks[b - 2].end && !addressed && !(mStart > a && PREPOSITIONS.has(lowerAt(mStart - 1)))) {
       return { speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity }, cue: { start: toks[b - 1].start, end: toks[b - 1].end, text: ':' } };
     }
   }
