@@ -32,7 +32,7 @@ endef
 all: site
 	@if [ -s $(FAILED) ]; then cat $(FAILED) >&2; rm -f $(FAILED); exit 1; fi
 
-$(INSTALLED): package-lock.json
+$(INSTALLED): package-lock.json native/malloc-trim/malloc_trim.c native/malloc-trim/binding.gyp
 	npm ci --no-audit --no-fund
 	@touch $@
 

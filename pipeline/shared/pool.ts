@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import Tinypool from 'tinypool';
 import { OutputError } from './errors.ts';
+import { releaseFreedMemory } from './memory.ts';
 import { workerScript } from './worker-script.ts';
 
 /** articles per message to a worker at most: enough to make messaging cheap */
@@ -118,6 +119,7 @@ export async function runInWorkers<Task, Outcome, Context>(
           throw OutputError.fromWorker(e);
         }
         consume(outcome, i++);
+        releaseFreedMemory();
       };
       head.forEach(each);
       for (let r = exhausted ? undefined : iterator.next(); r && !r.done; r = iterator.next()) each(r.value);
@@ -189,6 +191,7 @@ export async function runInWorkers<Task, Outcome, Context>(
       const wake = flushed;
       flushed = [];
       for (const f of wake) f();
+      releaseFreedMemory();
     };
     const lane = async (): Promise<void> => {
       for (;;) {
@@ -204,6 +207,8 @@ export async function runInWorkers<Task, Outcome, Context>(
       await Promise.all(Array.from({ length: threads * 2 }, lane));
     } finally {
       await Promise.all([pool.destroy(), largePool?.destroy()]);
+      // what the finished threads freed
+      releaseFreedMemory(true);
     }
   }
 }
