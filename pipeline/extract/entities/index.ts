@@ -20,7 +20,6 @@ export interface BareName extends TextSpan {
 
 const bareWord = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 
-/** Trims determiners, titles (for persons), possessives and edge punctuation off a name span. */
 /** titles that are nobody's surname, unlike "Major", "Justice" or "White" */
 const TITLES_NOT_NAMES = new Set([
   'mp', 'mep', 'msp', 'pm', 'president', 'minister', 'secretary', 'senator', 'premier', 'ceo', 'chairman', 'chairwoman',
@@ -29,6 +28,7 @@ const TITLES_NOT_NAMES = new Set([
 /** party words before a title ("Tory MP", "Labour minister") */
 const PARTY_WORDS = new Set(['tory', 'labour', 'conservative', 'liberal', 'democrat', 'democratic', 'republican', 'green', 'snp', 'ukip']);
 
+/** Trims determiners, titles (for persons), possessives and edge punctuation off a name span. */
 export function bareName(doc: Pick<Doc, 'text'>, name: NameMention): BareName | undefined {
   let type = TYPE_OF[name.label];
   if (!type) return undefined;

@@ -226,7 +226,6 @@ function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
 
 const ANCHORED = new AnchoredRules(RULES);
 
-/** Finds TimeML temporal expressions and normalizes them against doc.referenceDate. */
 /** a word that names newspapers and programmes as often as times: the Sunday Telegraph, China Daily */
 const TITLE_WORD = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Daily|Weekly|Monthly|Quarterly|Yearly|Annual)$/;
 
@@ -247,6 +246,7 @@ function partOfTitle(names: readonly NameMention[], text: string, start: number,
   return false;
 }
 
+/** Finds TimeML temporal expressions and normalizes them against doc.referenceDate. */
 export function tagTimexes(doc: Doc): Timex[] {
   const text = doc.text;
   const ctx = new TimeContext(doc);
