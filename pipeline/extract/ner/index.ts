@@ -61,13 +61,14 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 
 /**
  * The tagger's spans of one sentence, with titles and honorifics taken out of people's names, and
- * without holidays.
+ * without holidays, party adjectives and competitions, also where a split leaves one ("Tory" of
+ * "Tory MP Peter Luff").
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   return spansFromBilou(tags)
-    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span))
     .map((span) => countryAbbreviationAsPlace(words, span))
-    .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)));
+    .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
+    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span));
 }
 
 /** last words of the names of competitions and sports events ("World Cup", "US Open", "Athens Olympics") */
