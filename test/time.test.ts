@@ -158,6 +158,19 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, '4 p.m. Tuesday')).toMatchObject({ type: 'TIME', value: '2025-04-15T16:00' });
   });
 
+  it('gives a clock time without a day the day named in its sentence', () => {
+    const doc = run('The blast occurred at about 10:35 a.m. (0735 GMT) Friday. Talks resume at 9 a.m.', PUB);
+    expect(find(doc, 'about 10:35 a.m.')).toMatchObject({ type: 'TIME', value: '2025-04-11T10:35' });
+    expect(find(doc, '9 a.m.')).toMatchObject({ type: 'TIME', value: '2025-04-16T09:00' });
+  });
+
+  it('reads a date in the tense of its own clause, not of the verb after a comma', () => {
+    const doc = run('The talks, which are supposed to conclude by August, invited the party back.', PUB);
+    expect(find(doc, 'August').value).toBe('2025-08');
+    const past = run('He resigned in August, months before the vote.', PUB);
+    expect(find(past, 'August').value).toBe('2024-08');
+  });
+
   it('gives "Friday night" the date of the day', () => {
     const doc = run('The rebels attacked on Friday night.', PUB);
     expect(find(doc, 'Friday night')).toMatchObject({ type: 'DATE', value: '2025-04-11' });

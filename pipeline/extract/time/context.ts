@@ -105,7 +105,10 @@ export class TimeContext {
     return lo;
   }
 
-  /** Tense of the verb nearest to the span (ties go to the verb before it), within its sentence. */
+  /**
+   * Tense of the verb nearest to the span within its sentence: ties go to the verb before it, and a
+   * verb after it beyond a comma or other clause break counts as eight tokens farther.
+   */
   tenseAt(span: Span): Tense | undefined {
     const si = this.sentenceAt(span.start);
     if (si < 0) return undefined;
@@ -115,13 +118,24 @@ export class TimeContext {
     let bestDist = Infinity;
     for (const [i, tense] of this.sentenceMarkers(si)) {
       if (i >= from && i <= to) continue;
-      const d = i < from ? from - i : i - to + 0.5;
+      let d = i < from ? from - i : i - to + 0.5;
+      // such a verb usually belongs to the next clause ("to conclude by May, invited the party")
+      if (i > to && this.clauseBreakBetween(to, i)) d += 8;
       if (d < bestDist) {
         bestDist = d;
         best = tense;
       }
     }
     return best;
+  }
+
+  private clauseBreakBetween(from: number, to: number): boolean {
+    const toks = this.doc.tokens;
+    for (let k = from + 1; k < to; k++) {
+      const t = toks[k].text;
+      if (t === ',' || t === ';' || t === ':' || t === '--' || t === '—' || t === '(') return true;
+    }
+    return false;
   }
 
   /** Inside a direct quotation, by the quote component's own reading of the quotation marks. */

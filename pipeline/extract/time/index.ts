@@ -205,6 +205,26 @@ function extendLeft(text: string, start: number, floor: number, kind: Kind, take
   return { start: s, mod };
 }
 
+/**
+ * "occurred at about 10:35 a.m. (0735 GMT) Friday": a clock time with no day of its own, which took
+ * the reference date, takes the day named in its sentence instead (the nearest, if several).
+ */
+function dateClockTimes(timexes: Timex[], sentenceOf: readonly number[], refDay: string): void {
+  for (let i = 0; i < timexes.length; i++) {
+    const t = timexes[i];
+    if (t.type !== 'TIME' || !t.value.startsWith(`${refDay}T`) || /\d{4}/.test(t.text)) continue;
+    let day: string | undefined;
+    let distance = Infinity;
+    for (let j = 0; j < timexes.length; j++) {
+      const d = timexes[j];
+      if (sentenceOf[j] !== sentenceOf[i] || d.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+      const gap = Math.abs(d.start - t.start);
+      if (gap < distance) [day, distance] = [d.value, gap];
+    }
+    if (day && day !== refDay) t.value = day + t.value.slice(refDay.length);
+  }
+}
+
 const MERGE_GAP_RE = /^\s*,?\s*(?:on\s+)?$/i;
 
 /** "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": a clock time followed by its day is one TIME. */
@@ -310,6 +330,7 @@ export function tagTimexes(doc: Doc): Timex[] {
     out.push(t);
     prevSentence.push(c.sentence);
   }
+  if (fullRef) dateClockTimes(out, prevSentence, fmtDate(fullRef));
   const merged = mergeTimes(doc, out);
   merged.forEach((t, i) => (t.id = `T${i + 1}`));
   return merged;
