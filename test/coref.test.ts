@@ -65,4 +65,26 @@ describe('corefResolver', () => {
     expect(added(doc, 'Lukas Meyer')).toEqual([`description:The 35-year-old@${doc.text.indexOf('The 35')}`]);
     expect(added(doc, 'Jean Castex')).toEqual([`description:the prime minister@${doc.text.indexOf('the prime')}`]);
   });
+
+  it('resolves an age given for the first time to the protagonist the sentence before names', () => {
+    const doc = run(
+      'Paula Radcliffe will run the London Marathon. The 31-year-old won the race in 2002. The 40-year-old course was changed.',
+      [['Paula Radcliffe', 'PER']],
+    );
+    // "course" is no person; the second age describes a thing
+    expect(added(doc, 'Paula Radcliffe')).toEqual([`description:The 31-year-old@${doc.text.indexOf('The 31')}`]);
+  });
+
+  it('leaves a first-time age alone when the person before is not its sentence’s subject or not the protagonist', () => {
+    const object = run('The club wants to sign Fernando Morientes and his agent. The 28-year-old is keen.', [['Fernando Morientes', 'PER']]);
+    const descriptions = (doc: Doc, name: string): string[] => added(doc, name).filter((m) => m.startsWith('description:'));
+    expect(descriptions(object, 'Fernando Morientes')).toEqual([]);
+    const coach = run(
+      'Sarah Claxton won in Madrid. Claxton is in form. Coach Tony Lester has helped her. The 25-year-old is confident.',
+      [['Sarah Claxton', 'PER'], ['Claxton', 'PER'], ['Tony Lester', 'PER']],
+    );
+    expect(descriptions(coach, 'Tony Lester')).toEqual([]);
+    const quoted = run('Roger Federer won. “Peter Lundgren will stay.” The 23-year-old could meet Safin.', [['Roger Federer', 'PER'], ['Peter Lundgren', 'PER']]);
+    expect(descriptions(quoted, 'Peter Lundgren')).toEqual([]);
+  });
 });

@@ -37,6 +37,21 @@ describe('quantityTagger', () => {
     expect(find(doc, '41-year-old')).toMatchObject({ kind: 'age', value: 41, unit: 'year', entity: 'E1' });
   });
 
+  it('links an age in an appositive noun phrase to the person before it', () => {
+    const doc = run('The show featured Irfan Hanif, a 25-year-old doctor from Bolton.', [['Irfan Hanif']]);
+    expect(find(doc, '25-year-old')).toMatchObject({ kind: 'age', value: 25, entity: 'E1' });
+  });
+
+  it('links an age to the person coreference made of its description', () => {
+    const doc = prepareDoc('q', 'Tim Henman has retired. The 30-year-old made his debut in 1993.');
+    const henman = person(doc, 'E1', 'Tim Henman');
+    const at = doc.text.indexOf('The 30-year-old');
+    henman.mentions.push({ start: at, end: at + 'The 30-year-old'.length, text: 'The 30-year-old', kind: 'description', entity: 'E1' });
+    doc.entities = [henman];
+    quantityTagger.run(doc);
+    expect(find(doc, '30-year-old')).toMatchObject({ kind: 'age', value: 30, entity: 'E1' });
+  });
+
   it('links an appositive age to the person before it', () => {
     const doc = run('The driver, Tom Baker, 52, was unhurt.', [['Tom Baker']]);
     expect(find(doc, '52')).toMatchObject({ kind: 'age', value: 52, entity: 'E1' });

@@ -1,6 +1,6 @@
 import type { Component, Doc, Entity, Mention, Span } from '../document.ts';
 import { sentenceLocator, titleBefore } from '../entities/index.ts';
-import { roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
+import { ROLE_NOUNS, roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
 import { tokenTable } from '../token-table.ts';
 
@@ -17,7 +17,10 @@ import { tokenTable } from '../token-table.ts';
  *   inside quotations are left alone (they speak from the speaker's point of view).
  * - "its": the nearest organization earlier in the same sentence.
  * - descriptions ("the president", "the Russian president", "the 29-year-old"): an entity the
- *   text earlier gave that role (a title before its name or an appositive) or that age.
+ *   text earlier gave that role (a title before its name or an appositive) or that age. An age the
+ *   text gives for the first time ("The 31-year-old has a minor injury") stands for the one person
+ *   the sentence before names outside quotations, as its subject, when that person is the one the
+ *   article has named most so far and the description's own sentence names nobody before it.
  */
 
 type Gender = 'male' | 'female';
@@ -194,11 +197,44 @@ function addRole(ev: RoleEvidence, words: string[]): void {
 interface Description extends Span {
   head?: string;
   age?: number;
+  /** an age description that reads as a person: "the 31-year-old has", "the 20-year-old midfielder" */
+  person?: boolean;
   modifiers: string[];
   gender?: Gender;
 }
 
+/** Verbs that follow a subject "the 24-year-old" and are neither -ed forms nor auxiliaries. */
+const IRREGULAR_PAST = new Set([
+  'said', 'told', 'took', 'won', 'lost', 'made', 'came', 'went', 'got', 'gave', 'left', 'ran', 'beat', 'hit',
+  'set', 'put', 'felt', 'knew', 'saw', 'began', 'became', 'broke', 'held', 'kept', 'led', 'met', 'paid',
+  'spent', 'threw', 'wrote', 'says', 'adds', 'insists', 'admits', 'believes', 'knows', 'feels', 'wants', 'hopes',
+]);
+
+/**
+ * Whether "the N-year-old" followed by `next` names a person: it is followed by punctuation, a
+ * verb or "who", a nationality or a person noun ("the 20-year-old midfielder"), not by a noun of
+ * a thing ("the 40-year-old trade embargo").
+ */
+function ageHeadsPerson(next: string | undefined): boolean {
+  if (next === undefined || !/\p{L}/u.test(next)) return true;
+  const low = next.toLowerCase();
+  if (/^\p{Lu}/u.test(next)) return true;
+  return (
+    AGE_NOUNS.test(next) || ROLE_NOUNS.has(low) || PERSON_NOUNS.has(low) || AUXILIARIES.has(low) || IRREGULAR_PAST.has(low) ||
+    low === 'who' || low === 'former' || (low.length > 4 && low.endsWith('ed'))
+  );
+}
+
 const AGE_NOUNS = /^(?:man|woman|boy|girl|father|mother|hostage|victim|suspect|teen|teenager|student|soldier|officer|driver|veteran)$/i;
+
+/** People an age describes in sports and general news, beyond the role nouns. */
+const PERSON_NOUNS = new Set([
+  'midfielder', 'defender', 'forward', 'winger', 'keeper', 'prop', 'lock', 'hooker', 'fly-half', 'scrum-half', 'centre',
+  'full-back', 'flanker', 'batsman', 'bowler', 'all-rounder', 'sprinter', 'athlete', 'runner', 'jumper', 'hurdler',
+  'swimmer', 'cyclist', 'boxer', 'golfer', 'champion', 'international', 'youngster', 'veteran', 'rookie', 'son',
+  'daughter', 'wife', 'husband', 'grandmother', 'grandfather', 'pensioner', 'musician', 'rapper', 'model', 'chef',
+  'worker', 'nurse', 'teacher', 'pilot', 'patient', 'resident', 'mother-of-two', 'father-of-two',
+]);
 
 /** Definite descriptions that can name a person: "the (former) (Russian) president", "the 29-year-old". */
 export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean): Description[] {
@@ -221,8 +257,9 @@ export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean
       const age = /^(\d{1,3})-year-old$/.exec(text);
       if (age) {
         let end = ends[j];
-        if (j + 1 < n && sentences[j + 1] === sentence && AGE_NOUNS.test(texts[j + 1])) end = ends[j + 1];
-        out.push({ start: starts[i], end, age: Number(age[1]), modifiers });
+        const next = j + 1 < n && sentences[j + 1] === sentence ? texts[j + 1] : undefined;
+        if (next !== undefined && AGE_NOUNS.test(next)) end = ends[j + 1];
+        out.push({ start: starts[i], end, age: Number(age[1]), modifiers, ...(ageHeadsPerson(next) ? { person: true } : {}) });
         break;
       }
       // lower-casing the two words apart equals lower-casing "prime minister" as one string
@@ -257,8 +294,40 @@ export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean
 }
 
 /** Resolves descriptions to entities with matching role or age evidence earlier in the text. */
-function resolveDescriptions(doc: Doc, descriptions: Description[], lastMention: (e: Entity, before: number) => number): Mention[] {
+function resolveDescriptions(
+  doc: Doc,
+  descriptions: Description[],
+  lastMention: (e: Entity, before: number) => number,
+  insideQuote: (pos: number) => boolean,
+): Mention[] {
   const evidence = roleEvidence(doc);
+  const sentenceOf = sentenceLocator(doc);
+  const personMentions = doc.entities
+    .filter((e) => e.type === 'Person')
+    .flatMap((e) => e.mentions.filter((m) => !insideQuote(m.start)).map((m) => ({ entity: e, mention: m })));
+  /** the one person, a subject, that the sentence before names outside quotations, if this one names nobody before `at` */
+  const onlyPersonBefore = (at: number): Entity | undefined => {
+    const si = sentenceOf(at);
+    if (si === 0) return undefined;
+    const from = doc.sentences[si - 1].start;
+    const here = doc.sentences[si].start;
+    let one: Entity | undefined;
+    let subject = false;
+    for (const { entity, mention } of personMentions) {
+      if (mention.start < from || mention.start >= at) continue;
+      if (mention.start >= here || (one && one !== entity)) return undefined;
+      one = entity;
+      subject ||= isSubjectMention(doc, mention);
+    }
+    if (!one || !subject) return undefined;
+    // and the person the article has named most so far: its protagonist, not a coach or agent
+    // speaking about them ("New coach Tony Lester has helped …. The 28-year-old runner")
+    const counts = new Map<Entity, number>();
+    for (const { entity, mention } of personMentions) if (mention.start < at) counts.set(entity, (counts.get(entity) ?? 0) + 1);
+    const mine = counts.get(one) ?? 0;
+    for (const c of counts.values()) if (c > mine) return undefined;
+    return one;
+  };
   const out: Mention[] = [];
   for (const d of descriptions) {
     const matches = new Set<Entity>();
@@ -270,6 +339,15 @@ function resolveDescriptions(doc: Doc, descriptions: Description[], lastMention:
       if (ev.modifiers.size && nat.some((m) => !ev.modifiers.has(m))) continue;
       if (d.gender && ev.entity.gender && d.gender !== ev.entity.gender) continue;
       matches.add(ev.entity);
+    }
+    // "the 28-year-old Morientes" is the name's own apposition, not a description standing for it
+    // (a one-word "person" there is more often the tagger's reading of "Scot" or a home town)
+    const named = (): boolean => personMentions.some(({ entity, mention }) => mention.start > d.end && mention.start <= d.end + 1 && entity.name.includes(' '));
+    if (!matches.size && d.person && !named()) {
+      // an age the text gives for the first time ("The 31-year-old has a minor injury"): the one
+      // person of the sentence before, when the description's own sentence names nobody before it
+      const one = onlyPersonBefore(d.start);
+      if (one) matches.add(one);
     }
     if (!matches.size) continue;
     // several people with that role: the most recently mentioned one
@@ -297,7 +375,7 @@ export function resolveCoreference(doc: Doc): void {
     for (const m of e.mentions) if (m.start < before && m.start > p) p = m.start;
     return p;
   };
-  const descriptions = resolveDescriptions(doc, findDescriptions(doc, insideQuote), lastMention);
+  const descriptions = resolveDescriptions(doc, findDescriptions(doc, insideQuote), lastMention, insideQuote);
   for (const d of descriptions) byId.get(d.entity)?.mentions.push(d);
 
   // antecedent candidates outside quotations, in text order; resolved pronouns join as we go
@@ -349,7 +427,6 @@ function pickPerson(cands: Candidate[], gender: Gender, sentence: number): Entit
     if (!subjects.length) return undefined;
     const known = subjects.filter((c) => c.entity.gender === gender);
     return (known.length ? known : subjects)[0].entity;
-    return undefined;
   }
   return undefined;
 }

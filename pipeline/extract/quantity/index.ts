@@ -184,10 +184,16 @@ function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefi
   const sent = sentenceOf(doc, c.start);
   if (!sent) return undefined;
   const text = doc.text;
+  // "The 31-year-old has a minor injury": coreference made the description a mention of someone
+  const within = persons.find((p) => p.start <= c.start && p.end >= c.end);
+  if (within) return within.entity;
   if (c.link === 'after') {
     // "29-year-old Alexander Trufanov", "a 29-year-old Russian man": the next person mention, close by.
     const m = persons.find((p) => p.start >= c.end && p.start < sent.end && p.start - c.end <= 40);
-    return m && !hasQuoteBetween(text, c.end, m.start) ? m.entity : undefined;
+    if (m && !hasQuoteBetween(text, c.end, m.start)) return m.entity;
+    // "Irfan Hanif, a 25-year-old doctor": the person the appositive follows
+    const before = persons.find((p) => p.end <= c.start && /^,\s+(?:a|an)\s+$/.test(text.slice(p.end, c.start)));
+    return before?.entity;
   }
   if (c.link === 'before') {
     // "Maxim Herkin, 35,": the person mention ending right before the comma.
