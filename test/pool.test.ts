@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OutputError } from '../pipeline/shared/errors.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runInWorkers } from '../pipeline/shared/pool.ts';
+import { runInWorkers, WORKER_YOUNG_MB } from '../pipeline/shared/pool.ts';
 import { buildWorkerScript, workerScript } from '../pipeline/shared/worker-script.ts';
 
 const HANDLER = new URL('./support/pool-handler.ts', import.meta.url);
@@ -47,6 +47,11 @@ describe('the worker pool', () => {
     expect(bundled.module).toBeUndefined();
     // plain JavaScript: no TypeScript left for a loader to strip
     expect(readFileSync(fileURLToPath(bundled.filename), 'utf8')).not.toMatch(/: number\[\]/);
+  }, 60_000);
+
+  it('bounds each worker’s young generation', async () => {
+    const seen = await squares([...tasks.slice(0, 100), -4], 2);
+    expect(seen[100]).toEqual([100, WORKER_YOUNG_MB]);
   }, 60_000);
 
   it('runs a few tasks with one job in this thread', async () => {

@@ -1,3 +1,4 @@
+import { resourceLimits } from 'node:worker_threads';
 import { OutputError } from '../../pipeline/shared/errors.ts';
 
 /** what the out-of-memory task holds on to */
@@ -6,12 +7,14 @@ const hoard: number[][] = [];
 /**
  * A batch handler for the worker pool test: squares each task and adds the shared offset. Tasks
  * divisible by 7 take longer, so batches finish out of order; -42 fails a write, -1 throws, -2
- * allocates until its worker runs out of memory, and -3 holds ~120 MB while it works.
+ * allocates until its worker runs out of memory, -3 holds ~120 MB while it works, and -4 answers
+ * with its thread's young generation limit.
  */
 export default function squareBatch(tasks: number[], context: { offset: number }): number[] {
   return tasks.map((t) => {
     if (t === -42) throw new OutputError(`out/${-t}.json`, new Error('ENOSPC: no space left on device'));
     if (t === -1) throw new Error('the handler failed');
+    if (t === -4) return resourceLimits.maxYoungGenerationSizeMb ?? NaN;
     if (t === -2) for (;;) hoard.push(new Array<number>(1 << 16).fill(t));
     if (t === -3) {
       const held = Array.from({ length: 240 }, () => new Array<number>(1 << 16).fill(t));
