@@ -204,7 +204,7 @@ interface Description extends Span {
 }
 
 /** Verbs that follow a subject "the 24-year-old" and are neither -ed forms nor auxiliaries. */
-const IRREGULAR_PAST = new Set([
+const SUBJECT_VERBS = new Set([
   'said', 'told', 'took', 'won', 'lost', 'made', 'came', 'went', 'got', 'gave', 'left', 'ran', 'beat', 'hit',
   'set', 'put', 'felt', 'knew', 'saw', 'began', 'became', 'broke', 'held', 'kept', 'led', 'met', 'paid',
   'spent', 'threw', 'wrote', 'says', 'adds', 'insists', 'admits', 'believes', 'knows', 'feels', 'wants', 'hopes',
@@ -220,7 +220,7 @@ function ageHeadsPerson(next: string | undefined): boolean {
   const low = next.toLowerCase();
   if (/^\p{Lu}/u.test(next)) return true;
   return (
-    AGE_NOUNS.test(next) || ROLE_NOUNS.has(low) || PERSON_NOUNS.has(low) || AUXILIARIES.has(low) || IRREGULAR_PAST.has(low) ||
+    AGE_NOUNS.test(next) || ROLE_NOUNS.has(low) || PERSON_NOUNS.has(low) || AUXILIARIES.has(low) || SUBJECT_VERBS.has(low) ||
     low === 'who' || low === 'former' || (low.length > 4 && low.endsWith('ed'))
   );
 }
@@ -231,7 +231,7 @@ const AGE_NOUNS = /^(?:man|woman|boy|girl|father|mother|hostage|victim|suspect|t
 const PERSON_NOUNS = new Set([
   'midfielder', 'defender', 'forward', 'winger', 'keeper', 'prop', 'lock', 'hooker', 'fly-half', 'scrum-half', 'centre',
   'full-back', 'flanker', 'batsman', 'bowler', 'all-rounder', 'sprinter', 'athlete', 'runner', 'jumper', 'hurdler',
-  'swimmer', 'cyclist', 'boxer', 'golfer', 'champion', 'international', 'youngster', 'veteran', 'rookie', 'son',
+  'swimmer', 'cyclist', 'boxer', 'golfer', 'champion', 'international', 'youngster', 'rookie', 'son',
   'daughter', 'wife', 'husband', 'grandmother', 'grandfather', 'pensioner', 'musician', 'rapper', 'model', 'chef',
   'worker', 'nurse', 'teacher', 'pilot', 'patient', 'resident', 'mother-of-two', 'father-of-two',
 ]);
