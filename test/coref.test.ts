@@ -57,6 +57,22 @@ describe('corefResolver', () => {
     expect(added(doc, 'Anna Berg')).toEqual([`pronoun:she@${doc.text.indexOf('she said')}`]);
   });
 
+  it('resolves "it" before a reporting verb to the organization it speaks for, and no other "it"', () => {
+    const doc = run(
+      'Acme Corp cut 500 jobs on Monday. It said demand had fallen. “It is hard,” it has warned. It is raining.',
+      [['Acme Corp', 'ORG']],
+    );
+    const said = doc.text.indexOf('It said');
+    const warned = doc.text.indexOf('it has warned');
+    expect(added(doc, 'Acme Corp')).toEqual([`pronoun:It@${said}`, `pronoun:it@${warned}`]);
+    // two organizations, neither the subject: no one to speak for
+    const two = run('Shares in Acme Corp and Bolt Ltd fell. It said little.', [['Acme Corp', 'ORG'], ['Bolt Ltd', 'ORG']]);
+    expect([...added(two, 'Acme Corp'), ...added(two, 'Bolt Ltd')]).toEqual([]);
+    // an unnamed body in between may be the one speaking
+    const body = run('Acme Corp owes $1bn in taxes. The government seized a unit, which it says is idle.', [['Acme Corp', 'ORG']]);
+    expect(added(body, 'Acme Corp')).toEqual([]);
+  });
+
   it('resolves age and role descriptions from what the text said earlier', () => {
     const doc = run(
       'French Prime Minister Jean Castex met 35-year-old Lukas Meyer. The 35-year-old thanked the prime minister. The German chancellor was absent.',

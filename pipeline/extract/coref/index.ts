@@ -2,6 +2,7 @@ import type { Component, Doc, Entity, Mention, Span } from '../document.ts';
 import { sentenceLocator, titleBefore } from '../entities/index.ts';
 import { ROLE_NOUNS, roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
+import { REPORTING_VERBS } from '../quotes/verbs.ts';
 import { tokenTable } from '../token-table.ts';
 
 /**
@@ -16,6 +17,8 @@ import { tokenTable } from '../token-table.ts';
  *   Names inside quotation marks are not antecedents for pronouns outside them, and pronouns
  *   inside quotations are left alone (they speak from the speaker's point of view).
  * - "its": the nearest organization earlier in the same sentence.
+ * - "it" before a reporting verb ("it said", "it has warned"): the organization that is the subject
+ *   of the nearest sentence naming one, unless an unnamed body ("the government") comes between.
  * - descriptions ("the president", "the Russian president", "the 29-year-old"): an entity the
  *   text earlier gave that role (a title before its name or an appositive) or that age. An age the
  *   text gives for the first time ("The 31-year-old has a minor injury") stands for the one person
@@ -32,10 +35,19 @@ const PRONOUN_GENDER: ReadonlyMap<string, Gender> = new Map([
 
 /** the pronouns resolved here, as written (lower case and capitalized) */
 const PRONOUN_FORMS: ReadonlySet<string> = new Set(
-  [...PRONOUN_GENDER.keys(), 'its'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
+  [...PRONOUN_GENDER.keys(), 'its', 'it'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
 );
 
-const PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself|its)\b/gi;
+const PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself|its|it)\b/gi;
+
+/** "it" before a reporting verb ("it said", "it has warned") speaks for an organization. */
+function reportsSpeech(lows: readonly string[], sentences: ArrayLike<number>, ti: number): boolean {
+  // "was it written by": a question's or a passive's "it"
+  if (ti > 0 && sentences[ti - 1] === sentences[ti] && AUXILIARIES.has(lows[ti - 1])) return false;
+  let k = ti + 1;
+  if (k < lows.length && /^(?:has|had|have|will|would|also)$/.test(lows[k])) k++;
+  return k < lows.length && sentences[k] === sentences[ti] && REPORTING_VERBS.has(lows[k]);
+}
 
 const PREPOSITIONS = new Set([
   'in', 'at', 'to', 'of', 'for', 'with', 'by', 'from', 'on', 'about', 'against', 'between', 'among', 'into',
@@ -401,14 +413,14 @@ export function resolveCoreference(doc: Doc): void {
     if (window.length > 64 || (window.length && window[0].sentence < sentence - 2)) window = window.filter((c) => c.sentence >= sentence - 2);
     const w = lows[ti];
     const gender = PRONOUN_GENDER.get(w);
-    if (!gender && w !== 'its') continue;
+    if (!gender && w !== 'its' && !(w === 'it' && reportsSpeech(lows, sentences, ti))) continue;
     if (insideQuote(start) || !/\p{L}/u.test(text)) continue;
     const cands = window;
-    const pick = gender ? pickPerson(cands, gender, sentence) : pickOrganization(cands, sentence);
+    const pick = gender ? pickPerson(cands, gender, sentence) : w === 'it' ? pickSpeakingOrganization(cands, sentence, doc.text, start) : pickOrganization(cands, sentence);
     if (!pick) continue;
     const m: Mention = { start, end: ends[ti], text, kind: 'pronoun', entity: pick.id };
     added.push(m);
-    const c: Candidate = { entity: pick, start, sentence, subject: /^(?:he|she)$/.test(w) };
+    const c: Candidate = { entity: pick, start, sentence, subject: /^(?:he|she|it)$/.test(w) };
     window.push(c);
   }
   for (const m of added) byId.get(m.entity)?.mentions.push(m);
@@ -430,6 +442,24 @@ function pickPerson(cands: Candidate[], gender: Gender, sentence: number): Entit
   }
   return undefined;
 }
+
+/**
+ * The organization "it said" speaks for: the one organization that is a subject in the nearest
+ * sentence naming any (this one before the pronoun, or one of the two before); else none.
+ */
+function pickSpeakingOrganization(cands: Candidate[], sentence: number, text: string, at: number): Entity | undefined {
+  for (let s = sentence; s >= sentence - 2; s--) {
+    const named = cands.filter((c) => c.sentence === s && c.entity.type === 'Organization');
+    if (!named.length) continue;
+    const subjects = named.filter((c) => c.subject);
+    if (new Set(subjects.map((c) => c.entity)).size !== 1) return undefined;
+    // an unnamed body in between may be the one speaking ("Yukos owed …. The government …, which it says")
+    return UNNAMED_BODY_RE.test(text.slice(subjects[subjects.length - 1].start, at)) ? undefined : subjects[0].entity;
+  }
+  return undefined;
+}
+
+const UNNAMED_BODY_RE = /\b(?:the|The|a|A)\s+(?:[\p{L}'’-]+\s+)?(?:government|commission|council|committee|report|union|board|ministry|department|agency|regulator|court|association|organisation|organization|authority|watchdog|inquiry)\b/u;
 
 function pickOrganization(cands: Candidate[], sentence: number): Entity | undefined {
   const here = cands.filter((c) => c.sentence === sentence);
