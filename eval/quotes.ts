@@ -12,7 +12,8 @@
  * its first to its last character.
  *
  * Direct quotes (the headline figures)
- *  - A gold direct quote is a Content whose text begins with a quotation mark.
+ *  - A gold direct quote is a Content whose text begins with a quotation mark (“, ", ‘, « or the
+ *    two-character '' and `` of typewriter-style text).
  *  - Recall: a gold direct quote is found when a predicted direct quote (direct=true) overlaps it.
  *  - Precision: a predicted direct quote is correct when it overlaps a gold direct quote, or when
  *    it lies wholly inside some other gold Content. The second case is PolNeAR's way of
@@ -95,7 +96,7 @@ export function parseAnn(ann: string, text: string): GoldAttribution[] {
       if (!role.startsWith('Content')) continue;
       const content = spans.get(ref);
       if (!content) continue;
-      const direct = /^[\s]*[“"‘«]/.test(text.slice(content.start, content.end));
+      const direct = /^\s*(?:[“"‘«]|''|``)/.test(text.slice(content.start, content.end));
       const s = source && spans.get(source[1]);
       out.push({ content, direct, ...(s ? { source: s } : {}) });
     }

@@ -67,6 +67,18 @@ describe('quoteExtractor', () => {
     expect(doc.quotes[3].cue?.text).toBe(':');
   });
 
+  it("reads two apostrophes or two backticks as a double quotation mark (''…'', ``…'')", () => {
+    const text = "''This isn't tax reform,'' said Douglas Holtz-Eakin. Exiles will ``proceed with all their resources,'' Castro's sister said.\n\n''It goes on\n\n''and on,'' she added.";
+    const doc = run(text, [['Douglas Holtz-Eakin', 'PER']]);
+    const marks = findQuoteMarks(doc);
+    expect(marks.map((m) => text.slice(m.start, m.end))).toEqual(["This isn't tax reform,", 'proceed with all their resources,', "It goes on\n\n''and on,"]);
+    // the closing mark's last character, so that what follows starts after it
+    expect(text[marks[0].close]).toBe("'");
+    expect(text.slice(marks[0].close + 1, marks[0].close + 6)).toBe(' said');
+    const direct = doc.quotes.filter((q) => q.direct);
+    expect(direct[0].speaker?.text).toBe('Douglas Holtz-Eakin');
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

@@ -8,12 +8,13 @@ import type { Doc, Span } from '../document.ts';
  * the next paragraph opens with a quotation mark (the news convention for multi-paragraph
  * quotes); otherwise it ends with its paragraph. Single marks (‘…’) count as top-level quotes
  * only outside double quotes and when a matching closing mark follows in the paragraph; inside
- * double quotes they are nested quotes and stay part of the content.
+ * double quotes they are nested quotes and stay part of the content. Two apostrophes (`''`) or two
+ * backticks (``` `` ```) make a double quotation mark, as in typewriter-style and Treebank text.
  */
 export interface QuoteMarks extends Span {
   /** offset of the opening mark */
   open: number;
-  /** offset of the closing mark, or -1 when the quote ends with its paragraph */
+  /** offset of the closing mark (of its last character: `''` is two), or -1 when the quote ends with its paragraph */
   close: number;
   /** paragraphs the quote spans [first, last] */
   firstParagraph: number;
@@ -25,7 +26,18 @@ const isSpace = (c: string | undefined): boolean =>
 const isLetter = (c: string | undefined): boolean =>
   c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || (c > '\u007f' && /[\p{L}\p{N}]/u.test(c)));
 /** the only characters the scanner stops at */
-const MARK_CHARS = /[“”"‘’']/g;
+const MARK_CHARS = /[“”"‘’'`]/g;
+
+/**
+ * A two-character double quote at i: `''` (typewriter style, as in many news archives) or the
+ * opening ``` `` ``` of Penn Treebank and Gigaword text, closed by `''`.
+ */
+function pairMark(text: string, i: number): "''" | '``' | undefined {
+  const c = text[i];
+  if (c === "'" && text[i + 1] === "'") return "''";
+  if (c === '`' && text[i + 1] === '`') return '``';
+  return undefined;
+}
 
 /** A straight double quote opens when it is not preceded by a word character. */
 function straightOpens(text: string, i: number, paraStart: number): boolean {
@@ -68,7 +80,11 @@ function scanQuoteMarks(text: string, paragraphs: Span[]): QuoteMarks[] {
     let open: { open: number; start: number; firstParagraph: number; mark: string } | undefined;
     if (carry) {
       const c = text[i];
-      if (c === '“' || c === '"' || (carry.mark === '‘' && c === '‘')) {
+      const pair = pairMark(text, i);
+      if (pair && (carry.mark === "''" || carry.mark === '``')) {
+        open = carry;
+        i += 2;
+      } else if (c === '“' || c === '"' || (carry.mark === '‘' && c === '‘')) {
         open = carry;
         i++;
       } else {
@@ -83,8 +99,12 @@ function scanQuoteMarks(text: string, paragraphs: Span[]): QuoteMarks[] {
       if (!found || found.index >= para.end) break;
       i = found.index;
       const c = text[i];
+      const pair = pairMark(text, i);
       if (!open) {
-        if (c === '“' || (c === '"' && straightOpens(text, i, para.start))) {
+        if (pair && straightOpens(text, i, para.start)) {
+          open = { open: i, start: i + 2, firstParagraph: pi, mark: pair };
+          i++;
+        } else if (c === '“' || (c === '"' && straightOpens(text, i, para.start))) {
           open = { open: i, start: i + 1, firstParagraph: pi, mark: c };
         } else if ((c === '‘' || c === "'") && straightOpens(text, i, para.start) && isLetter(text[i + 1])) {
           const close = findSingleClose(text, i + 1, para.end);
@@ -107,6 +127,13 @@ function scanQuoteMarks(text: string, paragraphs: Span[]): QuoteMarks[] {
             open = undefined;
           }
         }
+      } else if (open.mark === "''" || open.mark === '``') {
+        // the closing mark's offset is its second character's, so that close + 1 is past it
+        if (pair === "''") {
+          closeAt(open, i, i + 1, pi);
+          open = undefined;
+        }
+        if (pair) i++;
       } else if (open.mark === '"' && (c === '"' || c === '”')) {
         closeAt(open, i, i, pi);
         open = undefined;
