@@ -79,6 +79,23 @@ describe('quoteExtractor', () => {
     expect(direct[0].speaker?.text).toBe('Douglas Holtz-Eakin');
   });
 
+  it('takes the person a role word joins to a team or company as the speaker after the verb', () => {
+    const doc = run('“We gave Gordon a chance,” said Ireland coach Eddie O’Sullivan.', [['Ireland', 'LOC'], ['Eddie O’Sullivan', 'PER']]);
+    expect(summary(doc, doc.quotes[0])).toEqual(['We gave Gordon a cha', 'Eddie O’Sullivan', 'Eddie O’Sullivan']);
+  });
+
+  it('reads reported speech after a speaker set off by commas, and a clause without "that" or a pronoun', () => {
+    const doc = run(
+      'Melanie Mitchell, a professor at Yale, said the plan would fail. A spokesman, Phil Lovas, said he cannot comment on the letter. Johnson said local election officials should reach out to the government. He said in a speech on Monday.',
+      [['Melanie Mitchell', 'PER'], ['Phil Lovas', 'PER'], ['Johnson', 'PER']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['the plan would fail', 'Melanie Mitchell'],
+      ['he cannot comment on the letter', 'Phil Lovas'],
+      ['local election officials should reach out to the government', 'Johnson'],
+    ]);
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

@@ -72,6 +72,17 @@ interface Ctx {
   marks: QuoteMarks[];
 }
 
+/** A person's name right after `m` and one to three lower-case words ("Newry boss Roy McCreadie"), when `m` names no person. */
+function personAfterRole(ctx: Ctx, m: Mention): Mention | undefined {
+  const typeOf = (id: string): string | undefined => ctx.doc.entities.find((e) => e.id === id)?.type;
+  if (typeOf(m.entity) === 'Person') return undefined;
+  const ms = ctx.mentions;
+  const i = firstMentionAt(ms, m.end);
+  const p = ms[i];
+  if (!p || p.kind !== 'name' || !/^\s+(?:\p{Ll}[\p{L}-]*\s+){1,3}$/u.test(ctx.doc.text.slice(m.end, p.start))) return undefined;
+  return typeOf(p.entity) === 'Person' ? p : undefined;
+}
+
 /** The entity mention covering [start, end) best: one ending at `end` (the head), else the first inside. */
 function mentionIn(ctx: Ctx, start: number, end: number, preferHeadAt?: number): Mention | undefined {
   let first: Mention | undefined;
@@ -101,7 +112,10 @@ function firstMentionAt(ms: Mention[], pos: number): number {
 function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | undefined {
   if (span.end <= span.start) return undefined;
   const text = ctx.doc.text;
-  const m = mentionIn(ctx, span.start, span.end, head === 'end' ? span.end : undefined);
+  let m = mentionIn(ctx, span.start, span.end, head === 'end' ? span.end : undefined);
+  // "said Newry boss Roy McCreadie", "said Ireland coach Eddie O'Sullivan": the person a role
+  // word joins to a team or company is the phrase's head
+  if (m && head === 'start') m = personAfterRole(ctx, m) ?? m;
   // a mention that is the whole phrase or its head names the speaker
   if (m && (head === 'start' ? m.start === span.start || /^(?:the|a|an|mr\.?|mrs\.?|ms\.?|dr\.?|\p{Lu}[\p{L}.-]*)(?:\s|$)|^\S+\s+\p{Ll}+\s+$/iu.test(text.slice(span.start, m.start)) : true)) {
     const entity = m.entity;
@@ -116,6 +130,20 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   if (!/^\p{L}/u.test(phrase) || /ly$/.test(last) || NOT_SPEAKERS.has(last) || NOT_SPEAKERS.has(words[0].toLowerCase())) return undefined;
   return { start: span.start, end: span.end, text: phrase };
 }
+
+/** Finite auxiliaries and modals that mark the verb of a reported clause. */
+const CLAUSE_AUXILIARIES = new Set([
+  'will', 'would', 'should', 'could', 'can', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have',
+  'had', 'did', 'does', "won't", "wouldn't", "can't", "couldn't", "didn't", "don't", "doesn't", "isn't", "aren't",
+  "wasn't", "weren't", "hasn't", "haven't",
+]);
+
+/** Words after a reporting verb that begin no reported clause ("said in", "said goodbye", "said so"). */
+const NOT_CLAUSE_STARTS = new Set([
+  'in', 'on', 'at', 'to', 'of', 'for', 'with', 'by', 'from', 'about', 'after', 'before', 'during', 'so', 'yes',
+  'no', 'goodbye', 'thanks', 'nothing', 'something', 'anything', 'what', 'which', 'who', 'whom', 'whose', 'how',
+  'why', 'when', 'where', 'whether', 'if', 'as', 'than', 'and', 'or', 'but', 'not', 'only', 'just', 'also',
+]);
 
 /** Words that never head (or start) a speaker phrase found without an entity. */
 const NOT_SPEAKERS = new Set([
@@ -380,6 +408,40 @@ function subjectBefore(ctx: Ctx, verb: number, floor: number, leftmost: boolean)
   return { start: m.start, end: m.end, text: m.text, entity: m.entity };
 }
 
+/**
+ * The speaker a comma sets off from its verb: "a spokesman, Phil Lovas, said" (the name right
+ * before the comma) or "Melanie Mitchell, a professor at Yale, said" (the name before the
+ * appositive, at the start of the clause).
+ */
+function appositiveSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | undefined {
+  const toks = ctx.doc.tokens;
+  if (verb - 1 <= floor || toks[verb - 1].text !== ',') return undefined;
+  const nameEndingAt = (tok: number): Mention | undefined => {
+    const at = toks[tok].start;
+    for (let i = firstMentionAt(ctx.mentions, toks[floor].start); i < ctx.mentions.length; i++) {
+      const m = ctx.mentions[i];
+      if (m.start >= at) break;
+      if (m.end === at && m.kind === 'name' && !ctx.insideQuote(m.start)) return m;
+    }
+    return undefined;
+  };
+  let m = nameEndingAt(verb - 1);
+  if (!m) {
+    // the comma that opens the appositive, a few words back, with nothing but words in between
+    for (let k = verb - 2; k > floor && verb - k <= 16; k--) {
+      if (toks[k].text === ',') {
+        m = nameEndingAt(k);
+        const [first] = m ? tokenRange(ctx.doc, m) : [-1];
+        // the name opens its clause: the sentence's start, or a conjunction or comma before it
+        if (m && first !== floor && !/^(?:,|and|but|;)$/.test(lowerAt(first - 1))) m = undefined;
+        break;
+      }
+      if (isPunct(toks[k]) && !/^[.&'’()-]|['’]s$/.test(toks[k].text)) return undefined;
+    }
+  }
+  return m ? { start: m.start, end: m.end, text: m.text, entity: m.entity } : undefined;
+}
+
 /** Vocative at the start of a quote: "Mr. Putin, I really ask you …". */
 function vocative(ctx: Ctx, q: QuoteMarks): string | undefined {
   const text = ctx.doc.text;
@@ -528,8 +590,8 @@ function indirectQuotes(ctx: Ctx): Quote[] {
         if (np) pushIndirect(ctx, out, s.start, toks[comma].start, speakerFrom(ctx, np, j === comma + 1 ? 'start' : 'end'), cue);
         continue;
       }
-      // preposed: "X said (that) CLAUSE"
-      const subj = subjectBefore(ctx, j, a, false);
+      // preposed: "X said (that) CLAUSE", "X, a professor at Y, said CLAUSE"
+      const subj = subjectBefore(ctx, j, a, false) ?? appositiveSubject(ctx, j, a);
       const np = subj ? undefined : npBefore(ctx, j, a);
       const speaker = subj ?? (np ? speakerFrom(ctx, np, 'end') : undefined);
       if (!speaker) continue;
@@ -546,7 +608,8 @@ function findPostposedComma(ctx: Ctx, a: number, verb: number, lastEnd: number):
   const toks = ctx.doc.tokens;
   // only a short adverbial may follow the verb ("said Friday", "said in a statement")
   if (lastEnd - verb > 5) return -1;
-  for (let k = verb + 1; k < lastEnd; k++) if (isPunct(toks[k]) || INDIRECT_VERBS.has(lowerAt(k))) return -1;
+  // nor a clause with a verb of its own ("Mitchell, a professor at Yale, said the plan would fail")
+  for (let k = verb + 1; k < lastEnd; k++) if (isPunct(toks[k]) || INDIRECT_VERBS.has(lowerAt(k)) || CLAUSE_AUXILIARIES.has(lowerAt(k))) return -1;
   for (let k = verb - 1; k > a && verb - k <= 8; k--) {
     if (toks[k].text === ',' || toks[k].text === '—') return k - a >= 3 ? k : -1;
     if (isPunct(toks[k]) && !/^[.&'’-]|['’]s$/.test(toks[k].text)) return -1;
@@ -571,6 +634,14 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   if (/^(?:he|she|they|it|we|i|there|the|a|an|his|her|their|its|this|these|those|russia|no|some|many|all)$/.test(w) || /^\p{Lu}/u.test(next.text)) {
     if (/^(?:the|a|an)$/.test(w) && lastEnd - verb < 5) return -1;
     return verb + 1;
+  }
+  // or with a bare noun phrase whose verb an auxiliary or modal marks a few words on ("said local
+  // officials should act"); a comma right after the verb ("he said, local officials should") is skipped
+  const from = w === ',' && verb + 2 < lastEnd ? verb + 2 : verb + 1;
+  if (!/^\p{Ll}/u.test(toks[from].text) || NOT_CLAUSE_STARTS.has(lowerAt(from))) return -1;
+  for (let k = from + 1; k < Math.min(lastEnd, from + 5); k++) {
+    if (isPunct(toks[k])) return -1;
+    if (CLAUSE_AUXILIARIES.has(lowerAt(k))) return from;
   }
   return -1;
 }
