@@ -96,6 +96,15 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('reads what people say, think or believe, past negations and auxiliaries to the speaker', () => {
+    const doc = run("Critics say the plan will fail. I don't think Hugh had any option. We can't believe the vote was lost.", [['Hugh', 'PER']]);
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
+      ['the plan will fail', 'Critics', 'say'],
+      ['Hugh had any option', 'I', 'think'],
+      ['the vote was lost', 'We', 'believe'],
+    ]);
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

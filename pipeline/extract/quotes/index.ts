@@ -36,6 +36,9 @@ const ADVERBS_BEFORE_VERB = new Set([
   'recently', 'repeatedly', 'publicly', 'privately', 'simply', 'finally', 'earlier', 'often', 'always',
   'never', 'would', 'will', 'could', 'might', 'has', 'is', 'was', 'had', 'quickly', 'flatly', 'just',
   'allegedly', 'even', 'only', 'first', 'bluntly', 'angrily', 'calmly', 'softly', 'simply', 'initially',
+  // negations and auxiliaries: "I don't think", "they do not believe", "we can't say"
+  'not', "n't", 'do', 'does', 'did', "don't", "doesn't", "didn't", 'can', 'ca', 'wo', "can't", 'cannot', 'may', 'must',
+  'should', 'still', 'really', 'certainly', 'clearly', 'firmly', 'strongly', 'genuinely', 'honestly',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);

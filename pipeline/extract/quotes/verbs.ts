@@ -62,7 +62,7 @@ export const INDIRECT_VERBS: ReadonlySet<string> = new Set(
   )
     .split(/\s+/)
     .flatMap(inflect)
-    .filter((w) => !/ing$/.test(w) && !['say', 'tell', 'write', 'swear', 'think', 'believe', 'agree'].includes(w)),
+    .filter((w) => !/ing$/.test(w) && !['tell', 'write', 'swear', 'agree'].includes(w)),
 );
 
 /** Verbs that take the addressee as object: "told reporters", "assured Trufanov". */
