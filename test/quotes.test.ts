@@ -105,6 +105,17 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('reads "according to" whatever the source phrase holds', () => {
+    const doc = run(
+      'According to a new report by Politico, party insiders are trying to mobilize voters. Clinton and Trump are virtually tied heading into the debate, according to a new Washington Post/ABC News poll.',
+      [['Politico', 'ORG'], ['Clinton', 'PER'], ['Trump', 'PER'], ['Washington Post', 'ORG'], ['ABC News', 'ORG']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['party insiders are trying to mobilize voters', 'Politico'],
+      ['Clinton and Trump are virtually tied heading into the debate', 'Washington Post'],
+    ]);
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

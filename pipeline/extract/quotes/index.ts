@@ -572,15 +572,22 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       const w = lowerAt(j);
       // "according to X, CLAUSE" / "CLAUSE, according to X."
       if (w === 'according' && toks[j + 1] && lowerAt(j + 1) === 'to') {
-        const np = npAfter(ctx, j + 2, lastEnd);
-        if (!np) continue;
-        const speaker = speakerFrom(ctx, np, 'start');
         const cue = { start: t.start, end: toks[j + 1].end, text: doc.text.slice(t.start, toks[j + 1].end) };
-        const [, npEnd] = tokenRange(doc, np);
-        if (j === a && toks[npEnd]?.text === ',') {
-          pushIndirect(ctx, out, toks[npEnd + 1]?.start ?? clauseEnd, clauseEnd, speaker, cue);
-        } else if (j > a && toks[j - 1].text === ',' && npEnd >= lastEnd) {
-          pushIndirect(ctx, out, s.start, toks[j - 1].start, speaker, cue);
+        if (j === a) {
+          // "According to a new report by Politico, CLAUSE": the source runs to the first comma
+          let comma = j + 2;
+          while (comma < lastEnd && comma - j < 20 && toks[comma].text !== ',') comma++;
+          if (comma >= lastEnd || toks[comma].text !== ',' || comma === j + 2) continue;
+          const source = { start: toks[j + 2].start, end: toks[comma - 1].end };
+          pushIndirect(ctx, out, toks[comma + 1]?.start ?? clauseEnd, clauseEnd, speakerFrom(ctx, source, 'start'), cue);
+        } else if (j > a && /^[,—–―-]$/.test(toks[j - 1].text) && j + 2 < lastEnd) {
+          // "CLAUSE, according to a New York Times/Siena poll.": the source runs to the sentence's
+          // end, and has no verb of its own
+          let k = j + 2;
+          while (k < lastEnd && !CLAUSE_AUXILIARIES.has(lowerAt(k)) && !INDIRECT_VERBS.has(lowerAt(k))) k++;
+          if (k < lastEnd) continue;
+          const source = { start: toks[j + 2].start, end: toks[lastEnd - 1].end };
+          pushIndirect(ctx, out, s.start, toks[j - 1].start, speakerFrom(ctx, source, 'start'), cue);
         }
         continue;
       }
