@@ -116,6 +116,19 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('reads counted speakers, parenthetical attributions and clauses whose verb comes late', () => {
+    const doc = run(
+      'Some experts said the wording of the policy was too vague. But 63 percent said the debate mattered to their vote. The museum, Obama said, would make visitors face uncomfortable truths. Trump said praise from Russian President Vladimir Putin would not affect his policy.',
+      [['Obama', 'PER'], ['Trump', 'PER'], ['Vladimir Putin', 'PER']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['the wording of the policy was too vague', 'Some experts'],
+      ['the debate mattered to their vote', '63 percent'],
+      ['The museum, Obama said, would make visitors face uncomfortable truths', 'Obama'],
+      ['praise from Russian President Vladimir Putin would not affect his policy', 'Trump'],
+    ]);
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

@@ -130,9 +130,16 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   const phrase = text.slice(span.start, span.end);
   const words = phrase.split(/\s+/);
   const last = words[words.length - 1].toLowerCase();
-  if (!/^\p{L}/u.test(phrase) || /ly$/.test(last) || NOT_SPEAKERS.has(last) || NOT_SPEAKERS.has(words[0].toLowerCase())) return undefined;
+  const first = words[0].toLowerCase();
+  // "63 percent", "some experts", "these officials": a number or quantifier before a noun speaks
+  const counted = words.length > 1 && ((/^\d[\d,.]*%?$/.test(first) && /^\p{Ll}/u.test(words[1]) && !/^(?:the|a|an)$/.test(words[1])) || QUANTIFIERS.has(first));
+  if (!counted && (!/^\p{L}/u.test(phrase) || NOT_SPEAKERS.has(first))) return undefined;
+  if (/ly$/.test(last) || NOT_SPEAKERS.has(last)) return undefined;
   return { start: span.start, end: span.end, text: phrase };
 }
+
+/** Quantifiers and demonstratives that start a speaking noun phrase ("many analysts"), never one alone. */
+const QUANTIFIERS = new Set(['some', 'many', 'several', 'all', 'both', 'each', 'few', 'most', 'other', 'these', 'those', 'this', 'such', 'multiple']);
 
 /** Finite auxiliaries and modals that mark the verb of a reported clause. */
 const CLAUSE_AUXILIARIES = new Set([
@@ -584,7 +591,7 @@ function indirectQuotes(ctx: Ctx): Quote[] {
           // "CLAUSE, according to a New York Times/Siena poll.": the source runs to the sentence's
           // end, and has no verb of its own
           let k = j + 2;
-          while (k < lastEnd && !CLAUSE_AUXILIARIES.has(lowerAt(k)) && !INDIRECT_VERBS.has(lowerAt(k))) k++;
+          while (k < lastEnd && !CLAUSE_AUXILIARIES.has(lowerAt(k)) && !INDIRECT_VERBS.has(lowerAt(k)) && !/^[,;:—–―(]$/.test(toks[k].text)) k++;
           if (k < lastEnd) continue;
           const source = { start: toks[j + 2].start, end: toks[lastEnd - 1].end };
           pushIndirect(ctx, out, s.start, toks[j - 1].start, speakerFrom(ctx, source, 'start'), cue);
@@ -605,6 +612,13 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       const np = subj ? undefined : npBefore(ctx, j, a);
       const speaker = subj ?? (np ? speakerFrom(ctx, np, 'end') : undefined);
       if (!speaker) continue;
+      // parenthetical: "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
+      // reports the whole sentence around it
+      const [speakerFirst] = tokenRange(doc, speaker);
+      if (toks[j + 1]?.text === ',' && speakerFirst - 1 > a + 1 && toks[speakerFirst - 1].text === ',' && j + 2 < lastEnd) {
+        pushIndirect(ctx, out, s.start, clauseEnd, speaker, cue);
+        continue;
+      }
       const start = complementStart(ctx, j, lastEnd);
       if (start < 0) continue;
       pushIndirect(ctx, out, toks[start].start, clauseEnd, speaker, cue, addresseeAfterVerb(ctx, j, lastEnd).addressee);
@@ -649,7 +663,7 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   // officials should act"); a comma right after the verb ("he said, local officials should") is skipped
   const from = w === ',' && verb + 2 < lastEnd ? verb + 2 : verb + 1;
   if (!/^\p{Ll}/u.test(toks[from].text) || NOT_CLAUSE_STARTS.has(lowerAt(from))) return -1;
-  for (let k = from + 1; k < Math.min(lastEnd, from + 5); k++) {
+  for (let k = from + 1; k < Math.min(lastEnd, from + 8); k++) {
     if (isPunct(toks[k])) return -1;
     if (CLAUSE_AUXILIARIES.has(lowerAt(k))) return from;
   }
