@@ -129,6 +129,17 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('reads what studies, polls and figures show or found, when a clause follows', () => {
+    const doc = run(
+      'A Bloomberg poll shows that wealthy voters have left the party. One study found Trump would raise taxes on millions of families. Police found the body of a man in the river. Both are expected to find out on Wednesday if they will be banned.',
+      [['Bloomberg', 'ORG'], ['Trump', 'PER']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
+      ['wealthy voters have left the party', 'Bloomberg', 'shows'],
+      ['Trump would raise taxes on millions of families', 'One study', 'found'],
+    ]);
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

@@ -141,6 +141,9 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
 /** Quantifiers and demonstratives that start a speaking noun phrase ("many analysts"), never one alone. */
 const QUANTIFIERS = new Set(['some', 'many', 'several', 'all', 'both', 'each', 'few', 'most', 'other', 'these', 'those', 'this', 'such', 'multiple']);
 
+/** Verbs by which studies, polls and footage report a finding: they take a "that" clause or one with an auxiliary. */
+const EVIDENTIAL_VERBS = new Set(['show', 'shows', 'showed', 'shown', 'find', 'finds', 'found']);
+
 /** Finite auxiliaries and modals that mark the verb of a reported clause. */
 const CLAUSE_AUXILIARIES = new Set([
   'will', 'would', 'should', 'could', 'can', 'may', 'might', 'must', 'is', 'are', 'was', 'were', 'has', 'have',
@@ -153,6 +156,7 @@ const NOT_CLAUSE_STARTS = new Set([
   'in', 'on', 'at', 'to', 'of', 'for', 'with', 'by', 'from', 'about', 'after', 'before', 'during', 'so', 'yes',
   'no', 'goodbye', 'thanks', 'nothing', 'something', 'anything', 'what', 'which', 'who', 'whom', 'whose', 'how',
   'why', 'when', 'where', 'whether', 'if', 'as', 'than', 'and', 'or', 'but', 'not', 'only', 'just', 'also',
+  'out', 'up', 'off',
 ]);
 
 /** Words that never head (or start) a speaker phrase found without an entity. */
@@ -598,8 +602,17 @@ function indirectQuotes(ctx: Ctx): Quote[] {
         }
         continue;
       }
-      if (!INDIRECT_VERBS.has(w)) continue;
+      const evidential = EVIDENTIAL_VERBS.has(w);
+      if (!INDIRECT_VERBS.has(w) && !evidential) continue;
       const cue = { start: t.start, end: t.end, text: t.text };
+      if (evidential) {
+        if (j > a && lowerAt(j - 1) === 'to') continue; // "expected to find out": no finding reported
+        // "A Bloomberg poll shows that …", "one study found Trump would raise taxes"
+        const speaker = subjectBefore(ctx, j, a, false) ?? speakerFromNp(ctx, npBefore(ctx, j, a));
+        const start = lowerAt(j + 1) === 'that' ? j + 2 : clauseWithAuxiliary(ctx, j + 1, lastEnd);
+        if (speaker && start > j && start < lastEnd) pushIndirect(ctx, out, toks[start].start, clauseEnd, speaker, cue);
+        continue;
+      }
       // postposed: "CLAUSE, sources said." / "CLAUSE, said Putin."
       const comma = findPostposedComma(ctx, a, j, lastEnd);
       if (comma >= 0) {
@@ -662,13 +675,22 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   // or with a bare noun phrase whose verb an auxiliary or modal marks a few words on ("said local
   // officials should act"); a comma right after the verb ("he said, local officials should") is skipped
   const from = w === ',' && verb + 2 < lastEnd ? verb + 2 : verb + 1;
-  if (!/^\p{Ll}/u.test(toks[from].text) || NOT_CLAUSE_STARTS.has(lowerAt(from))) return -1;
+  return /^\p{Ll}/u.test(toks[from].text) ? clauseWithAuxiliary(ctx, from, lastEnd) : -1;
+}
+
+/** `from` when a clause starts there: a word that can begin one, and an auxiliary or modal within seven words. */
+function clauseWithAuxiliary(ctx: Ctx, from: number, lastEnd: number): number {
+  const toks = ctx.doc.tokens;
+  if (from >= lastEnd || isPunct(toks[from]) || NOT_CLAUSE_STARTS.has(lowerAt(from))) return -1;
   for (let k = from + 1; k < Math.min(lastEnd, from + 8); k++) {
     if (isPunct(toks[k])) return -1;
     if (CLAUSE_AUXILIARIES.has(lowerAt(k))) return from;
   }
   return -1;
 }
+
+/** A speaker from a noun phrase, if there is one. */
+const speakerFromNp = (ctx: Ctx, np: Span | undefined): SpeakerRef | undefined => (np ? speakerFrom(ctx, np, 'end') : undefined);
 
 function pushIndirect(ctx: Ctx, out: Quote[], start: number, end: number, speaker: SpeakerRef | undefined, cue: TextSpan, addressee?: string): void {
   const text = ctx.doc.text;
