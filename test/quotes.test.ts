@@ -140,6 +140,17 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('keeps a partial quote of a few words inside reported speech, and a longer one as a direct quote', () => {
+    const doc = run(
+      'On Wednesday, Trump told a crowd in Cleveland that he was “troubled” by the situation in Tulsa. Clinton said the plan was “a disaster for working families and for the country” in her speech.',
+      [['Trump', 'PER'], ['Cleveland', 'LOC'], ['Tulsa', 'LOC'], ['Clinton', 'PER']],
+    );
+    expect(doc.quotes.map((q) => [q.direct, q.text, q.speaker?.text])).toEqual([
+      [false, 'he was “troubled” by the situation in Tulsa', 'Trump'],
+      [true, 'a disaster for working families and for the country', 'Clinton'],
+    ]);
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

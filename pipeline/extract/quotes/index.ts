@@ -468,6 +468,9 @@ function vocative(ctx: Ctx, q: QuoteMarks): string | undefined {
   return undefined;
 }
 
+/** words at most of a quotation inside reported speech that leaves it reported speech */
+const PARTIAL_QUOTE_WORDS = 4;
+
 const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
 
 function directQuotes(ctx: Ctx): Quote[] {
@@ -699,8 +702,9 @@ function pushIndirect(ctx: Ctx, out: Quote[], start: number, end: number, speake
   while (s < e && /[\s,]/.test(text[s])) s++;
   while (e > s && /[\s,.;:]/.test(text[e - 1])) e--;
   if (wordCount(text.slice(s, e)) < 3) return;
-  // spans that hold a direct quote are already reported as direct quotes
-  for (const m of ctx.marks) if (m.open >= s && m.open < e) return;
+  // spans that hold a direct quote are already reported as direct quotes; a few quoted words
+  // inside reported speech ("said he was “troubled” by it") are a partial quote, part of it
+  for (const m of ctx.marks) if (m.open >= s && m.open < e && (m.close < 0 || m.close >= e || wordCount(text.slice(m.start, m.end)) > PARTIAL_QUOTE_WORDS)) return;
   if (ctx.insideQuote(s)) return;
   out.push({
     id: '',
