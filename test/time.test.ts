@@ -158,6 +158,12 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, '4 p.m. Tuesday')).toMatchObject({ type: 'TIME', value: '2025-04-15T16:00' });
   });
 
+  it('reads four digits before GMT as a time of day, never a year, and skips one restated in brackets', () => {
+    const doc = run('The match kicks off at 1945 GMT. The blast came at 3:30 p.m. local time (2030 GMT).', PUB);
+    expect(find(doc, '1945 GMT')).toMatchObject({ type: 'TIME', value: '2025-04-16T19:45' });
+    expect(doc.timexes.map((t) => t.text)).toEqual(['1945 GMT', '3:30 p.m.']);
+  });
+
   it('gives a clock time without a day the day named in its sentence', () => {
     const doc = run('The blast occurred at about 10:35 a.m. (0735 GMT) Friday. Talks resume at 9 a.m.', PUB);
     expect(find(doc, 'about 10:35 a.m.')).toMatchObject({ type: 'TIME', value: '2025-04-11T10:35' });

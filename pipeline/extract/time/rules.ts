@@ -325,6 +325,8 @@ function acceptYear(m: RegExpExecArray, text: string): boolean {
   if (/^\s*(?:%|percent|per\s*cent)/i.test(after)) return false;
   // "closed at 2082.1": an index level, not a year.
   if (/^[.,]\d/.test(after)) return false;
+  // "(2030 GMT)", "1400 hours": a time of day in military style.
+  if (/^\s*(?:GMT|UTC|[ECMP][SD]T|BST|CET|hours\b|hrs\b|local\s+time)/.test(after)) return false;
   const n = Number(m[1]);
   if (n < 1900) return /\b(?:in|since|of|from|until|by|year)\s+$/i.test(before(text, m));
   return true;
@@ -904,6 +906,18 @@ export const RULES: Rule[] = [
       }
       const date = ctx.ref ? fmtDate(ctx.ref) : 'XXXX-XX-XX';
       return { type: 'TIME', value: `${date}T${pad(h)}:${pad(min)}` };
+    },
+  },
+  {
+    // "kick-off at 1945 GMT": a time of day as four digits; not "(0735 GMT)", which restates in
+    // brackets the local time just given
+    name: 'clock-gmt',
+    kind: 'time',
+    re: re(String.raw`\b([01]\d|2[0-3])([0-5]\d)\s*(?:GMT|UTC)\b`),
+    accept: (m, text) => text[m.index - 1] !== '(',
+    resolve(m, ctx) {
+      const date = ctx.ref ? fmtDate(ctx.ref) : 'XXXX-XX-XX';
+      return { type: 'TIME', value: `${date}T${m[1]}:${m[2]}` };
     },
   },
   {
