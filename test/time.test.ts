@@ -164,6 +164,13 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(doc.timexes.map((t) => t.text)).toEqual(['1945 GMT', '3:30 p.m.']);
   });
 
+  it('reads a date after "takes effect" or "comes into force" forward, and after "took effect" back', () => {
+    const doc = run('The law takes effect on Jan. 1. The ban comes into force in February. The tax took effect on March 1.', PUB);
+    expect(find(doc, 'Jan. 1').value).toBe('2026-01-01');
+    expect(find(doc, 'February').value).toBe('2026-02');
+    expect(find(doc, 'March 1').value).toBe('2025-03-01');
+  });
+
   it('gives a clock time without a day the day named in its sentence', () => {
     const doc = run('The blast occurred at about 10:35 a.m. (0735 GMT) Friday. Talks resume at 9 a.m.', PUB);
     expect(find(doc, 'about 10:35 a.m.')).toMatchObject({ type: 'TIME', value: '2025-04-11T10:35' });

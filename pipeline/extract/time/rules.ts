@@ -138,7 +138,7 @@ function monthDayValue(ctx: ResolveCtx, month: number, day: number, weekday?: st
 }
 
 /** Deadlines and schedules point forward whatever the verb's tense ("extended the offer until Friday"). */
-const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record)\s+(?:on\s+|at\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:[ECMP][SD]T\s+)?,?\s*)?$/;
+const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record|takes\s+effect|comes\s+into\s+(?:force|effect))\s+(?:on\s+|at\s+|in\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:[ECMP][SD]T\s+)?,?\s*)?$/;
 
 function forward(ctx: ResolveCtx): boolean {
   return FORWARD_CUE_RE.test(ctx.text.slice(Math.max(0, ctx.start - 30), ctx.start));
