@@ -151,6 +151,21 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('gives "he said" out of coreference’s reach the person quoted just before, unless someone else is named between', () => {
+    const story = (between: string): string =>
+      `“We are pleased,” said John Smith.${between} The club finished fifth. The season ended in May. Fans were unhappy.\n\n“It was hard,” he said.`;
+    const doc = run(story(''), [['John Smith', 'PER']]);
+    expect(doc.quotes.map((q) => [q.speaker?.text, entityName(doc, q.speaker?.entity)])).toEqual([
+      ['John Smith', 'John Smith'],
+      ['he', 'John Smith'],
+    ]);
+    const other = run(story(' Tom Jones disagreed.'), [['John Smith', 'PER'], ['Tom Jones', 'PER']]);
+    expect(other.quotes.map((q) => [q.speaker?.text, entityName(other, q.speaker?.entity)])).toEqual([
+      ['John Smith', 'John Smith'],
+      ['he', undefined],
+    ]);
+  });
+
   it('joins quotes that run over paragraphs and keeps nested quotes inside', () => {
     const text = '“The first part goes on,\n\n“and the second says ‘enough is enough’ to them,” the minister told reporters.';
     const doc = prepareDoc('t', text);

@@ -432,7 +432,12 @@ export function inferGenderFromPronouns(doc: Doc, entities: Entity[], insideQuot
 
 /** Sentence index of a character offset (binary search over doc.sentences). */
 export function sentenceLocator(doc: Doc): (pos: number) => number {
-  const starts = doc.sentences.map((s) => s.start);
+  return spanLocator(doc.sentences);
+}
+
+/** Index of the last span (in text order) that starts at or before an offset, by binary search. */
+export function spanLocator(spans: readonly Span[]): (pos: number) => number {
+  const starts = spans.map((s) => s.start);
   return (pos: number): number => {
     let lo = 0;
     let hi = starts.length - 1;

@@ -1,5 +1,6 @@
 import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan, Token } from '../document.ts';
 import { isSubjectMention, tokenRange } from '../coref/index.ts';
+import { spanLocator } from '../entities/index.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
 import { ADDRESSEE_VERBS, INDIRECT_VERBS, REPORTING_VERBS } from './verbs.ts';
@@ -735,8 +736,37 @@ export function extractQuotes(doc: Doc): Quote[] {
     if (last && !q.direct && q.start < last.end) continue;
     kept.push(q);
   }
+  continueSpeakers(doc, kept);
   kept.forEach((q, i) => (q.id = `QT${i + 1}`));
   return kept;
+}
+
+/**
+ * "he said" after a quotation that coreference left unresolved (the sentences before it are
+ * quoted, so no name is in reach): news goes on quoting the person it last quoted. The speaker is
+ * that quote's when it is a person of the pronoun's gender (or of none known), quoted in this
+ * paragraph or the one before, with no other person named outside quotation marks in between.
+ */
+function continueSpeakers(doc: Doc, quotes: Quote[]): void {
+  const byId = new Map(doc.entities.map((e) => [e.id, e]));
+  const paragraphAt = spanLocator(doc.paragraphs);
+  const insideQuote = quoteTester(findQuoteMarks(doc));
+  const names = doc.entities
+    .filter((e) => e.type === 'Person')
+    .flatMap((e) => e.mentions.filter((m) => m.kind === 'name' && !insideQuote(m.start)).map((m) => ({ entity: e.id, start: m.start })));
+  let last: Quote | undefined;
+  for (const q of quotes) {
+    const sp = q.speaker;
+    const gender = sp && !sp.entity ? ({ he: 'male', she: 'female' } as const)[sp.text.toLowerCase()] : undefined;
+    if (sp && gender && last?.speaker?.entity) {
+      const person = byId.get(last.speaker.entity);
+      const near = paragraphAt(sp.start) - paragraphAt(last.start) <= 1;
+      const between = names.some((n) => n.start > last!.end && n.start < sp.start && n.entity !== person?.id);
+      if (person?.type === 'Person' && (person.gender ?? gender) === gender && near && !between) sp.entity = person.id;
+    }
+    // the last quote with any speaker: one whose speaker names no entity ends the run
+    if (q.speaker) last = q;
+  }
 }
 
 export const quoteExtractor: Component = {
