@@ -73,6 +73,18 @@ describe('corefResolver', () => {
     expect(added(body, 'Acme Corp')).toEqual([]);
   });
 
+  it('resolves "the company" as a subject to the organization the article named most, or to the one it renames', () => {
+    const doc = run(
+      'Acme Corp cut 500 jobs. Acme Corp shares fell after Bolt Ltd raised prices. The company said demand was weak. Investors sold the company short.',
+      [['Acme Corp', 'ORG'], ['Bolt Ltd', 'ORG']],
+    );
+    const said = doc.text.indexOf('The company said');
+    // the object "the company" is left alone
+    expect(added(doc, 'Acme Corp')).toEqual([`description:The company@${said}`]);
+    const renamed = run('Acme Corp cut jobs. Acme Corp will sell a unit to Bolt Ltd, the company that bid first.', [['Acme Corp', 'ORG'], ['Bolt Ltd', 'ORG']]);
+    expect(added(renamed, 'Bolt Ltd')).toEqual([`description:the company@${renamed.text.indexOf('the company')}`]);
+  });
+
   it('resolves age and role descriptions from what the text said earlier', () => {
     const doc = run(
       'French Prime Minister Jean Castex met 35-year-old Lukas Meyer. The 35-year-old thanked the prime minister. The German chancellor was absent.',

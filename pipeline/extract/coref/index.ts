@@ -19,6 +19,9 @@ import { tokenTable } from '../token-table.ts';
  * - "its": the nearest organization earlier in the same sentence.
  * - "it" before a reporting verb ("it said", "it has warned"): the organization that is the subject
  *   of the nearest sentence naming one, unless an unnamed body ("the government") comes between.
+ * - "the company", "the firm", "the club" …: the organization an appositive renames ("Gazprom, the
+ *   company tipped to buy"); as a subject, the organization the article has named most, when it
+ *   was named in this sentence or the two before.
  * - descriptions ("the president", "the Russian president", "the 29-year-old"): an entity the
  *   text earlier gave that role (a title before its name or an appositive) or that age. An age the
  *   text gives for the first time ("The 31-year-old has a minor injury") stands for the one person
@@ -305,6 +308,61 @@ export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean
   return out;
 }
 
+/** Nouns that stand for a business or other body already named: "the company said", "the club's accounts". */
+const ORGANIZATION_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'carrier', 'airline', 'retailer', 'club', 'insurer', 'lender', 'broadcaster', 'carmaker', 'chain']);
+
+/**
+ * "The company said …": a definite organization noun outside quotations stands for the
+ * organization the article has named most so far, when one was named in this sentence or the two
+ * before and it has no rival of equal count. Followed by a name ("the group Amnesty") or "of"
+ * ("the bank of England"), it introduces one instead.
+ */
+function organizationDescriptions(doc: Doc, insideQuote: (pos: number) => boolean, sentenceOf: (pos: number) => number): Mention[] {
+  const { texts, lows, starts, ends, sentences } = tokenTable(doc);
+  const named = doc.entities
+    .filter((e) => e.type === 'Organization')
+    .flatMap((e) => e.mentions.filter((m) => m.kind === 'name' && !insideQuote(m.start)).map((m) => ({ entity: e, start: m.start, end: m.end })))
+    .sort((a, b) => a.start - b.start);
+  if (!named.length) return [];
+  const out: Mention[] = [];
+  for (let i = 0; i + 1 < texts.length; i++) {
+    if (lows[i] !== 'the' || !ORGANIZATION_NOUNS.has(lows[i + 1]) || sentences[i + 1] !== sentences[i]) continue;
+    const at = starts[i];
+    if (insideQuote(at)) continue;
+    const span = { start: at, end: ends[i + 1] };
+    // "Gazprom, the company tipped to buy": an appositive renames the organization just named
+    const comma = /,\s*$/.test(doc.text.slice(Math.max(0, at - 3), at)) ? doc.text.lastIndexOf(',', at) : -1;
+    const appositive = comma >= 0 ? named.find((n) => n.end === comma) : undefined;
+    if (appositive) {
+      out.push({ ...span, text: doc.text.slice(at, span.end), kind: 'description', entity: appositive.entity.id });
+      continue;
+    }
+    const next = i + 2 < texts.length && sentences[i + 2] === sentences[i] ? texts[i + 2] : undefined;
+    // "the club where he made his name": a relative clause picks out some other one
+    if (next !== undefined && (/^\p{Lu}/u.test(next) || /^(?:of|s|where|which|that|who|whose)$/.test(next))) continue;
+    // as a subject only ("the company said", "the firm has cut"): elsewhere it is as often some other one
+    if (!isSubjectMention(doc, span)) continue;
+    const counts = new Map<Entity, number>();
+    const recent = new Set<Entity>();
+    const sentence = sentenceOf(at);
+    for (const n of named) {
+      if (n.start >= at) break;
+      counts.set(n.entity, (counts.get(n.entity) ?? 0) + 1);
+      if (sentenceOf(n.start) >= sentence - 2) recent.add(n.entity);
+    }
+    let top: Entity | undefined;
+    let best = 0;
+    let tie = false;
+    for (const [e, c] of counts) {
+      if (c > best) [top, best, tie] = [e, c, false];
+      else if (c === best) tie = true;
+    }
+    if (!top || tie || !recent.has(top)) continue;
+    out.push({ start: at, end: ends[i + 1], text: doc.text.slice(at, ends[i + 1]), kind: 'description', entity: top.id });
+  }
+  return out;
+}
+
 /** Resolves descriptions to entities with matching role or age evidence earlier in the text. */
 function resolveDescriptions(
   doc: Doc,
@@ -389,6 +447,7 @@ export function resolveCoreference(doc: Doc): void {
   };
   const descriptions = resolveDescriptions(doc, findDescriptions(doc, insideQuote), lastMention, insideQuote);
   for (const d of descriptions) byId.get(d.entity)?.mentions.push(d);
+  for (const d of organizationDescriptions(doc, insideQuote, sentenceOf)) byId.get(d.entity)?.mentions.push(d);
 
   // antecedent candidates outside quotations, in text order; resolved pronouns join as we go
   const candidates: Candidate[] = [];
