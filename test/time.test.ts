@@ -164,6 +164,13 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(doc.timexes.map((t) => t.text)).toEqual(['1945 GMT', '3:30 p.m.']);
   });
 
+  it('reads "until" in a past narrative back, unless a deadline was given or moved', () => {
+    const doc = run('Sales rose until August. The regulator extended the offer until August 20. He was given until 9 a.m. Tuesday to answer.', PUB);
+    expect(find(doc, 'August').value).toBe('2024-08');
+    expect(find(doc, 'August 20').value).toBe('2025-08-20');
+    expect(find(doc, '9 a.m. Tuesday').value).toBe('2025-04-22T09:00');
+  });
+
   it('reads a date after "takes effect" or "comes into force" forward, and after "took effect" back', () => {
     const doc = run('The law takes effect on Jan. 1. The ban comes into force in February. The tax took effect on March 1.', PUB);
     expect(find(doc, 'Jan. 1').value).toBe('2026-01-01');

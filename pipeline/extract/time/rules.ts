@@ -141,8 +141,16 @@ function monthDayValue(ctx: ResolveCtx, month: number, day: number, weekday?: st
 const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record|takes\s+effect|comes\s+into\s+(?:force|effect))\s+(?:on\s+|at\s+|in\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:[ECMP][SD]T\s+)?,?\s*)?$/;
 
 function forward(ctx: ResolveCtx): boolean {
-  return FORWARD_CUE_RE.test(ctx.text.slice(Math.max(0, ctx.start - 30), ctx.start));
+  const cue = FORWARD_CUE_RE.exec(ctx.text.slice(Math.max(0, ctx.start - 30), ctx.start));
+  if (!cue) return false;
+  // "until" in a past narrative ("sales rose until January") looks back, unless a deadline was
+  // moved or given ("extended the offer until Friday")
+  if (/^(?:until|till)\b/.test(cue[0]) && ctx.tense === 'past') return DEADLINE_VERB_RE.test(ctx.text.slice(Math.max(0, ctx.start - 80), ctx.start));
+  return true;
 }
+
+/** a verb that sets or moves a deadline, earlier in the same sentence ("a.m." is no sentence end) */
+const DEADLINE_VERB_RE = /\b(?:extend|postpone|delay|adjourn|suspend|defer|grant|allow|give|gave|given|push(?:ed)?\s+back|put\s+off|held\s+over|keep|kept|remain|stay)\w*\b(?:(?!(?<![ap]\.m)[.!?]\s+[A-Z])[^;])*$/i;
 
 /** The tense a date reference is read in: a forward cue first, else the nearest verb's. */
 function readingTense(ctx: ResolveCtx): Tense | undefined {
