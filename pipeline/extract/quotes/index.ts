@@ -74,11 +74,13 @@ interface Ctx {
   /** per token index: inside a direct quote */
   tokenInQuote: Uint8Array;
   marks: QuoteMarks[];
+  /** doc.entities by id */
+  entityById: Map<string, Entity>;
 }
 
 /** A person's name right after `m` and one to three lower-case words ("Newry boss Roy McCreadie"), when `m` names no person. */
 function personAfterRole(ctx: Ctx, m: Mention): Mention | undefined {
-  const typeOf = (id: string): string | undefined => ctx.doc.entities.find((e) => e.id === id)?.type;
+  const typeOf = (id: string): string | undefined => ctx.entityById.get(id)?.type;
   if (typeOf(m.entity) === 'Person') return undefined;
   const ms = ctx.mentions;
   const i = firstMentionAt(ms, m.end);
@@ -245,8 +247,7 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
     const speaker = np && speakerFrom(ctx, np, 'start');
     return speaker?.entity ? speaker : fallback ?? speaker;
   }
-  const np = npBefore(ctx, verb, floor);
-  return np ? speakerFrom(ctx, np, 'end') : undefined;
+  return speakerFromNp(ctx, npBefore(ctx, verb, floor));
 }
 
 /** The noun phrase starting at token index `from` ("Putin", "the Russian president", "Mr. Smith"). */
@@ -626,8 +627,7 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       }
       // preposed: "X said (that) CLAUSE", "X, a professor at Y, said CLAUSE"
       const subj = subjectBefore(ctx, j, a, false) ?? appositiveSubject(ctx, j, a);
-      const np = subj ? undefined : npBefore(ctx, j, a);
-      const speaker = subj ?? (np ? speakerFrom(ctx, np, 'end') : undefined);
+      const speaker = subj ?? speakerFromNp(ctx, npBefore(ctx, j, a));
       if (!speaker) continue;
       // parenthetical: "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
       // reports the whole sentence around it
@@ -725,7 +725,8 @@ export function extractQuotes(doc: Doc): Quote[] {
   const mentions = doc.entities.flatMap((e: Entity) => e.mentions).sort((a, b) => a.start - b.start || b.end - a.end);
   const table = tokenTable(doc);
   lowered = table.lows;
-  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), tokenInQuote: tokensInQuotes(table.starts, marks), marks };
+  const entityById = new Map(doc.entities.map((e) => [e.id, e]));
+  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), tokenInQuote: tokensInQuotes(table.starts, marks), marks, entityById };
   const direct = directQuotes(ctx);
   const indirect = indirectQuotes(ctx).filter((q) => !direct.some((d) => d.start < q.end && q.start < d.end));
   const all = [...direct, ...indirect].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -736,7 +737,7 @@ export function extractQuotes(doc: Doc): Quote[] {
     if (last && !q.direct && q.start < last.end) continue;
     kept.push(q);
   }
-  continueSpeakers(doc, kept);
+  continueSpeakers(ctx, kept);
   kept.forEach((q, i) => (q.id = `QT${i + 1}`));
   return kept;
 }
@@ -747,13 +748,10 @@ export function extractQuotes(doc: Doc): Quote[] {
  * that quote's when it is a person of the pronoun's gender (or of none known), quoted in this
  * paragraph or the one before, with no other person named outside quotation marks in between.
  */
-function continueSpeakers(doc: Doc, quotes: Quote[]): void {
-  const byId = new Map(doc.entities.map((e) => [e.id, e]));
-  const paragraphAt = spanLocator(doc.paragraphs);
-  const insideQuote = quoteTester(findQuoteMarks(doc));
-  const names = doc.entities
-    .filter((e) => e.type === 'Person')
-    .flatMap((e) => e.mentions.filter((m) => m.kind === 'name' && !insideQuote(m.start)).map((m) => ({ entity: e.id, start: m.start })));
+function continueSpeakers(ctx: Ctx, quotes: Quote[]): void {
+  const byId = ctx.entityById;
+  const paragraphAt = spanLocator(ctx.doc.paragraphs);
+  const names = ctx.mentions.filter((m) => m.kind === 'name' && byId.get(m.entity)?.type === 'Person' && !ctx.insideQuote(m.start));
   let last: Quote | undefined;
   for (const q of quotes) {
     const sp = q.speaker;
