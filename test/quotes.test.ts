@@ -5,6 +5,7 @@ import { entityGrouper } from '../pipeline/extract/entities/index.ts';
 import { handNames, seedDocWithNames as seedDoc } from './support/hand-names.ts';
 import { corefResolver } from '../pipeline/extract/coref/index.ts';
 import { quoteExtractor } from '../pipeline/extract/quotes/index.ts';
+import { referenceDater, timexTagger } from '../pipeline/extract/time/index.ts';
 import { findQuoteMarks } from '../pipeline/extract/quotes/marks.ts';
 
 function run(text: string, names: [string, NerLabel][] = []): Doc {
@@ -253,4 +254,45 @@ describe('quoteExtractor', () => {
       ['Sales rose all year,', 'it', undefined],
     ]);
   });
+
+  it('reads reported speech after a time, an addressee, a condition, a parenthesis, "of" a place, "and" and a participle', () => {
+    const doc = prepareDoc(
+      't',
+      'Rep. Tom Cole of Oklahoma, an ally of the leadership, said Thursday his biggest worry is the budget. ' +
+        'Ann Lee told reporters the plan would fail. ' +
+        'Bo Tan said if he were mayor, the city would build more housing. ' +
+        'Sen. Jo Ray (D-Md.) said she will release her records. ' +
+        'Kim Ode thanked the crowd and said it was great to be home. ' +
+        'Al Ruiz attacked the bill, saying it would raise taxes on families. ' +
+        'Max Roe told him the truth about the war.',
+      { datePublished: '2016-05-06' },
+    );
+    doc.names = handNames(doc, [['Tom Cole', 'PER'], ['Oklahoma', 'LOC'], ['Ann Lee', 'PER'], ['Bo Tan', 'PER'], ['Jo Ray', 'PER'], ['Kim Ode', 'PER'], ['Al Ruiz', 'PER'], ['Max Roe', 'PER']]);
+    entityGrouper.run(doc);
+    referenceDater.run(doc);
+    timexTagger.run(doc);
+    corefResolver.run(doc);
+    quoteExtractor.run(doc);
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
+      ['his biggest worry is the budget', 'Tom Cole', 'said'],
+      ['the plan would fail', 'Ann Lee', 'told'],
+      ['if he were mayor, the city would build more housing', 'Bo Tan', 'said'],
+      ['she will release her records', 'Jo Ray', 'said'],
+      ['it was great to be home', 'Kim Ode', 'said'],
+      ['it would raise taxes on families', 'Al Ruiz', 'saying'],
+    ]);
+  });
+
+  it('takes "according to" in mid-sentence and, for a source that reports, without a comma', () => {
+    const doc = run(
+      'In addition, according to the department, nine million more workers will be protected. ' +
+        'Clinton leads Sanders by 271 delegates according to a count by the news agency. ' +
+        'The project went according to plan.',
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['nine million more workers will be protected', 'the department'],
+      ['Clinton leads Sanders by 271 delegates', 'a count by the news agency'],
+    ]);
+  });
 });
+

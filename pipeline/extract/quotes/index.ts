@@ -1,9 +1,9 @@
-import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan, Token } from '../document.ts';
+import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan, Timex, Token } from '../document.ts';
 import { isSubjectMention, tokenRange } from '../coref/index.ts';
-import { spanLocator } from '../entities/index.ts';
+import { spanLocator, titleBefore } from '../entities/index.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
-import { ADDRESSEE_VERBS, INDIRECT_VERBS, REPORTING_VERBS } from './verbs.ts';
+import { ADDRESSEE_VERBS, INDIRECT_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
 
 /**
  * Quote attribution: direct quotes (content inside the marks, marks excluded) and reported
@@ -76,6 +76,8 @@ interface Ctx {
   marks: QuoteMarks[];
   /** doc.entities by id */
   entityById: Map<string, Entity>;
+  /** doc.timexes by start offset */
+  timexAt: Map<number, Timex>;
 }
 
 /** A person's name right after `m` and one to three lower-case words ("Newry boss Roy McCreadie"), when `m` names no person. */
@@ -87,6 +89,17 @@ function personAfterRole(ctx: Ctx, m: Mention): Mention | undefined {
   const p = ms[i];
   if (!p || p.kind !== 'name' || !/^\s+(?:\p{Ll}[\p{L}-]*\s+){1,3}$/u.test(ctx.doc.text.slice(m.end, p.start))) return undefined;
   return typeOf(p.entity) === 'Person' ? p : undefined;
+}
+
+/** The person named right before "of"/"from" and the place mention `m` ("Rep. Tom Cole of Oklahoma"), not before `floor`. */
+function personBeforePlace(ctx: Ctx, m: Mention, floor: number): Mention | undefined {
+  const typeOf = (id: string): string | undefined => ctx.entityById.get(id)?.type;
+  if (typeOf(m.entity) !== 'Place') return undefined;
+  const ms = ctx.mentions;
+  const i = firstMentionAt(ms, m.start) - 1;
+  const p = ms[i];
+  if (!p || p.start < floor || p.kind !== 'name' || typeOf(p.entity) !== 'Person') return undefined;
+  return /^\s+(?:of|from)\s+$/.test(ctx.doc.text.slice(p.end, m.start)) ? p : undefined;
 }
 
 /** The entity mention covering [start, end) best: one ending at `end` (the head), else the first inside. */
@@ -101,6 +114,16 @@ function mentionIn(ctx: Ctx, start: number, end: number, preferHeadAt?: number):
     first ??= m;
   }
   return first;
+}
+
+/** Whether a name mention covers the token. */
+function insideName(ctx: Ctx, t: Token): boolean {
+  const ms = ctx.mentions;
+  // mentions are sorted by start; a name covering t starts before it, a few mentions back at most
+  for (let i = firstMentionAt(ms, t.end) - 1; i >= 0 && t.start - ms[i].start < 200; i--) {
+    if (ms[i].kind === 'name' && ms[i].start <= t.start && ms[i].end >= t.end) return true;
+  }
+  return false;
 }
 
 /** Index of the first mention starting at or after `pos` (binary search; mentions sorted by start). */
@@ -119,6 +142,8 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   if (span.end <= span.start) return undefined;
   const text = ctx.doc.text;
   let m = mentionIn(ctx, span.start, span.end, head === 'end' ? span.end : undefined);
+  // "Lee Zeldin of New York said": a place after "of" or "from" modifies the person before it
+  if (m && head === 'end') m = personBeforePlace(ctx, m, span.start) ?? m;
   // "said Newry boss Roy McCreadie", "said Ireland coach Eddie O'Sullivan": the person a role
   // word joins to a team or company is the phrase's head
   if (m && head === 'start') m = personAfterRole(ctx, m) ?? m;
@@ -140,6 +165,12 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   if (/ly$/.test(last) || NOT_SPEAKERS.has(last)) return undefined;
   return { start: span.start, end: span.end, text: phrase };
 }
+
+/** Irregular past tenses that may follow a subject phrase. */
+const PAST_VERBS = new Set(['said', 'told', 'made', 'took', 'gave', 'came', 'went', 'saw', 'spoke', 'wrote', 'won', 'lost', 'led', 'left', 'held', 'sent', 'began', 'became', 'hit', 'put', 'set', 'cut', 'met', 'struck', 'threw', 'drew']);
+
+/** Nouns of sources that report, for "according to" without a comma before it. */
+const REPORTING_SOURCE = /\b(?:polls?|surveys?|reports?|stud(?:y|ies)|analys[ie]s|data|figures|count|tally|estimates?|statements?|sources|officials|documents|records|filings?|research|researchers|experts|analysts|police|authorities|spokes(?:man|woman|person))\b/i;
 
 /** Quantifiers and demonstratives that start a speaking noun phrase ("many analysts"), never one alone. */
 const QUANTIFIERS = new Set(['some', 'many', 'several', 'all', 'both', 'each', 'few', 'most', 'other', 'these', 'those', 'this', 'such', 'multiple']);
@@ -424,6 +455,15 @@ function subjectBefore(ctx: Ctx, verb: number, floor: number, leftmost: boolean)
   return { start: m.start, end: m.end, text: m.text, entity: m.entity };
 }
 
+/** The subject mention (with its title) that opens the sentence starting at token `floor`, before token `verb`. */
+function openingSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | undefined {
+  const m = subjectBefore(ctx, verb, floor, true);
+  if (!m?.entity) return undefined;
+  const title = titleBefore(ctx.doc, m);
+  const [first] = tokenRange(ctx.doc, title ?? m);
+  return first === floor ? m : undefined;
+}
+
 /**
  * The speaker a comma sets off from its verb: "a spokesman, Phil Lovas, said" (the name right
  * before the comma) or "Melanie Mitchell, a professor at Yale, said" (the name before the
@@ -447,8 +487,11 @@ function appositiveSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | 
     for (let k = verb - 2; k > floor && verb - k <= 16; k--) {
       if (toks[k].text === ',') {
         m = nameEndingAt(k);
-        const [first] = m ? tokenRange(ctx.doc, m) : [-1];
-        // the name opens its clause: the sentence's start, or a conjunction or comma before it
+        if (m) m = personBeforePlace(ctx, m, toks[floor].start) ?? m;
+        // the name, with its title ("Republican Rep. Lee Zeldin"), opens its clause: the
+        // sentence's start, or a conjunction or comma before it
+        const title = m && titleBefore(ctx.doc, m);
+        const [first] = title ? tokenRange(ctx.doc, title) : m ? tokenRange(ctx.doc, m) : [-1];
         if (m && first !== floor && !/^(?:,|and|but|;)$/.test(lowerAt(first - 1))) m = undefined;
         break;
       }
@@ -596,20 +639,40 @@ function indirectQuotes(ctx: Ctx): Quote[] {
           if (comma >= lastEnd || toks[comma].text !== ',' || comma === j + 2) continue;
           const source = { start: toks[j + 2].start, end: toks[comma - 1].end };
           pushIndirect(ctx, out, toks[comma + 1]?.start ?? clauseEnd, clauseEnd, speakerFrom(ctx, source, 'start'), cue);
-        } else if (j > a && /^[,—–―-]$/.test(toks[j - 1].text) && j + 2 < lastEnd) {
+        } else if (j > a + 2 && j + 2 < lastEnd) {
           // "CLAUSE, according to a New York Times/Siena poll.": the source runs to the sentence's
-          // end, and has no verb of its own
+          // end, or to a comma after which the sentence goes on, and has no verb of its own
           let k = j + 2;
           while (k < lastEnd && !CLAUSE_AUXILIARIES.has(lowerAt(k)) && !INDIRECT_VERBS.has(lowerAt(k)) && !/^[,;:—–―(]$/.test(toks[k].text)) k++;
-          if (k < lastEnd) continue;
-          const source = { start: toks[j + 2].start, end: toks[lastEnd - 1].end };
-          pushIndirect(ctx, out, s.start, toks[j - 1].start, speakerFrom(ctx, source, 'start'), cue);
+          const comma = /^[,—–―-]$/.test(toks[j - 1].text);
+          const source = { start: toks[j + 2].start, end: toks[k - 1].end };
+          const speaker = speakerFrom(ctx, source, 'start');
+          if (k === lastEnd) {
+            // without a comma only a source that reports ("a count by the AP", "the FBI"), not "according to plan"
+            if (comma || speaker?.entity || REPORTING_SOURCE.test(ctx.doc.text.slice(source.start, source.end))) {
+              pushIndirect(ctx, out, s.start, toks[comma ? j - 1 : j].start, speaker, cue);
+            }
+          } else if (comma && toks[k].text === toks[j - 1].text && k + 3 < lastEnd) {
+            // "In addition, according to the department, nearly nine million workers will …": the
+            // clause after the source; "At the heart of it, according to Ross, was a decision …": all of it
+            const shortLead = j - a <= 5;
+            pushIndirect(ctx, out, shortLead ? toks[k + 1].start : s.start, clauseEnd, speaker, cue);
+          }
         }
+        continue;
+      }
+      // a word of a name ("Colorado State University") is no verb
+      if (j > a && /^\p{Lu}/u.test(t.text) && insideName(ctx, t)) continue;
+      const cue = { start: t.start, end: t.end, text: t.text };
+      // "Clinton attacked Trump, saying he would appoint …": the sentence's subject speaks
+      if (PARTICIPLE_VERBS.has(w) && j - 1 > a && toks[j - 1].text === ',') {
+        const start = complementStart(ctx, j, lastEnd);
+        const speaker = openingSubject(ctx, j, a) ?? phraseSpeaker(ctx, npAfter(ctx, a, j));
+        if (start > j && speaker) pushIndirect(ctx, out, toks[start].start, clauseEnd, speaker, cue);
         continue;
       }
       const evidential = EVIDENTIAL_VERBS.has(w);
       if (!INDIRECT_VERBS.has(w) && !evidential) continue;
-      const cue = { start: t.start, end: t.end, text: t.text };
       if (evidential) {
         if (j > a && lowerAt(j - 1) === 'to') continue; // "expected to find out": no finding reported
         // "A Bloomberg poll shows that …", "one study found Trump would raise taxes"
@@ -627,7 +690,13 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       }
       // preposed: "X said (that) CLAUSE", "X, a professor at Y, said CLAUSE"
       const subj = subjectBefore(ctx, j, a, false) ?? appositiveSubject(ctx, j, a);
-      const speaker = subj ?? speakerFromNp(ctx, npBefore(ctx, j, a));
+      const speaker =
+        subj ??
+        // "Sen. Bernie Sanders (I-Vt.) said"
+        (toks[j - 1]?.text === ')' ? subjectOfVerb(ctx, j, a) : undefined) ??
+        speakerFromNp(ctx, npBefore(ctx, j, a)) ??
+        // "Trump welcomed Khan's election and said he would …": the subject the sentence opens with
+        (j - 1 > a && /^(?:and|but)$/.test(lowerAt(j - 1)) ? openingSubject(ctx, j, a) : undefined);
       if (!speaker) continue;
       // parenthetical: "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
       // reports the whole sentence around it
@@ -661,25 +730,70 @@ function findPostposedComma(ctx: Ctx, a: number, verb: number, lastEnd: number):
 /** Where the reported clause after a verb begins: after "that", or at a clause-like start. */
 function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   const toks = ctx.doc.tokens;
-  // "said (in a statement on Tuesday) that …", "told reporters that …"
-  for (let k = verb + 1; k < Math.min(lastEnd, verb + 9); k++) {
-    const w = lowerAt(k);
-    if (w === 'that') return k + 1 < lastEnd ? k + 1 : -1;
-    if (isPunct(toks[k]) && toks[k].text !== ',' || REPORTING_VERBS.has(w)) break;
+  // a time right after the verb is no part of the clause: "said Thursday his biggest worry …",
+  // "said on Tuesday (that) …"
+  const at = afterTime(ctx, verb + 1, lastEnd);
+  const w0 = at < lastEnd ? lowerAt(at) : '';
+  // "said (in a statement on Tuesday) that …", "told reporters that …", "said, however, that …"
+  if (w0 === 'that' || w0 === ',' || PREPOSITIONS.has(w0) || /ly$/.test(w0) || ADDRESSEE_VERBS.has(lowerAt(verb))) {
+    for (let k = at; k < Math.min(lastEnd, at + 9); k++) {
+      const w = lowerAt(k);
+      if (w === 'that') return k + 1 < lastEnd ? k + 1 : -1;
+      if (isPunct(toks[k]) && toks[k].text !== ',' || REPORTING_VERBS.has(w)) break;
+    }
   }
-  const next = toks[verb + 1];
-  if (!next || verb + 1 >= lastEnd) return -1;
-  const w = lowerAt(verb + 1);
-  if (ADDRESSEE_VERBS.has(lowerAt(verb))) return -1; // "told X" without "that": object, not clause
+  const next = toks[at];
+  if (!next || at >= lastEnd) return -1;
+  const w = w0;
+  if (ADDRESSEE_VERBS.has(lowerAt(verb))) {
+    // "told reporters the plan would fail": the addressee, then a clause with its own verb
+    if (PREPOSITIONS.has(w0) || STOPS.has(w0)) return -1; // "promised to reduce …"
+    for (let k = at + 1; k < Math.min(lastEnd, at + 5); k++) {
+      if (isPunct(toks[k]) && !/^[.&'’-]$/.test(toks[k].text) || STOPS.has(lowerAt(k))) return -1;
+      const subject = complementLike(ctx, k, lastEnd) || /^(?:the|a|an|his|her|their|its|this|these|those)$/.test(lowerAt(k));
+      if (subject && clauseWithAuxiliary(ctx, k, lastEnd) === k) return k;
+    }
+    return -1;
+  }
   // a clause starts with a subject: pronoun, determiner or name, followed later by a verb
   if (/^(?:he|she|they|it|we|i|there|the|a|an|his|her|their|its|this|these|those|russia|no|some|many|all)$/.test(w) || /^\p{Lu}/u.test(next.text)) {
-    if (/^(?:the|a|an)$/.test(w) && lastEnd - verb < 5) return -1;
-    return verb + 1;
+    if (/^(?:the|a|an)$/.test(w) && lastEnd - at < 4) return -1;
+    return at;
   }
+  // a condition before the reported clause: "said if he were president, DACA would be …"
+  if (w === 'if' && conditionThenClause(ctx, at, lastEnd)) return at;
   // or with a bare noun phrase whose verb an auxiliary or modal marks a few words on ("said local
   // officials should act"); a comma right after the verb ("he said, local officials should") is skipped
-  const from = w === ',' && verb + 2 < lastEnd ? verb + 2 : verb + 1;
+  const from = w === ',' && at + 1 < lastEnd ? at + 1 : at;
   return /^\p{Ll}/u.test(toks[from].text) ? clauseWithAuxiliary(ctx, from, lastEnd) : -1;
+}
+
+/** Token index after a time expression (with "on" before it) starting at token `from`, else `from`. */
+function afterTime(ctx: Ctx, from: number, lastEnd: number): number {
+  const toks = ctx.doc.tokens;
+  const start = from < lastEnd && lowerAt(from) === 'on' ? from + 1 : from;
+  if (start >= lastEnd) return from;
+  const timex = ctx.timexAt.get(toks[start].start);
+  if (!timex) return from;
+  let k = start;
+  while (k < lastEnd && toks[k].end <= timex.end) k++;
+  return k > start && k < lastEnd ? k : from;
+}
+
+/** "if" at token `at` opens a condition that a comma closes before a clause with its own verb. */
+function conditionThenClause(ctx: Ctx, at: number, lastEnd: number): boolean {
+  const toks = ctx.doc.tokens;
+  for (let k = at + 2; k < Math.min(lastEnd, at + 15); k++) {
+    if (toks[k].text === ',') return clauseWithAuxiliary(ctx, k + 1, lastEnd) >= 0 || complementLike(ctx, k + 1, lastEnd);
+    if (isPunct(toks[k])) return false;
+  }
+  return false;
+}
+
+/** A clause beginning at `from` with a pronoun or name subject and a verb-like word right after it. */
+function complementLike(ctx: Ctx, from: number, lastEnd: number): boolean {
+  if (from + 1 >= lastEnd) return false;
+  return /^(?:he|she|they|it|we|i|there)$/.test(lowerAt(from)) && /^\p{Ll}/u.test(ctx.doc.tokens[from + 1].text);
 }
 
 /** `from` when a clause starts there: a word that can begin one, and an auxiliary or modal within seven words. */
@@ -694,6 +808,20 @@ function clauseWithAuxiliary(ctx: Ctx, from: number, lastEnd: number): number {
 }
 
 /** A speaker from a noun phrase, if there is one. */
+/** The speaker a noun phrase names: the entity of its head mention, else the phrase ("The New York businessman"). */
+function phraseSpeaker(ctx: Ctx, np: Span | undefined): SpeakerRef | undefined {
+  if (!np) return undefined;
+  // the whole subject: a verb follows it ("The senator has praised", not "The New York| businessman")
+  const [first, after] = tokenRange(ctx.doc, np);
+  const next = after < ctx.doc.tokens.length ? lowerAt(after) : '';
+  if (PREPOSITIONS.has(lowerAt(first)) || STOPS.has(lowerAt(first))) return undefined; // "Despite …"
+  if (!CLAUSE_AUXILIARIES.has(next) && !/^\p{Ll}+ed$/u.test(next) && !PAST_VERBS.has(next)) return undefined;
+  const speaker = speakerFrom(ctx, np, 'end');
+  if (!speaker || !speaker.entity || speaker.end === np.end) return speaker;
+  const text = ctx.doc.text.slice(np.start, np.end);
+  return /^(?:the|a|an)\s/i.test(text) ? { start: np.start, end: np.end, text } : undefined;
+}
+
 const speakerFromNp = (ctx: Ctx, np: Span | undefined): SpeakerRef | undefined => (np ? speakerFrom(ctx, np, 'end') : undefined);
 
 function pushIndirect(ctx: Ctx, out: Quote[], start: number, end: number, speaker: SpeakerRef | undefined, cue: TextSpan, addressee?: string): void {
@@ -726,7 +854,7 @@ export function extractQuotes(doc: Doc): Quote[] {
   const table = tokenTable(doc);
   lowered = table.lows;
   const entityById = new Map(doc.entities.map((e) => [e.id, e]));
-  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), tokenInQuote: tokensInQuotes(table.starts, marks), marks, entityById };
+  const ctx: Ctx = { doc, mentions, insideQuote: quoteTester(marks), tokenInQuote: tokensInQuotes(table.starts, marks), marks, entityById, timexAt: new Map(doc.timexes.map((t) => [t.start, t])) };
   const direct = directQuotes(ctx);
   const indirect = indirectQuotes(ctx).filter((q) => !direct.some((d) => d.start < q.end && q.start < d.end));
   const all = [...direct, ...indirect].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -70,3 +70,11 @@ export const ADDRESSEE_VERBS: ReadonlySet<string> = new Set(
   ['tell', 'ask', 'urge', 'assure', 'reassure', 'inform', 'brief', 'warn', 'beg', 'implore', 'thank', 'advise', 'promise']
     .flatMap(inflect),
 );
+
+/** Participles that report the speech of their sentence's subject: "Clinton attacked Trump, saying he would …". */
+export const PARTICIPLE_VERBS: ReadonlySet<string> = new Set(
+  'say add claim insist argue warn state declare announce acknowledge admit confirm deny suggest write tweet note explain predict promise vow pledge stress emphasize emphasise complain concede allege indicate reveal reiterate assert contend'
+    .split(/\s+/)
+    .flatMap(inflect)
+    .filter((w) => /ing$/.test(w)),
+);
