@@ -135,9 +135,9 @@ describe('quoteExtractor', () => {
       'A Bloomberg poll shows that wealthy voters have left the party. One study found Trump would raise taxes on millions of families. Police found the body of a man in the river. Both are expected to find out on Wednesday if they will be banned.',
       [['Bloomberg', 'ORG'], ['Trump', 'PER']],
     );
-    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
-      ['wealthy voters have left the party', 'Bloomberg', 'shows'],
-      ['Trump would raise taxes on millions of families', 'One study', 'found'],
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, entityName(doc, q.speaker?.entity), q.cue?.text])).toEqual([
+      ['wealthy voters have left the party', 'A Bloomberg poll', 'Bloomberg', 'shows'],
+      ['Trump would raise taxes on millions of families', 'One study', undefined, 'found'],
     ]);
   });
 
@@ -292,6 +292,22 @@ describe('quoteExtractor', () => {
     expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
       ['nine million more workers will be protected', 'the department'],
       ['Clinton leads Sanders by 271 delegates', 'a count by the news agency'],
+    ]);
+  });
+
+  it('takes the noun a name modifies as the speaker, keeping the entity of one who speaks for it', () => {
+    const doc = run(
+      'Clinton advisers say any effort to push him out could backfire. A Labour spokesman said the timing was not affected by the row. ' +
+        'Sanders: Clinton email story has moved on. Everton: Martyn, Hibbert, Yobo, Stubbs, Naysmith. ' +
+        'Trump Says He Never Pledged To Kill Anyone. New York State Comptroller Alan Hevesi said no formal agreement had been made.',
+      [['Clinton', 'PER'], ['Labour', 'ORG'], ['Sanders', 'PER'], ['Everton', 'ORG'], ['Trump', 'PER'], ['New York', 'LOC'], ['Alan Hevesi', 'PER']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, entityName(doc, q.speaker?.entity), q.cue?.text])).toEqual([
+      ['any effort to push him out could backfire', 'Clinton advisers', undefined, 'say'],
+      ['the timing was not affected by the row', 'A Labour spokesman', 'Labour', 'said'],
+      ['Clinton email story has moved on', 'Sanders', 'Sanders', ':'],
+      ['He Never Pledged To Kill Anyone', 'Trump', 'Trump', 'Says'],
+      ['no formal agreement had been made', 'Alan Hevesi', 'Alan Hevesi', 'said'],
     ]);
   });
 });

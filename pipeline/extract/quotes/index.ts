@@ -116,6 +116,43 @@ function mentionIn(ctx: Ctx, start: number, end: number, preferHeadAt?: number):
   return first;
 }
 
+/** Whether tokens [from, to) are lower-case nouns that may head a phrase after a name ("Clinton advisers", "a Labour spokesman"). */
+function headNounsAfter(ctx: Ctx, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const w = lowerAt(k);
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(ctx.doc.tokens[k].text) || /ly$|sel(?:f|ves)$/.test(w)) return false;
+    if (ADVERBS_BEFORE_VERB.has(w) || STOPS.has(w) || NOT_SPEAKERS.has(w) || PREPOSITIONS.has(w)) return false;
+    if (ctx.timexAt.has(ctx.doc.tokens[k].start)) return false; // "Mr Straw last week said"
+  }
+  return from < to;
+}
+
+/** Nouns of those who speak for an organization or person, and of what they publish. */
+const VOICE_NOUNS = /^(?:spokes(?:man|woman|men|women|person|people)|statement|report|poll|survey|data|study|officials?|sources?|website|newspaper|lawyers?|attorneys?)$/;
+
+/**
+ * The phrase [start, end) that a name `m` modifies, as speaker: with the name's entity when its
+ * head speaks for it ("A Labour spokesman", "the Vodafone statement"), else without ("Clinton advisers").
+ */
+function phraseWithHead(ctx: Ctx, m: Mention, start: number, end: number): SpeakerRef {
+  const text = ctx.doc.text.slice(start, end);
+  const head = text.split(/\s+/).at(-1)!.toLowerCase();
+  return VOICE_NOUNS.test(head) ? { start, end, text, entity: m.entity } : { start, end, text };
+}
+
+/** Whether the words of tokens [a, b) are capitalized, four in five at least. */
+function titleCase(ctx: Ctx, a: number, b: number): boolean {
+  let words = 0;
+  let capitalized = 0;
+  for (let k = a; k < b; k++) {
+    const w = ctx.doc.tokens[k].text;
+    if (!/^\p{L}/u.test(w)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(w)) capitalized++;
+  }
+  return capitalized * 5 >= words * 4;
+}
+
 /** Whether a name mention covers the token. */
 function insideName(ctx: Ctx, t: Token): boolean {
   const ms = ctx.mentions;
@@ -144,6 +181,12 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   let m = mentionIn(ctx, span.start, span.end, head === 'end' ? span.end : undefined);
   // "Lee Zeldin of New York said": a place after "of" or "from" modifies the person before it
   if (m && head === 'end') m = personBeforePlace(ctx, m, span.start) ?? m;
+  // "Clinton advisers say": the name modifies the noun that heads the phrase, which speaks
+  if (m && head === 'end' && m.end < span.end) {
+    const [, mEnd] = tokenRange(ctx.doc, m);
+    const [, spanEnd] = tokenRange(ctx.doc, span);
+    if (spanEnd - mEnd <= 2 && headNounsAfter(ctx, mEnd, spanEnd)) return phraseWithHead(ctx, m, span.start, span.end);
+  }
   // "said Newry boss Roy McCreadie", "said Ireland coach Eddie O'Sullivan": the person a role
   // word joins to a team or company is the phrase's head
   if (m && head === 'start') m = personAfterRole(ctx, m) ?? m;
@@ -440,6 +483,11 @@ function subjectBefore(ctx: Ctx, verb: number, floor: number, leftmost: boolean)
     if (m.start < lo || ctx.insideQuote(m.start)) continue;
     if (isSubjectMention(doc, m)) found.push(m);
   }
+  // "Clinton herself said": the name, not the reflexive
+  if (verb - 1 > floor && /^(?:him|her|them|it)sel(?:f|ves)$/.test(lowerAt(verb - 1))) {
+    const m = ctx.mentions[firstMentionAt(ms, toks[verb - 1].start) - 1];
+    if (m && m.kind === 'name' && m.start >= lo && m.end === toks[verb - 2].end) return { start: m.start, end: m.end, text: m.text, entity: m.entity };
+  }
   if (!found.length) {
     // "he"/"she" left unresolved by coreference still names the speaker's place
     const [v] = [verb - 1];
@@ -451,8 +499,33 @@ function subjectBefore(ctx: Ctx, verb: number, floor: number, leftmost: boolean)
   if (!leftmost) {
     const [, mEnd] = tokenRange(doc, m);
     if (verb - mEnd > 3) return undefined;
+    // "Clinton advisers say": a noun after the name heads the phrase, and speaks
+    if (mEnd < verb && verb - mEnd <= 2 && headNounsAfter(ctx, mEnd, verb)) {
+      // the phrase with its article: "A Labour spokesman"
+      const [mFirst] = tokenRange(doc, m);
+      const start = mFirst > floor && /^(?:a|an|the)$/.test(lowerAt(mFirst - 1)) ? toks[mFirst - 1].start : m.start;
+      return phraseWithHead(ctx, m, start, toks[verb - 1].end);
+    }
   }
   return { start: m.start, end: m.end, text: m.text, entity: m.entity };
+}
+
+/** A person or organization named at the sentence's start (after a title) and a colon after it, with a clause of three words or more after that. */
+function colonAfterOpeningName(ctx: Ctx, a: number, lastEnd: number): { at: number; speaker: SpeakerRef } | undefined {
+  const toks = ctx.doc.tokens;
+  const ms = ctx.mentions;
+  const m = ms[firstMentionAt(ms, toks[a].start)];
+  if (!m || m.kind !== 'name' || ctx.tokenInQuote[a] || ctx.entityById.get(m.entity)?.type === 'Place') return undefined;
+  const title = titleBefore(ctx.doc, m);
+  const [first, after] = tokenRange(ctx.doc, m);
+  if ((title ? tokenRange(ctx.doc, title)[0] : first) !== a || toks[after]?.text !== ':' || lastEnd - after < 4) return undefined;
+  // a quotation after the colon is a direct quote's
+  if (ctx.tokenInQuote[after + 1] || /^[“"‘«]/.test(toks[after + 1].text)) return undefined;
+  // nor is a list of names ("Everton: Martyn, Hibbert, Yobo, …") anything said
+  let commas = 0;
+  for (let k = after + 1; k < lastEnd; k++) if (toks[k].text === ',') commas++;
+  if (commas >= 2 && titleCase(ctx, after + 1, lastEnd)) return undefined;
+  return { at: after, speaker: { start: m.start, end: m.end, text: m.text, entity: m.entity } };
 }
 
 /** The subject mention (with its title) that opens the sentence starting at token `floor`, before token `verb`. */
@@ -625,6 +698,9 @@ function indirectQuotes(ctx: Ctx): Quote[] {
     while (lastEnd > a && isPunct(toks[lastEnd - 1])) lastEnd--;
     if (lastEnd <= a) continue;
     const clauseEnd = toks[lastEnd - 1].end;
+    // "Sanders: Clinton email story has moved.", "TRUMP: The deaths …": a name, a colon, what it said
+    const colon = colonAfterOpeningName(ctx, a, lastEnd);
+    if (colon) pushIndirect(ctx, out, toks[colon.at + 1].start, clauseEnd, colon.speaker, { start: toks[colon.at].start, end: toks[colon.at].end, text: ':' });
     for (let j = a; j < lastEnd; j++) {
       if (ctx.tokenInQuote[j]) continue;
       const t = toks[j];
@@ -661,8 +737,9 @@ function indirectQuotes(ctx: Ctx): Quote[] {
         }
         continue;
       }
-      // a word of a name ("Colorado State University") is no verb
-      if (j > a && /^\p{Lu}/u.test(t.text) && insideName(ctx, t)) continue;
+      // a capital inside a sentence is a name's ("Colorado State University"), not a verb's,
+      // unless the whole sentence is in title case ("Trump Says He Never Pledged To …")
+      if (j > a && /^\p{Lu}/u.test(t.text) && (insideName(ctx, t) || !titleCase(ctx, a, lastEnd))) continue;
       const cue = { start: t.start, end: t.end, text: t.text };
       // "Clinton attacked Trump, saying he would appoint …": the sentence's subject speaks
       if (PARTICIPLE_VERBS.has(w) && j - 1 > a && toks[j - 1].text === ',') {
@@ -736,10 +813,12 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   const w0 = at < lastEnd ? lowerAt(at) : '';
   // "said (in a statement on Tuesday) that …", "told reporters that …", "said, however, that …"
   if (w0 === 'that' || w0 === ',' || PREPOSITIONS.has(w0) || /ly$/.test(w0) || ADDRESSEE_VERBS.has(lowerAt(verb))) {
-    for (let k = at; k < Math.min(lastEnd, at + 9); k++) {
+    for (let k = at; k < Math.min(lastEnd, at + 14); k++) {
       const w = lowerAt(k);
       if (w === 'that') return k + 1 < lastEnd ? k + 1 : -1;
       if (isPunct(toks[k]) && toks[k].text !== ',' || REPORTING_VERBS.has(w)) break;
+      // a clause of its own on the way: "said from day one we want …, and that is what …"
+      if (k > at && (PRONOUNS.has(w) || (STOPS.has(w) && (!/^(?:and|or)$/.test(w) || toks[k - 1].text === ',')))) break;
     }
   }
   const next = toks[at];
@@ -793,7 +872,7 @@ function conditionThenClause(ctx: Ctx, at: number, lastEnd: number): boolean {
 /** A clause beginning at `from` with a pronoun or name subject and a verb-like word right after it. */
 function complementLike(ctx: Ctx, from: number, lastEnd: number): boolean {
   if (from + 1 >= lastEnd) return false;
-  return /^(?:he|she|they|it|we|i|there)$/.test(lowerAt(from)) && /^\p{Ll}/u.test(ctx.doc.tokens[from + 1].text);
+  return /^(?:he|she|they|it|we|i|there)$/.test(lowerAt(from)) && /^(?:\p{Ll}|['’](?:s|re|ll|d|ve|m)$)/u.test(ctx.doc.tokens[from + 1].text);
 }
 
 /** `from` when a clause starts there: a word that can begin one, and an auxiliary or modal within seven words. */
@@ -803,6 +882,8 @@ function clauseWithAuxiliary(ctx: Ctx, from: number, lastEnd: number): number {
   for (let k = from + 1; k < Math.min(lastEnd, from + 8); k++) {
     if (isPunct(toks[k])) return -1;
     if (CLAUSE_AUXILIARIES.has(lowerAt(k))) return from;
+    // "he's", "they'll": a contracted auxiliary after a pronoun
+    if (/^['’](?:s|re|ll|d|ve|m)$/.test(lowerAt(k)) && PRONOUNS.has(lowerAt(k - 1))) return from;
   }
   return -1;
 }
