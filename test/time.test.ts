@@ -403,6 +403,23 @@ describe('timexTagger after the NER layer', () => {
     expect(doc.names.some((n) => doc.text.slice(n.start, n.end) === 'Sunday Times')).toBe(true);
     expect(doc.timexes.map((t) => t.text)).toEqual(['Monday', 'Friday']);
   });
+
+  it('skips a weekday in a newspaper name the tagger missed', () => {
+    const doc = analyzed('The book, by Sunday Telegraph journalist Robert Peston, cites the Mail on Sunday. It came out on Sunday.');
+    expect(doc.timexes.map((t) => t.text)).toEqual(['Sunday']);
+    expect(doc.timexes[0].start).toBe(doc.text.lastIndexOf('Sunday'));
+  });
+});
+
+describe('timexTagger: expectations look forward', () => {
+  it('reads a date that is expected or due as the next one, unless the expectation is past', () => {
+    const doc = run('A ruling is expected on 6 January. The vote is due in February. The verdict was expected on 9 January.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['6 January', '2026-01-06'],
+      ['February', '2026-02'],
+      ['9 January', '2025-01-09'],
+    ]);
+  });
 });
 
 describe('timexTagger: halves', () => {

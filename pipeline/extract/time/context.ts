@@ -30,8 +30,14 @@ const UN_VERBS = new Set([
   'unraveled', 'unravelled', 'unfolded', 'unsealed', 'unpacked', 'untied', 'unblocked',
 ]);
 
+/** Words of expectation that look forward to the time they introduce ("a ruling is expected on 6 January"). */
+const EXPECT_WORDS = new Set(['expected', 'expecting', 'due']);
+const EXPECT_NEXT = new Set(['on', 'in', 'at', 'by', 'around', 'before', 'early', 'later', 'within']);
+
 function wordTense(lower: string, next: string | undefined, prev: string | undefined): Tense | undefined {
   if (FUTURE_WORDS.has(lower)) return 'future';
+  // "was expected on Friday" tells of an expectation past: the auxiliary decides
+  if (EXPECT_WORDS.has(lower) && next !== undefined && EXPECT_NEXT.has(next) && !/^(?:was|were|had|been)$/.test(prev ?? '')) return 'future';
   if (next === 'to' && INTENT_WORDS.has(lower)) return 'future';
   if (lower === 'going' && next === 'to') return 'future';
   if (lower === 'tomorrow' || lower === 'next') return 'future';

@@ -249,6 +249,9 @@ const ANCHORED = new AnchoredRules(RULES);
 /** a word that names newspapers and programmes as often as times: the Sunday Telegraph, China Daily */
 const TITLE_WORD = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Daily|Weekly|Monthly|Quarterly|Yearly|Annual)$/;
 
+/** the word after a weekday in a newspaper's name */
+const NEWSPAPER_AFTER = /^ (?:Times|Telegraph|Mirror|Express|People|Post|Herald|Mail|Independent|Tribune|Observer|Sport|Star|Business Post|Journal)\b/;
+
 /**
  * Whether the expression at [start, end) is a word of a longer organization or person name that
  * the tagger found: "Sunday" before another word of "the Sunday Telegraph", "Daily" ending "China
@@ -257,6 +260,8 @@ const TITLE_WORD = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Daily|Weekly|
  */
 function partOfTitle(names: readonly NameMention[], text: string, start: number, end: number): boolean {
   if (!TITLE_WORD.test(text.slice(start, end))) return false;
+  // newspapers the tagger missed: "the Sunday Telegraph", "the Mail on Sunday"
+  if (NEWSPAPER_AFTER.test(text.slice(end, end + 14)) || /\bMail on $/.test(text.slice(Math.max(0, start - 8), start))) return true;
   for (const n of names) {
     if (n.start > start) return false;
     if (n.end < end || n.end - n.start <= end - start || (n.label !== 'ORG' && n.label !== 'PER')) continue;
