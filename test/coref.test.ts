@@ -103,6 +103,16 @@ describe('corefResolver', () => {
     expect(added(doc, 'Paula Radcliffe')).toEqual([`description:The 31-year-old@${doc.text.indexOf('The 31')}`]);
   });
 
+  it('resolves a first-time age after a sentence that opens with "he" or "she" to the protagonist of that gender', () => {
+    const names: [string, NerLabel][] = [['Nick Pearce', 'PER'], ['Pearce', 'PER'], ['Jane Roe', 'PER']];
+    const he = run('Nick Pearce is the new director. Mr Pearce was an adviser. He then ran a commission. The 39-year-old was educated in London.', names);
+    const descriptions = (doc: Doc, name: string): string[] => added(doc, name).filter((m) => m.startsWith('description:'));
+    expect(descriptions(he, 'Nick Pearce')).toEqual([`description:The 39-year-old@${he.text.indexOf('The 39')}`]);
+    // "she" is not the man the article names most
+    const she = run('Nick Pearce is the new director. Mr Pearce was an adviser. She then ran a commission. The 39-year-old was educated in London.', names);
+    expect(descriptions(she, 'Nick Pearce')).toEqual([]);
+  });
+
   it('leaves a first-time age alone when the person before is not its sentence’s subject or not the protagonist', () => {
     const object = run('The club wants to sign Fernando Morientes and his agent. The 28-year-old is keen.', [['Fernando Morientes', 'PER']]);
     const descriptions = (doc: Doc, name: string): string[] => added(doc, name).filter((m) => m.startsWith('description:'));

@@ -398,6 +398,36 @@ function resolveDescriptions(
     for (const c of counts.values()) if (c > mine) return undefined;
     return one;
   };
+  /**
+   * "He then became secretary of the commission. The 39-year-old was educated at …": when the
+   * sentence before names nobody and opens with "he" or "she", the person the article has named
+   * most so far (one of that gender, named in the three sentences before), whom the pronoun stands for.
+   */
+  const protagonistBefore = (at: number): Entity | undefined => {
+    const si = sentenceOf(at);
+    if (si === 0) return undefined;
+    const prev = doc.sentences[si - 1];
+    const pronoun = /^(he|she)\b/i.exec(doc.text.slice(prev.start, prev.start + 4))?.[1].toLowerCase();
+    if (!pronoun) return undefined;
+    const counts = new Map<Entity, number>();
+    let recent: Set<Entity> | undefined = new Set();
+    for (const { entity, mention } of personMentions) {
+      if (mention.start >= at) continue;
+      if (mention.start >= prev.start) recent = undefined; // the sentence before names someone
+      counts.set(entity, (counts.get(entity) ?? 0) + 1);
+      if (recent && sentenceOf(mention.start) >= si - 4) recent.add(entity);
+    }
+    if (!recent) return undefined;
+    let top: Entity | undefined;
+    let best = 0;
+    let tie = false;
+    for (const [e, c] of counts) {
+      if (c > best) [top, best, tie] = [e, c, false];
+      else if (c === best) tie = true;
+    }
+    const gender = pronoun === 'he' ? 'male' : 'female';
+    return top && !tie && recent.has(top) && (!top.gender || top.gender === gender) ? top : undefined;
+  };
   const out: Mention[] = [];
   for (const d of descriptions) {
     const matches = new Set<Entity>();
@@ -416,7 +446,7 @@ function resolveDescriptions(
     if (!matches.size && d.person && !named()) {
       // an age the text gives for the first time ("The 31-year-old has a minor injury"): the one
       // person of the sentence before, when the description's own sentence names nobody before it
-      const one = onlyPersonBefore(d.start);
+      const one = onlyPersonBefore(d.start) ?? protagonistBefore(d.start);
       if (one) matches.add(one);
     }
     if (!matches.size) continue;
