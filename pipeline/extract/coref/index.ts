@@ -350,17 +350,23 @@ function organizationDescriptions(doc: Doc, insideQuote: (pos: number) => boolea
       counts.set(n.entity, (counts.get(n.entity) ?? 0) + 1);
       if (sentenceOf(n.start) >= sentence - 2) recent.add(n.entity);
     }
-    let top: Entity | undefined;
-    let best = 0;
-    let tie = false;
-    for (const [e, c] of counts) {
-      if (c > best) [top, best, tie] = [e, c, false];
-      else if (c === best) tie = true;
-    }
-    if (!top || tie || !recent.has(top)) continue;
+    const top = mostCounted(counts);
+    if (!top || !recent.has(top)) continue;
     out.push({ start: at, end: ends[i + 1], text: doc.text.slice(at, ends[i + 1]), kind: 'description', entity: top.id });
   }
   return out;
+}
+
+/** The entity counted most often, if no other is counted as often. */
+function mostCounted(counts: Map<Entity, number>): Entity | undefined {
+  let top: Entity | undefined;
+  let best = 0;
+  let tie = false;
+  for (const [e, c] of counts) {
+    if (c > best) [top, best, tie] = [e, c, false];
+    else if (c === best) tie = true;
+  }
+  return tie ? undefined : top;
 }
 
 /** Resolves descriptions to entities with matching role or age evidence earlier in the text. */
@@ -418,15 +424,9 @@ function resolveDescriptions(
       if (recent && sentenceOf(mention.start) >= si - 4) recent.add(entity);
     }
     if (!recent) return undefined;
-    let top: Entity | undefined;
-    let best = 0;
-    let tie = false;
-    for (const [e, c] of counts) {
-      if (c > best) [top, best, tie] = [e, c, false];
-      else if (c === best) tie = true;
-    }
+    const top = mostCounted(counts);
     const gender = pronoun === 'he' ? 'male' : 'female';
-    return top && !tie && recent.has(top) && (!top.gender || top.gender === gender) ? top : undefined;
+    return top && recent.has(top) && (!top.gender || top.gender === gender) ? top : undefined;
   };
   const out: Mention[] = [];
   for (const d of descriptions) {
