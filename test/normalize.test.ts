@@ -41,6 +41,14 @@ describe('sentence segmentation', () => {
       'Nobody did.',
     ]);
   });
+  it('reads typewriter quotation marks of two characters, ``…\'\' and \'\'…\'\'', () => {
+    expect(sentencesOf("She took it in stride. ''I felt tired. But not unsafe,'' she said. ``We won. Twice,'' he said. Then he left.")).toEqual([
+      'She took it in stride.',
+      "''I felt tired. But not unsafe,'' she said.",
+      "``We won. Twice,'' he said.",
+      'Then he left.',
+    ]);
+  });
   it('ends a sentence after U.S. only when a sentence starter follows', () => {
     expect(sentencesOf('He flew to the U.S. The trip was short.')).toHaveLength(2);
     expect(sentencesOf('The U.S. Senate voted.')).toHaveLength(1);

@@ -60,9 +60,23 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
   let sentenceStart = para.start;
   let curlyDepth = 0;
   let straightOpen = false;
+  // typewriter quotation marks of two characters: ``…'' (depth), or ''…'' (open/closed)
+  let backtickDepth = 0;
+  let twoOpen = false;
   let i = para.start;
   while (i < para.end) {
     const ch = text[i];
+    if (text.startsWith('``', i)) {
+      backtickDepth++;
+      i += 2;
+      continue;
+    }
+    if (text.startsWith("''", i)) {
+      if (backtickDepth > 0) backtickDepth--;
+      else twoOpen = !twoOpen;
+      i += 2;
+      continue;
+    }
     if (OPENING_QUOTES.has(ch) && ch !== '‘') curlyDepth++;
     else if (ch === '”' || ch === '»') curlyDepth = Math.max(0, curlyDepth - 1);
     else if (ch === '"') straightOpen = !straightOpen;
@@ -73,19 +87,28 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
       // closing quotes/brackets belong to the sentence they close
       let depth: number = curlyDepth;
       let open: boolean = straightOpen;
+      let backticks: number = backtickDepth;
+      let two: boolean = twoOpen;
       while (j < para.end && CLOSERS.has(text[j])) {
+        if (text.startsWith("''", j)) {
+          if (backticks > 0) backticks--;
+          else two = !two;
+          j += 2;
+          continue;
+        }
         if (text[j] === '”' || text[j] === '»') depth = Math.max(0, depth - 1);
         else if (text[j] === '"') open = !open;
         j++;
       }
       let k = j;
       while (k < para.end && /\s/.test(text[k])) k++;
-      const insideQuote = depth > 0 || open;
+      const insideQuote = depth > 0 || open || backticks > 0 || two;
       if (k > j && k < para.end && !insideQuote) {
         const next = text[k];
         const nextWordMatch = /^[\p{L}\p{N}]+/u.exec(text.slice(k, k + 40));
         const nextWord = nextWordMatch ? nextWordMatch[0] : '';
-        const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || OPENING_QUOTES.has(next) || next === '"' || next === '(' || next === '[';
+        const typewriterQuote = text.startsWith("''", k) || text.startsWith('``', k);
+        const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || OPENING_QUOTES.has(next) || next === '"' || next === '(' || next === '[' || typewriterQuote;
         const ok = startsSentence && (ch !== '.' || j - i > 1 || isBoundaryAfterPeriod(text, i, nextWord));
         if (ok) {
           spans.push({ start: sentenceStart, end: j });
@@ -95,6 +118,8 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
       // quote state advances past the closers we consumed
       curlyDepth = depth;
       straightOpen = open;
+      backtickDepth = backticks;
+      twoOpen = two;
       i = j;
       continue;
     }
