@@ -310,5 +310,16 @@ describe('quoteExtractor', () => {
       ['no formal agreement had been made', 'Alan Hevesi', 'Alan Hevesi', 'said'],
     ]);
   });
+
+  it('skips a title in quotation marks inside a sentence, but not a quotation in a headline', () => {
+    const doc = run(
+      'Sanders told MSNBC’s “Morning Joe” that the plan would fail. She sang “A Change Is Gonna Come” twice. Warren Hammers Wells Fargo Chief: ‘You Should Be Investigated’',
+      [['Sanders', 'PER'], ['MSNBC', 'ORG'], ['Warren', 'PER'], ['Wells Fargo', 'ORG']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.direct])).toEqual([
+      ['the plan would fail', false],
+      ['You Should Be Investigated', true],
+    ]);
+  });
 });
 

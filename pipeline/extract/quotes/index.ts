@@ -140,6 +140,14 @@ function phraseWithHead(ctx: Ctx, m: Mention, start: number, end: number): Speak
   return VOICE_NOUNS.test(head) ? { start, end, text, entity: m.entity } : { start, end, text };
 }
 
+/** Whether a text is a title: two to `maxWords` words, each of four letters or more capitalized. */
+function isTitleCased(text: string, maxWords = 8): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  if (words.length < 2 || words.length > maxWords) return false;
+  const long = words.filter((w) => w.replace(/[^\p{L}]/gu, '').length >= 4);
+  return long.length > 0 && long.every((w) => /^[^\p{L}]*\p{Lu}/u.test(w));
+}
+
 /** Whether the words of tokens [a, b) are capitalized, four in five at least. */
 function titleCase(ctx: Ctx, a: number, b: number): boolean {
   let words = 0;
@@ -632,6 +640,9 @@ function directQuotes(ctx: Ctx): Quote[] {
     // short partial quotes without a cue are scare quotes or titles, not speech
     if (words < 3 && !cue) continue;
     if (partial && words < 2) continue;
+    // a title in quotation marks inside a sentence ("told MSNBC’s “Morning Joe”"), unless the
+    // sentence is a headline, whose quotations are capitalized like the rest of it
+    if (partial && isTitleCased(doc.text.slice(q.start, q.end)) && !isTitleCased(doc.text.slice(openSentence.start, q.open), Infinity)) continue;
     if (!cue && prev && !partial && (prev.paragraph === q.firstParagraph || carriesAcross(doc, prev.quote, q)) && prev.quote.speaker) {
       cue = { speaker: prev.quote.speaker };
     }
@@ -816,7 +827,8 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
     for (let k = at; k < Math.min(lastEnd, at + 14); k++) {
       const w = lowerAt(k);
       if (w === 'that') return k + 1 < lastEnd ? k + 1 : -1;
-      if (isPunct(toks[k]) && toks[k].text !== ',' || REPORTING_VERBS.has(w)) break;
+      // a comma or a title's quotation marks ("told MSNBC’s “Morning Joe” that …") may come on the way
+      if (isPunct(toks[k]) && !/^(?:,|[“”"‘’]|''|``)$/.test(toks[k].text) || REPORTING_VERBS.has(w)) break;
       // a clause of its own on the way: "said from day one we want …, and that is what …"
       if (k > at && (PRONOUNS.has(w) || (STOPS.has(w) && (!/^(?:and|or)$/.test(w) || toks[k - 1].text === ',')))) break;
     }
