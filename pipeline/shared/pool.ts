@@ -23,10 +23,11 @@ const LARGE_WORKER_HEAP_MB = 4096;
 /**
  * A worker's young generation (the space new objects are made in) at most, in MB. V8 lets it grow
  * to 48 MB per thread by default. An article's garbage dies young either way; a smaller young
- * generation is collected more often, at no cost the bench could see, and lowered the peak of a
- * two-job run over the BBC corpus from ~306 to ~250 MB (README, "Speed and memory").
+ * generation is collected more often, at no cost the bench could see: 12 MB lowered the peak of a
+ * two-job run over the BBC corpus from ~306 to ~250 MB, and 8 MB that of a two-job run over the
+ * corpus ×10 from 314–322 to 300–305 MB (README, "Speed and memory").
  */
-export const WORKER_YOUNG_MB = 12;
+export const WORKER_YOUNG_MB = 8;
 
 /**
  * V8's optimizing compiler, inlining callees into the extractors' large functions, spent 6.0 s of
