@@ -523,7 +523,9 @@ function colonAfterOpeningName(ctx: Ctx, a: number, lastEnd: number): { at: numb
   const toks = ctx.doc.tokens;
   const ms = ctx.mentions;
   const m = ms[firstMentionAt(ms, toks[a].start)];
-  if (!m || m.kind !== 'name' || ctx.tokenInQuote[a] || ctx.entityById.get(m.entity)?.type === 'Place') return undefined;
+  // a colon right after it, and the name within a title's reach of the sentence's start
+  if (!m || m.kind !== 'name' || ctx.doc.text[m.end] !== ':' || m.start - toks[a].start > 40) return undefined;
+  if (ctx.tokenInQuote[a] || ctx.entityById.get(m.entity)?.type === 'Place') return undefined;
   const title = titleBefore(ctx.doc, m);
   const [first, after] = tokenRange(ctx.doc, m);
   if ((title ? tokenRange(ctx.doc, title)[0] : first) !== a || toks[after]?.text !== ':' || lastEnd - after < 4) return undefined;
@@ -748,19 +750,21 @@ function indirectQuotes(ctx: Ctx): Quote[] {
         }
         continue;
       }
+      const participle = PARTICIPLE_VERBS.has(w);
+      const evidential = EVIDENTIAL_VERBS.has(w);
+      if (!participle && !evidential && !INDIRECT_VERBS.has(w)) continue;
       // a capital inside a sentence is a name's ("Colorado State University"), not a verb's,
       // unless the whole sentence is in title case ("Trump Says He Never Pledged To …")
       if (j > a && /^\p{Lu}/u.test(t.text) && (insideName(ctx, t) || !titleCase(ctx, a, lastEnd))) continue;
       const cue = { start: t.start, end: t.end, text: t.text };
       // "Clinton attacked Trump, saying he would appoint …": the sentence's subject speaks
-      if (PARTICIPLE_VERBS.has(w) && j - 1 > a && toks[j - 1].text === ',') {
+      if (participle) {
+        if (j - 1 <= a || toks[j - 1].text !== ',') continue;
         const start = complementStart(ctx, j, lastEnd);
         const speaker = openingSubject(ctx, j, a) ?? phraseSpeaker(ctx, npAfter(ctx, a, j));
         if (start > j && speaker) pushIndirect(ctx, out, toks[start].start, clauseEnd, speaker, cue);
         continue;
       }
-      const evidential = EVIDENTIAL_VERBS.has(w);
-      if (!INDIRECT_VERBS.has(w) && !evidential) continue;
       if (evidential) {
         if (j > a && lowerAt(j - 1) === 'to') continue; // "expected to find out": no finding reported
         // "A Bloomberg poll shows that …", "one study found Trump would raise taxes"
