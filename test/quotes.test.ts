@@ -287,7 +287,8 @@ describe('quoteExtractor', () => {
     const doc = run(
       'In addition, according to the department, nine million more workers will be protected. ' +
         'Clinton leads Sanders by 271 delegates according to a count by the news agency. ' +
-        'The project went according to plan.',
+        'The project went according to plan. The project went according to Trump’s plan.',
+      [['Trump', 'PER']],
     );
     expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
       ['nine million more workers will be protected', 'the department'],

@@ -738,7 +738,8 @@ function indirectQuotes(ctx: Ctx): Quote[] {
           const speaker = speakerFrom(ctx, source, 'start');
           if (k === lastEnd) {
             // without a comma only a source that reports ("a count by the AP", "the FBI"), not "according to plan"
-            if (comma || speaker?.entity || REPORTING_SOURCE.test(ctx.doc.text.slice(source.start, source.end))) {
+            const named = speaker?.entity !== undefined && speaker.end === source.end; // "the FBI", not "Trump's plan"
+            if (comma || named || REPORTING_SOURCE.test(ctx.doc.text.slice(source.start, source.end))) {
               pushIndirect(ctx, out, s.start, toks[comma ? j - 1 : j].start, speaker, cue);
             }
           } else if (comma && toks[k].text === toks[j - 1].text && k + 3 < lastEnd) {
