@@ -51,6 +51,17 @@ function isBoundaryAfterPeriod(text: string, periodPos: number, nextWord: string
   return true;
 }
 
+interface TypewriterQuotes {
+  /** `` opened and not yet closed */
+  backticks: number;
+  /** a '' opened without `` before it, not yet closed by another '' */
+  twoOpen: boolean;
+}
+
+/** The state after a '': it closes a `` if one is open, else opens or closes a ''…'' quotation. */
+const afterTwoApostrophes = (q: TypewriterQuotes): TypewriterQuotes =>
+  q.backticks > 0 ? { ...q, backticks: q.backticks - 1 } : { ...q, twoOpen: !q.twoOpen };
+
 /**
  * Sentence spans within one paragraph. A sentence never ends inside a quotation or after a
  * title abbreviation ("Mr. Putin").
@@ -61,19 +72,17 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
   let curlyDepth = 0;
   let straightOpen = false;
   // typewriter quotation marks of two characters: ``…'' (depth), or ''…'' (open/closed)
-  let backtickDepth = 0;
-  let twoOpen = false;
+  let typewriter: TypewriterQuotes = { backticks: 0, twoOpen: false };
   let i = para.start;
   while (i < para.end) {
     const ch = text[i];
     if (text.startsWith('``', i)) {
-      backtickDepth++;
+      typewriter = { ...typewriter, backticks: typewriter.backticks + 1 };
       i += 2;
       continue;
     }
     if (text.startsWith("''", i)) {
-      if (backtickDepth > 0) backtickDepth--;
-      else twoOpen = !twoOpen;
+      typewriter = afterTwoApostrophes(typewriter);
       i += 2;
       continue;
     }
@@ -87,12 +96,10 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
       // closing quotes/brackets belong to the sentence they close
       let depth: number = curlyDepth;
       let open: boolean = straightOpen;
-      let backticks: number = backtickDepth;
-      let two: boolean = twoOpen;
+      let marks: TypewriterQuotes = typewriter;
       while (j < para.end && CLOSERS.has(text[j])) {
         if (text.startsWith("''", j)) {
-          if (backticks > 0) backticks--;
-          else two = !two;
+          marks = afterTwoApostrophes(marks);
           j += 2;
           continue;
         }
@@ -102,7 +109,7 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
       }
       let k = j;
       while (k < para.end && /\s/.test(text[k])) k++;
-      const insideQuote = depth > 0 || open || backticks > 0 || two;
+      const insideQuote = depth > 0 || open || marks.backticks > 0 || marks.twoOpen;
       if (k > j && k < para.end && !insideQuote) {
         const next = text[k];
         const nextWordMatch = /^[\p{L}\p{N}]+/u.exec(text.slice(k, k + 40));
@@ -118,8 +125,7 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
       // quote state advances past the closers we consumed
       curlyDepth = depth;
       straightOpen = open;
-      backtickDepth = backticks;
-      twoOpen = two;
+      typewriter = marks;
       i = j;
       continue;
     }

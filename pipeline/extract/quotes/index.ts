@@ -526,9 +526,8 @@ function colonAfterOpeningName(ctx: Ctx, a: number, lastEnd: number): { at: numb
   // a colon right after it, and the name within a title's reach of the sentence's start
   if (!m || m.kind !== 'name' || ctx.doc.text[m.end] !== ':' || m.start - toks[a].start > 40) return undefined;
   if (ctx.tokenInQuote[a] || ctx.entityById.get(m.entity)?.type === 'Place') return undefined;
-  const title = titleBefore(ctx.doc, m);
-  const [first, after] = tokenRange(ctx.doc, m);
-  if ((title ? tokenRange(ctx.doc, title)[0] : first) !== a || toks[after]?.text !== ':' || lastEnd - after < 4) return undefined;
+  const [, after] = tokenRange(ctx.doc, m);
+  if (firstTokenWithTitle(ctx, m) !== a || toks[after]?.text !== ':' || lastEnd - after < 4) return undefined;
   // a quotation after the colon is a direct quote's
   if (ctx.tokenInQuote[after + 1] || /^[“"‘«]/.test(toks[after + 1].text)) return undefined;
   // nor is a list of names ("Everton: Martyn, Hibbert, Yobo, …") anything said
@@ -541,10 +540,12 @@ function colonAfterOpeningName(ctx: Ctx, a: number, lastEnd: number): { at: numb
 /** The subject mention (with its title) that opens the sentence starting at token `floor`, before token `verb`. */
 function openingSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | undefined {
   const m = subjectBefore(ctx, verb, floor, true);
-  if (!m?.entity) return undefined;
-  const title = titleBefore(ctx.doc, m);
-  const [first] = tokenRange(ctx.doc, title ?? m);
-  return first === floor ? m : undefined;
+  return m?.entity && firstTokenWithTitle(ctx, m) === floor ? m : undefined;
+}
+
+/** The index of a mention's first token, or of its title's ("Republican Rep. Lee Zeldin"). */
+function firstTokenWithTitle(ctx: Ctx, m: Span): number {
+  return tokenRange(ctx.doc, titleBefore(ctx.doc, m) ?? m)[0];
 }
 
 /**
@@ -573,8 +574,7 @@ function appositiveSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | 
         if (m) m = personBeforePlace(ctx, m, toks[floor].start) ?? m;
         // the name, with its title ("Republican Rep. Lee Zeldin"), opens its clause: the
         // sentence's start, or a conjunction or comma before it
-        const title = m && titleBefore(ctx.doc, m);
-        const [first] = title ? tokenRange(ctx.doc, title) : m ? tokenRange(ctx.doc, m) : [-1];
+        const first = m ? firstTokenWithTitle(ctx, m) : -1;
         if (m && first !== floor && !/^(?:,|and|but|;)$/.test(lowerAt(first - 1))) m = undefined;
         break;
       }
@@ -889,7 +889,8 @@ function conditionThenClause(ctx: Ctx, at: number, lastEnd: number): boolean {
 /** A clause beginning at `from` with a pronoun or name subject and a verb-like word right after it. */
 function complementLike(ctx: Ctx, from: number, lastEnd: number): boolean {
   if (from + 1 >= lastEnd) return false;
-  return /^(?:he|she|they|it|we|i|there)$/.test(lowerAt(from)) && /^(?:\p{Ll}|['’](?:s|re|ll|d|ve|m)$)/u.test(ctx.doc.tokens[from + 1].text);
+  const w = lowerAt(from);
+  return (PRONOUNS.has(w) && w !== 'you' || w === 'there') && /^(?:\p{Ll}|['’](?:s|re|ll|d|ve|m)$)/u.test(ctx.doc.tokens[from + 1].text);
 }
 
 /** `from` when a clause starts there: a word that can begin one, and an auxiliary or modal within seven words. */
