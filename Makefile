@@ -9,7 +9,8 @@ SHARED ?= ../shared
 LICENSE_ID ?= CC-BY-4.0
 
 TSX := node_modules/.bin/tsx
-CLI := node bin/news-facts.mjs
+# run through its #! line, which sizes the main thread's young generation (see the file)
+CLI := bin/news-facts.mjs
 MK := $(OUT)/.make
 INSTALLED := node_modules/.installed
 

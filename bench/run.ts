@@ -132,9 +132,11 @@ const scale = arg('scale', 10);
 const work = mkdtempSync(join(tmpdir(), 'news-facts-bench-'));
 // run as plain JavaScript, as bin/news-facts.mjs runs the commands: no tsx loader in the measured process
 const pipelineScript = await bundle(`import ${JSON.stringify(new URL('./pipeline.ts', import.meta.url).pathname)};\n`, { prefix: 'bench-pipeline' });
+/** the Node options of bin/news-facts.mjs's #! line, so that the measured process is sized as the command is */
+const cliNodeOptions = readFileSync(new URL('../bin/news-facts.mjs', import.meta.url), 'utf8').split('\n')[0].split(/\s+/).filter((a) => a.startsWith('--'));
 function pipelineRun(input: string, jobs: number): PipelineRun {
   const out = join(work, `out-${Math.random().toString(36).slice(2)}`);
-  const r = spawnSync(process.execPath, [pipelineScript, input, out, String(jobs)], {
+  const r = spawnSync(process.execPath, [...cliNodeOptions, pipelineScript, input, out, String(jobs)], {
     encoding: 'utf8',
     maxBuffer: 1 << 24,
   });

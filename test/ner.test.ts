@@ -115,9 +115,9 @@ describe('gazetteer and hashing', () => {
   });
 
   it('round-trips through the stored arrays', () => {
-    const gaz = new Gazetteer(new Map([[nameKey('Rio de Janeiro')!, cityBit], [12345, 1]]));
+    const gaz = Gazetteer.fromMap(new Map([[nameKey('Rio de Janeiro')!, cityBit], [12345, 1]]));
     const { keys, masks } = gaz.entries();
-    const back = Gazetteer.fromArrays(keys, masks);
+    const back = new Gazetteer(keys, masks);
     expect(back.get(nameKey('Rio de Janeiro')!)).toBe(cityBit);
     expect(back.get(12345)).toBe(1);
     expect(back.get(nameKey('Rio')!)).toBe(0);
@@ -125,7 +125,7 @@ describe('gazetteer and hashing', () => {
 
   it('turns a gazetteer match into features of every token of the match', () => {
     const words = ['He', 'flew', 'to', 'Rio', 'de', 'Janeiro', '.'];
-    const withGaz = new Featurizer(new Gazetteer(new Map([[nameKey('Rio de Janeiro')!, cityBit]])));
+    const withGaz = new Featurizer(Gazetteer.fromMap(new Map([[nameKey('Rio de Janeiro')!, cityBit]])));
     const without = new Featurizer(Gazetteer.empty());
     const [a] = withGaz.staticFeatures({ sentences: [words] });
     const [b] = without.staticFeatures({ sentences: [words] });
@@ -331,7 +331,7 @@ describe('stripHonorific', () => {
 
 describe('perceptron training step (decodeSentence with learn)', () => {
   // one token whose scores favour O by `lead` over U-PER (tag 4); every other tag far behind
-  const sentence = new Featurizer(Gazetteer.fromArrays(new Uint32Array(0), new Uint16Array(0))).staticFeatures({ sentences: [['Smith']] })[0];
+  const sentence = new Featurizer(new Gazetteer(new Uint32Array(0), new Uint16Array(0))).staticFeatures({ sentences: [['Smith']] })[0];
   const scorer = (lead: number): Scorer => ({
     score(_f, scores, from, to) {
       if (from !== 0 || to === 0) return; // once per token: its word features
@@ -372,6 +372,19 @@ describe('fast tagger', () => {
       const doc = prepareDoc('x', t);
       const input = { sentences: doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((k) => k.text)) };
       expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
+    }
+  });
+
+  it('tags the same when its word cache turns over every few words', () => {
+    const model = loadNerModel();
+    const text = readFileSync(new URL('../seeds/000_9da3eb84e0b5e84d.txt', import.meta.url), 'utf8');
+    const doc = prepareDoc('x', `${text}\n\nTHE PARTY AND THE Party and the party.`);
+    const input = { sentences: doc.sentences.map((s) => doc.tokens.slice(s.tokenStart, s.tokenEnd).map((k) => k.text)) };
+    const expected = tagDocument(model, input);
+    for (const wordsPerTurn of [1, 2, 3, 5]) {
+      const forgetful = { ...model, featurizer: new Featurizer(model.featurizer.gazetteer, model.featurizer.clusters, wordsPerTurn) };
+      // twice: the second time words come from the cache's current turn, its previous one, or neither
+      for (let round = 0; round < 2; round++) expect(tagDocument(forgetful, input)).toEqual(expected);
     }
   });
 

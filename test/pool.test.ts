@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OutputError } from '../pipeline/shared/errors.ts';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { runInWorkers, WORKER_YOUNG_MB } from '../pipeline/shared/pool.ts';
+import { runInWorkers, workerExecArgv, WORKER_YOUNG_MB } from '../pipeline/shared/pool.ts';
 import { buildWorkerScript, workerScript } from '../pipeline/shared/worker-script.ts';
 
 const HANDLER = new URL('./support/pool-handler.ts', import.meta.url);
@@ -53,6 +53,13 @@ describe('the worker pool', () => {
     const seen = await squares([...tasks.slice(0, 100), -4], 2);
     expect(seen[100]).toEqual([100, WORKER_YOUNG_MB]);
   }, 60_000);
+
+  it('gives the workers this process’s Node options but its young-generation size, which would override theirs', () => {
+    expect(workerExecArgv(['--max-semi-space-size=2', '--cpu-prof', '--min-semi-space-size', '1', '--max-old-space-size=512'])).toEqual([
+      '--cpu-prof',
+      '--max-old-space-size=512',
+    ]);
+  });
 
   it('runs a few tasks with one job in this thread', async () => {
     expect(await squares([2, 3], 1)).toEqual([[0, 5], [1, 10]]);

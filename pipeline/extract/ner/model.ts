@@ -212,7 +212,7 @@ export interface LoadedModel {
 export function deserializeModel(gz: Buffer): LoadedModel {
   const m = JSON.parse(gunzipSync(gz).toString('utf8')) as StoredModel;
   if (m.format !== 'news-facts-ner/2' || m.tags !== NUM_TAGS) throw new Error('unsupported NER model format');
-  const gazetteer = Gazetteer.fromArrays(
+  const gazetteer = new Gazetteer(
     fromB64(m.gazetteer.keys, (b) => new Uint32Array(b)),
     fromB64(m.gazetteer.masks, (b) => new Uint16Array(b)),
   );

@@ -90,30 +90,39 @@ export class DenseWeights {
 
   constructor(passes: readonly [PackedWeights, PackedWeights]) {
     this.scales = passes.map((p) => p.scale);
-    const rowOf = new Map<number, number>();
-    for (const p of passes) for (const h of p.hashes) if (!rowOf.has(h | 0)) rowOf.set(h | 0, rowOf.size);
-    const features = rowOf.size;
+    // sized for every hash of both passes, most of which are shared: a row per distinct hash
     let size = 1024;
-    while (size < features * 2) size *= 2;
+    while (size < (passes[0].hashes.length + passes[1].hashes.length) * 2) size *= 2;
     this.mask = size - 1;
     this.table = new Int32Array(size * 2).fill(-1);
+    let features = 0;
+    const rowOf = passes.map((p) =>
+      Int32Array.from(p.hashes, (hash) => {
+        const h = hash | 0;
+        let slot = Math.imul(h, 0x9e3779b1) & this.mask;
+        while (this.table[2 * slot + 1] >= 0 && this.table[2 * slot] !== h) slot = (slot + 1) & this.mask;
+        if (this.table[2 * slot + 1] < 0) {
+          this.table[2 * slot] = h;
+          this.table[2 * slot + 1] = features++;
+        }
+        return this.table[2 * slot + 1];
+      }),
+    );
     this.rows = new Int16Array(features * WIDTH);
     let bits = 1 << 10;
     while (bits < features * 16) bits *= 2;
     this.present = new Int32Array(bits >>> 5);
     this.presentShift = 32 - Math.log2(bits);
-    for (const [h, f] of rowOf) {
-      const b = Math.imul(h, 0x85ebca6b) >>> this.presentShift;
-      this.present[b >>> 5] |= 1 << (b & 31);
-      let slot = Math.imul(h, 0x9e3779b1) & this.mask;
-      while (this.table[2 * slot + 1] >= 0) slot = (slot + 1) & this.mask;
-      this.table[2 * slot] = h;
-      this.table[2 * slot + 1] = f;
+    for (const p of passes) {
+      for (const hash of p.hashes) {
+        const b = Math.imul(hash | 0, 0x85ebca6b) >>> this.presentShift;
+        this.present[b >>> 5] |= 1 << (b & 31);
+      }
     }
     passes.forEach((p, pass) => {
       let j = 0;
       for (let k = 0; k < p.hashes.length; k++) {
-        const base = rowOf.get(p.hashes[k] | 0)! * WIDTH + pass * NUM_TAGS;
+        const base = rowOf[pass][k] * WIDTH + pass * NUM_TAGS;
         for (let e = j + p.counts[k]; j < e; j++) this.rows[base + p.classes[j]] = p.values[j];
       }
     });
