@@ -94,6 +94,26 @@ describe('timexTagger', () => {
     expect(find(doc, 'three years').value).toBe('P3Y');
   });
 
+  it('gives a length in two units, or with a half, one value in the smaller units', () => {
+    const doc = run(
+      'She won in one minute, 46.68 seconds. He served three years and five months, then talks ran two hours 15 minutes ' +
+        'and 2 weeks and 3 days. The vote took a minute and a half, trading 1.5 minutes, the count a day and a half. ' +
+        'Three days and a night passed.',
+      PUB,
+    );
+    expect(find(doc, 'one minute, 46.68 seconds').value).toBe('PT1M46.68S');
+    expect(find(doc, 'three years and five months').value).toBe('P3Y5M');
+    expect(find(doc, 'two hours 15 minutes').value).toBe('PT2H15M');
+    expect(find(doc, '2 weeks and 3 days').value).toBe('P17D');
+    expect(find(doc, 'a minute and a half').value).toBe('PT1M30S');
+    // a minute's smaller unit is the second, not the month's day
+    expect(find(doc, '1.5 minutes').value).toBe('PT1M30S');
+    expect(find(doc, 'a day and a half').value).toBe('P1DT12H');
+    // a night is no smaller unit of a day: two lengths
+    expect(find(doc, 'Three days').value).toBe('P3D');
+    expect(find(doc, 'a night').value).toBe('P1D');
+  });
+
   it('dates the days around Easter by the computus', () => {
     const doc = run('Shops closed on Good Friday and reopened after Easter Monday 2024. Easter 2005 fell in March, and so did Easter 2008. Easter eggs sold out in Easter week 2000.', PUB);
     expect(find(doc, 'Good Friday').value).toBe('2025-04-18');

@@ -189,15 +189,28 @@ export function durationValue(n: number | undefined, unitWord: string): string {
   if (Number.isInteger(amount)) return `P${t}${amount}${u.unit}`;
   const whole = Math.floor(amount);
   const frac = amount - whole;
-  const smaller: Record<string, [string, number, boolean]> = {
-    Y: ['M', 12, false], M: ['D', 30, false], W: ['D', 7, false], D: ['H', 24, true], H: ['M', 60, true], Q: ['M', 3, false],
+  // the next smaller unit and how many of it make one; time units ("T…") after days
+  const smaller: Record<string, [string, number]> = {
+    Y: ['M', 12], M: ['D', 30], W: ['D', 7], Q: ['M', 3], D: ['TH', 24], TH: ['TM', 60], TM: ['TS', 60],
   };
-  const sm = smaller[u.unit];
+  const sm = smaller[`${t}${u.unit}`];
   if (!sm) return `P${t}${amount}${u.unit}`;
   const part = Math.round(frac * sm[1]);
   const head = whole ? `${whole}${u.unit}` : '';
-  if (sm[2] && !t) return `P${head}T${part}${sm[0]}`;
-  return `P${t}${head}${part}${sm[0]}`;
+  return sm[0].startsWith('T') ? `P${t ? '' : head}T${t ? head : ''}${part}${sm[0].slice(1)}` : `P${head}${part}${sm[0]}`;
+}
+
+/** The next smaller unit of each unit a length can be given in two of ("three years and five months"). */
+const COMPOUND_UNIT_AFTER: Record<string, string> = { year: 'month', week: 'day', day: 'hour', hour: 'minute', minute: 'second' };
+
+/** One length in two units, the second the next smaller: "P3Y5M", "PT1M46.68S", "P2DT5H"; weeks and days as days. */
+export function compoundDurationValue(n1: number, unit1: string, n2: number, unit2: string): string | null {
+  const [k1, k2] = [unitKey(unit1), unitKey(unit2)];
+  if (COMPOUND_UNIT_AFTER[k1] !== k2 || !Number.isInteger(n1)) return null;
+  if (k1 === 'week') return durationValue(n1 * 7 + n2, 'days');
+  const [a, b] = [durationValue(n1, unit1), durationValue(n2, unit2)];
+  // both "P…" values: a's date part then b's, with one "T" before the time part
+  return a.includes('T') || !b.includes('T') ? a + b.slice(b.includes('T') ? 2 : 1) : a + b.slice(1);
 }
 
 function unitLetterForVague(mult: number): string {
@@ -762,7 +775,7 @@ export const RULES: Rule[] = [
     name: 'duration',
     kind: 'duration',
     takesThe: true,
-    re: re(String.raw`\b${NUM}(\s+(?:to|or)\s+(?:${NUMBER}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further|short)\s+)?(${UNIT_RE})\b(?![-‑]old|\s+old\b)(?:[-‑]long\b)?`),
+    re: re(String.raw`\b${NUM}(\s+(?:to|or)\s+(?:${NUMBER}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further|short)\s+)?(${UNIT_RE})\b(?![-‑]old|\s+old\b)(?:[-‑]long\b)?(\s+and\s+a\s+half\b)?`),
     accept(m, text) {
       const num = m[1].toLowerCase();
       const unit = unitKey(m[3]);
@@ -785,7 +798,23 @@ export const RULES: Rule[] = [
       // "two to three weeks": TimeBank mostly gives a range its lower bound (P2W).
       // "a couple of years" is two (TimeBank: P2Y); "a few", "several" stay unspecified.
       const n = /^(?:a\s+)?couple(?:\s+of)?$/i.test(m[1]) ? 2 : parseNumber(m[1].toLowerCase());
-      return { type: 'DURATION', value: durationValue(n, m[3]) };
+      // "a minute and a half"
+      return { type: 'DURATION', value: durationValue(n !== undefined && m[4] ? n + 0.5 : n, m[3]) };
+    },
+  },
+  {
+    // "three years and five months", "one minute, 46.68 seconds", "two hours 15 minutes"
+    name: 'compound-duration',
+    kind: 'duration',
+    takesThe: true,
+    re: re(String.raw`\b(${NUMBER})\s+(years?|weeks?|days?|hours?|minutes?)(?:\s*,\s*|\s+)(?:and\s+)?(${NUMBER})\s+(months?|days?|hours?|minutes?|seconds?)\b(?![-‑]old|\s+old\b)`),
+    accept: (m) => {
+      const [n1, n2] = [parseNumber(m[1].toLowerCase()), parseNumber(m[3].toLowerCase())];
+      return n1 !== undefined && n2 !== undefined && compoundDurationValue(n1, m[2], n2, m[4]) !== null;
+    },
+    resolve: (m) => {
+      const value = compoundDurationValue(parseNumber(m[1].toLowerCase())!, m[2], parseNumber(m[3].toLowerCase())!, m[4]);
+      return value ? { type: 'DURATION', value } : null;
     },
   },
   {

@@ -50,6 +50,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'the-weekend': { words: ['weekend'], back: 1 },
   ago: { words: UNIT_WORDS, back: 8 },
   duration: { words: UNIT_WORDS, back: 8 },
+  'compound-duration': { words: ['year', 'years', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes'], back: 8 },
   'units-ahead': { words: ['years', 'months', 'weeks', 'days'], back: 0 },
   'part-of-month-or-week': { words: ['end', 'start', 'beginning', 'middle'], back: 1 },
   'bare-units': { words: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries', 'quarters'], back: 2 },
