@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=2
+#!/usr/bin/env -S node --max-semi-space-size=4
 // The command line as plain JavaScript: pipeline/cli.ts and the project code it imports, bundled by
 // esbuild at each start (~0.1 s), then run in this process. Under tsx (npx tsx pipeline/cli.ts) the
 // same commands take ~1 s longer to start and ~35 MB more memory for the TypeScript loader.

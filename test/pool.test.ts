@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { OutputError } from '../pipeline/shared/errors.ts';
 import { readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runInWorkers, workerExecArgv, WORKER_YOUNG_MB } from '../pipeline/shared/pool.ts';
+import { runInWorkers, WORKER_YOUNG_MB } from '../pipeline/shared/pool.ts';
 import { buildWorkerScript, workerScript } from '../pipeline/shared/worker-script.ts';
 
 const HANDLER = new URL('./support/pool-handler.ts', import.meta.url);
@@ -54,12 +55,17 @@ describe('the worker pool', () => {
     expect(seen[100]).toEqual([100, WORKER_YOUNG_MB]);
   }, 60_000);
 
-  it('gives the workers this process’s Node options but its young-generation size, which would override theirs', () => {
-    expect(workerExecArgv(['--max-semi-space-size=2', '--cpu-prof', '--min-semi-space-size', '1', '--max-old-space-size=512'])).toEqual([
-      '--cpu-prof',
-      '--max-old-space-size=512',
-    ]);
-  });
+  it('leaves the workers their own young generation when the process bounds its own (as bin/news-facts.mjs does)', () => {
+    const script = fileURLToPath(new URL('./support/young-generation.ts', import.meta.url));
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=1', '--import', 'tsx', script], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const grown = JSON.parse(r.stdout) as { main: number; workers: number[] };
+    // two 1 MB semi-spaces in this thread; the workers' WORKER_YOUNG_MB gives each semi-space a third of it
+    expect(grown.main).toBeLessThanOrEqual(2);
+    expect(grown.workers).toHaveLength(2);
+    for (const w of grown.workers) expect(w).toBeGreaterThan(2);
+    expect(WORKER_YOUNG_MB).toBeGreaterThan(6);
+  }, 60_000);
 
   it('runs a few tasks with one job in this thread', async () => {
     expect(await squares([2, 3], 1)).toEqual([[0, 5], [1, 10]]);

@@ -30,15 +30,6 @@ const LARGE_WORKER_HEAP_MB = 4096;
 export const WORKER_YOUNG_MB = 8;
 
 /**
- * A worker's Node options: this process's, but for a young-generation size (bin/news-facts.mjs sets
- * one for the main thread), which V8 would apply to the workers over WORKER_YOUNG_MB.
- */
-export function workerExecArgv(execArgv: readonly string[]): string[] {
-  const youngGeneration = /^--(?:max|min)-semi-space-size(=|$)/;
-  return execArgv.filter((a, i) => !youngGeneration.test(a) && !(i > 0 && youngGeneration.exec(execArgv[i - 1])?.[1] === ''));
-}
-
-/**
  * V8's optimizing compiler, inlining callees into the extractors' large functions, spent 6.0 s of
  * CPU compiling them in three passes over the BBC corpus, most in the first (up to 0.2 s per
  * function, several compiled more than once), where one warm pass runs in ~4 s. Every worker
@@ -48,6 +39,16 @@ export function workerExecArgv(execArgv: readonly string[]): string[] {
  */
 function compileWithoutInlining(): void {
   setFlagsFromString('--no-turbo-inlining');
+}
+
+/**
+ * bin/news-facts.mjs bounds the main thread's young generation with a V8 flag, and V8 flags hold
+ * for every isolate created after them: unset, it leaves each worker the bound of WORKER_YOUNG_MB
+ * (with a flag of 2 MB for both, a run over the BBC corpus ×10 took about a third longer). The main
+ * thread keeps the bound it started with.
+ */
+function workersOwnYoungGeneration(): void {
+  setFlagsFromString('--max-semi-space-size=0');
 }
 
 /**
@@ -124,6 +125,7 @@ export async function runInWorkers<Task, Outcome, Context>(
 
   async function runAll(count: number | undefined): Promise<void> {
     compileWithoutInlining();
+    workersOwnYoungGeneration();
     if (jobs === 1 && ((count !== undefined && count <= IN_THREAD_MAX) || options.oneJobInThread)) {
       const handler = await inThreadHandler<Task, Outcome, Context>(module);
       let i = 0;
@@ -169,7 +171,6 @@ export async function runInWorkers<Task, Outcome, Context>(
         minThreads: count,
         maxThreads: count,
         resourceLimits: { maxOldGenerationSizeMb: heap, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-        execArgv: workerExecArgv(process.execArgv),
         workerData: { module: script.module, context },
       });
       // a worker that dies between tasks is replaced; the pool must not take the process down with it
