@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mallocTrim, releaseFreedMemory } from '../pipeline/shared/memory.ts';
+import { mallocTrim, releaseBytes, releaseFreedMemory } from '../pipeline/shared/memory.ts';
 
 const glibc = Boolean((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime);
 
@@ -15,5 +15,25 @@ describe('releaseFreedMemory', () => {
       releaseFreedMemory(true);
       releaseFreedMemory();
     }).not.toThrow();
+  });
+});
+
+describe('releaseBytes', () => {
+  it('detaches the memory of bytes that own their buffer', () => {
+    const bytes = new TextEncoder().encode('written already');
+    releaseBytes(bytes);
+    expect(bytes.byteLength).toBe(0);
+    expect(bytes.buffer.byteLength).toBe(0);
+  });
+
+  it('leaves alone a view of part of a buffer, and a shared buffer, whose other bytes someone may hold', () => {
+    const whole = new Uint8Array(16);
+    const part = whole.subarray(4, 8);
+    releaseBytes(part);
+    expect(whole.byteLength).toBe(16);
+    expect(part.byteLength).toBe(4);
+    const shared = new Uint8Array(new SharedArrayBuffer(8));
+    releaseBytes(shared);
+    expect(shared.byteLength).toBe(8);
   });
 });

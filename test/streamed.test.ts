@@ -10,7 +10,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('a streamed file', () => {
   // pieces of every size, multi-byte characters among them, ~3 MB in all: several buffered writes
-  const pieces = Array.from({ length: 4000 }, (_, i) => `${i}: ${'é—🎉x'.repeat(i % 300)}\n`);
+  const pieces = Array.from({ length: 4000 }, (_, i) => `${i}: ${'é—🎉x'.repeat(i === 1234 ? 60_000 : i % 300)}\n`);
   const whole = pieces.join('');
 
   it('writes the pieces in order, with their size and hash, and leaves no temporary file', () => {
@@ -25,6 +25,17 @@ describe('a streamed file', () => {
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(written).toEqual({ bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), changed: true });
     expect(readdirSync(tmp)).toEqual(['a.txt']);
+  });
+
+  it('copies what it is given: the caller may reuse or release its bytes at once', () => {
+    const path = join(tmp, 'c.txt');
+    const file = new StreamedFile(path);
+    const piece = new TextEncoder().encode('abc\n');
+    file.add(piece);
+    piece.fill(0x7a);
+    file.add(piece);
+    file.finish();
+    expect(readFileSync(path, 'utf8')).toBe('abc\nzzzz');
   });
 
   it('leaves an unchanged file untouched, and an aborted one as it was', () => {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { listFiles, readJson, sourceNamedIn, toJson, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
+import { releaseBytes } from '../shared/memory.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import { Progress } from '../shared/progress.ts';
 import { StageReport } from '../shared/report.ts';
@@ -101,6 +102,9 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
         report.unchanged += 2 - o.written;
         nquads.add(o.nquads);
         o.csv.forEach((text, t) => articleWriters[t].add(text));
+        // written (copied): their memory need not wait for a full collection
+        releaseBytes(o.nquads);
+        o.csv.forEach(releaseBytes);
         for (const e of o.entities) corpus.count(e.ref, e.corpusEntityId);
         summary.add(o.summary);
         const v = articles[i];

@@ -19,6 +19,8 @@ const ENGLISH_FUNCTION_WORDS = new Set(
     .split(' '),
 );
 
+const LONGEST_FUNCTION_WORD = Math.max(...[...ENGLISH_FUNCTION_WORDS].map((w) => w.length));
+
 /** The function-word test needs about a sentence of words. */
 const FUNCTION_WORD_MIN_WORDS = 12;
 /** franc errs on a sentence or two: fewer running words than this give no confident verdict. */
@@ -29,6 +31,33 @@ const MIN_LETTERS = 30;
 const MIN_LOWERCASE_SHARE = 0.5;
 /** franc scores languages relative to its first (1): English this close is a near tie, not a verdict. */
 const MAX_ENGLISH_SCORE = 0.85;
+
+const WORD = /\p{L}+(?:['’]\p{L}+)?/gu;
+const LATIN_START = /^\p{Script=Latin}/u;
+const LOWERCASE_START = /^\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** Letters, and letters outside the Latin script, by code point; ASCII without a regular expression. */
+function countLetters(text: string): { letters: number; nonLatin: number } {
+  let letters = 0;
+  let nonLatin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) letters++;
+      continue;
+    }
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    const ch = String.fromCodePoint(cp);
+    if (LETTER.test(ch)) {
+      letters++;
+      if (!LATIN_LETTER.test(ch)) nonLatin++;
+    }
+  }
+  return { letters, nonLatin };
+}
 
 export interface LanguageVerdict {
   english: boolean;
@@ -45,19 +74,24 @@ export interface LanguageVerdict {
 }
 
 export function detectLanguage(text: string): LanguageVerdict {
-  const words = text.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
+  const words = text.match(WORD) ?? [];
   let english = 0;
   let latin = 0;
   let lowercase = 0;
   for (const w of words) {
-    if (ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())) english++;
-    if (/^\p{Script=Latin}/u.test(w)) {
+    // most words are longer than any function word and need no lower-casing
+    if (w.length <= LONGEST_FUNCTION_WORD && ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())) english++;
+    const first = w.charCodeAt(0);
+    const asciiLower = first >= 0x61 && first <= 0x7a;
+    if (asciiLower || (first >= 0x41 && first <= 0x5a)) {
       latin++;
-      if (/^\p{Ll}/u.test(w)) lowercase++;
+      if (asciiLower) lowercase++;
+    } else if (LATIN_START.test(w)) {
+      latin++;
+      if (LOWERCASE_START.test(w)) lowercase++;
     }
   }
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  const nonLatin = text.match(/[^\P{L}\p{Script=Latin}]/gu)?.length ?? 0;
+  const { letters, nonLatin } = countLetters(text);
   const englishShare = words.length ? english / words.length : 0;
   const nonLatinShare = letters ? nonLatin / letters : 0;
   const latinScript = nonLatinShare < 0.3;

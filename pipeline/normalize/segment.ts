@@ -18,6 +18,8 @@ const OPENING_QUOTES = new Set(['“', '‘', '«', '„']);
 const CLOSING_QUOTES = new Set(['”', '’', '»']);
 const CLOSERS = new Set(['”', '"', '’', "'", ')', ']', '»']);
 const TERMINATORS = /[.!?…]/;
+/** every character the sentence splitter acts on: terminators and quotation marks (one ` or ' only in pairs) */
+const MARKS = /[.!?…“«„”»"`']/g;
 
 export function paragraphSpans(text: string): Span[] {
   const spans: Span[] = [];
@@ -75,6 +77,11 @@ export function sentenceSpansOfParagraph(text: string, para: Span): Span[] {
   let typewriter: TypewriterQuotes = { backticks: 0, twoOpen: false };
   let i = para.start;
   while (i < para.end) {
+    // only quotation marks and terminators change anything: skip to the next one
+    MARKS.lastIndex = i;
+    const mark = MARKS.exec(text);
+    if (!mark || mark.index >= para.end) break;
+    i = mark.index;
     const ch = text[i];
     if (text.startsWith('``', i)) {
       typewriter = { ...typewriter, backticks: typewriter.backticks + 1 };

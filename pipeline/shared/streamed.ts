@@ -4,8 +4,8 @@ import { dirname } from 'node:path';
 import { OutputError } from './errors.ts';
 import { sha256File } from './files.ts';
 
-/** bytes held before a write: one system call per ~1 MB, not one per piece (a corpus has many) */
-const FLUSH_AT = 1 << 20;
+/** bytes gathered before a write: one system call per 256 KB, not one per piece (a corpus has many) */
+const BUFFER_BYTES = 1 << 18;
 
 /**
  * A file written piece by piece into a temporary file and hashed as it goes, then moved into place
@@ -18,8 +18,9 @@ export class StreamedFile {
   private readonly hash = createHash('sha256');
   private bytes = 0;
   private open = false;
-  private pending: Uint8Array[] = [];
-  private pendingLength = 0;
+  /** pieces are copied here as they come, so the file never holds on to a caller's bytes */
+  private buffer?: Buffer;
+  private buffered = 0;
 
   constructor(private readonly path: string) {
     this.tmp = `${path}.tmp-${process.pid}`;
@@ -36,24 +37,31 @@ export class StreamedFile {
   add(piece: string | Uint8Array): void {
     if (!piece.length) return;
     const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
-    this.pending.push(bytes);
-    this.pendingLength += bytes.length;
-    if (this.pendingLength >= FLUSH_AT) this.flush();
+    if (this.buffered + bytes.length > BUFFER_BYTES) this.flush();
+    if (bytes.length >= BUFFER_BYTES) {
+      this.write(bytes);
+      return;
+    }
+    this.buffer ??= Buffer.allocUnsafeSlow(BUFFER_BYTES);
+    this.buffer.set(bytes, this.buffered);
+    this.buffered += bytes.length;
   }
 
   private flush(): void {
-    if (!this.pending.length) return;
-    const buf = Buffer.concat(this.pending, this.pendingLength);
-    this.pending = [];
-    this.pendingLength = 0;
+    if (!this.buffered || !this.buffer) return;
+    this.write(this.buffer.subarray(0, this.buffered));
+    this.buffered = 0;
+  }
+
+  private write(bytes: Uint8Array): void {
     try {
-      for (let at = 0; at < buf.length; ) at += writeSync(this.fd, buf, at);
+      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
     } catch (e) {
       this.abort();
       throw new OutputError(this.path, e);
     }
-    this.hash.update(buf);
-    this.bytes += buf.length;
+    this.hash.update(bytes);
+    this.bytes += bytes.length;
   }
 
   /** Closes the file; returns its size, hash, and whether the file on disk changed. */
