@@ -164,29 +164,31 @@ const medianRun = (runs: PipelineRun[]): PipelineRun => [...runs].sort((a, b) =>
 const pipelineRounds = arg('pipeline-rounds', 3);
 const byJobs: Record<1 | 2, PipelineRun[]> = { 1: [], 2: [] };
 for (let r = 0; r < pipelineRounds; r++) for (const jobs of [1, 2] as const) byJobs[jobs].push(pipelineRun(corpus, jobs));
-console.log(`\nwhole pipeline (normalize → extract → validate → export, fresh process each; median of ${pipelineRounds} alternating runs)`);
-const one = report('bbc, --jobs 1', medianRun(byJobs[1]), mb);
-const two = report('bbc, --jobs 2', medianRun(byJobs[2]), mb);
-const ratios = byJobs[1].map((r, i) => totalSeconds(r) / totalSeconds(byJobs[2][i]));
-console.log(`--jobs 2 speed-up over --jobs 1: ${(one / two).toFixed(2)}× (of the medians; run by run ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
-// Creating a file (a new inode) has cost this VM's kernel from 0.03 to over 1 ms of CPU, varying
-// over a session; every output file is one, so the figures above carry it.
-const probe = join(work, 'file-creation-probe');
-mkdirSync(probe);
-const cpu0 = process.cpuUsage();
-const t0 = performance.now();
-for (let i = 0; i < 300; i++) writeFileSync(join(probe, String(i)), 'x'.repeat(2000));
-const createMs = (performance.now() - t0) / 300;
-const createCpu = process.cpuUsage(cpu0);
-const createCpuMs = (createCpu.user + createCpu.system) / 1000 / 300;
-rmSync(probe, { recursive: true, force: true });
-const files = medianRun(byJobs[1]).files ?? 0;
-console.log(
-  `file creation on the output's file system: ${createMs.toFixed(3)} ms each (CPU ${createCpuMs.toFixed(3)} ms); ` +
-    `a run writes ${files} files: ~${((files * createMs) / 1000).toFixed(1)} s of it`,
-);
-const compromiseMs = median(times['compromise (baseline NER)']);
-console.log(`end to end (--jobs 1) vs compromise's NER pass alone: ${((compromiseMs / 1000) / one).toFixed(1)}× faster`);
+if (pipelineRounds > 0) {
+  console.log(`\nwhole pipeline (normalize → extract → validate → export, fresh process each; median of ${pipelineRounds} alternating runs)`);
+  const one = report('bbc, --jobs 1', medianRun(byJobs[1]), mb);
+  const two = report('bbc, --jobs 2', medianRun(byJobs[2]), mb);
+  const ratios = byJobs[1].map((r, i) => totalSeconds(r) / totalSeconds(byJobs[2][i]));
+  console.log(`--jobs 2 speed-up over --jobs 1: ${(one / two).toFixed(2)}× (of the medians; run by run ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+  // Creating a file (a new inode) has cost this VM's kernel from 0.03 to over 1 ms of CPU, varying
+  // over a session; every output file is one, so the figures above carry it.
+  const probe = join(work, 'file-creation-probe');
+  mkdirSync(probe);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < 300; i++) writeFileSync(join(probe, String(i)), 'x'.repeat(2000));
+  const createMs = (performance.now() - t0) / 300;
+  const createCpu = process.cpuUsage(cpu0);
+  const createCpuMs = (createCpu.user + createCpu.system) / 1000 / 300;
+  rmSync(probe, { recursive: true, force: true });
+  const files = medianRun(byJobs[1]).files ?? 0;
+  console.log(
+    `file creation on the output's file system: ${createMs.toFixed(3)} ms each (CPU ${createCpuMs.toFixed(3)} ms); ` +
+      `a run writes ${files} files: ~${((files * createMs) / 1000).toFixed(1)} s of it`,
+  );
+  const compromiseMs = median(times['compromise (baseline NER)']);
+  console.log(`end to end (--jobs 1) vs compromise's NER pass alone: ${((compromiseMs / 1000) / one).toFixed(1)}× faster`);
+}
 if (scale > 1) {
   // distinct copies: the same text would be de-duplicated by content id
   const big = join(work, `bbc-x${scale}`);

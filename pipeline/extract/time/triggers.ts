@@ -85,12 +85,21 @@ export interface RuleMatch {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** A hash of text[start, end) in lower case (ASCII letters), computed without a string. */
+function wordHash(text: string, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 0x20)) | 0;
+  return h;
+}
+
 export class AnchoredRules {
   private readonly anchored: Anchored[];
   /** trigger word → indices into `anchored` */
   private readonly byWord = new Map<string, number[]>();
   /** length of the longest trigger word: longer words need no lookup */
   private readonly longestWord: number;
+  /** wordHash of every trigger word: a word whose hash is not here needs no lookup (nor lower-casing) */
+  private readonly wordHashes: Set<number>;
 
   constructor(rules: Rule[]) {
     this.anchored = rules.map((rule, i) => {
@@ -104,6 +113,7 @@ export class AnchoredRules {
       return { rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'), back: t.back };
     });
     this.longestWord = Math.max(...[...this.byWord.keys()].map((w) => w.length));
+    this.wordHashes = new Set([...this.byWord.keys()].map((w) => wordHash(w, 0, w.length)));
   }
 
   /** All matches of every rule in `text`, as a global scan per rule would find them. */
@@ -122,7 +132,11 @@ export class AnchoredRules {
       }
       let end = i + 1;
       while (end < n && (digit ? isDigit(text.charCodeAt(end)) : isAsciiLetter(text.charCodeAt(end)))) end++;
-      const rules = digit ? this.byWord.get(DIGITS) : end - i <= this.longestWord ? this.byWord.get(text.slice(i, end).toLowerCase()) : undefined;
+      const rules = digit
+        ? this.byWord.get(DIGITS)
+        : end - i <= this.longestWord && this.wordHashes.has(wordHash(text, i, end))
+          ? this.byWord.get(text.slice(i, end).toLowerCase())
+          : undefined;
       if (rules) for (const r of rules) hits[r].push(starts.length);
       starts.push(i);
       i = end;
