@@ -85,10 +85,10 @@ export interface RuleMatch {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** A hash of text[start, end) in lower case (ASCII letters), computed without a string. */
-function wordHash(text: string, start: number, end: number): number {
-  let h = end - start;
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + (text.charCodeAt(i) | 0x20)) | 0;
+/** A hash of a word in lower case (ASCII letters), as matchAll computes it while scanning. */
+function wordHash(word: string): number {
+  let h = 0;
+  for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + (word.charCodeAt(i) | 0x20)) | 0;
   return h;
 }
 
@@ -113,7 +113,7 @@ export class AnchoredRules {
       return { rule, sticky: new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'), back: t.back };
     });
     this.longestWord = Math.max(...[...this.byWord.keys()].map((w) => w.length));
-    this.wordHashes = new Set([...this.byWord.keys()].map((w) => wordHash(w, 0, w.length)));
+    this.wordHashes = new Set([...this.byWord.keys()].map(wordHash));
   }
 
   /** All matches of every rule in `text`, as a global scan per rule would find them. */
@@ -121,42 +121,48 @@ export class AnchoredRules {
     // Word starts, and per rule the word indices of its triggers (in text order).
     const starts: number[] = [];
     const hits: number[][] = this.anchored.map(() => []);
-    // words are runs of ASCII letters or of digits, scanned by hand: no match object per word
+    // words are runs of ASCII letters or of digits, scanned by hand: no match object per word, and
+    // a letter word's hash (see wordHash) computed on the way, so most words need no string at all
     const n = text.length;
+    const digitRules = this.byWord.get(DIGITS);
     for (let i = 0; i < n; ) {
       const c = text.charCodeAt(i);
-      const digit = isDigit(c);
-      if (!digit && !isAsciiLetter(c)) {
+      let end = i + 1;
+      if (isDigit(c)) {
+        while (end < n && isDigit(text.charCodeAt(end))) end++;
+        if (digitRules) for (const r of digitRules) hits[r].push(starts.length);
+      } else if (isAsciiLetter(c)) {
+        let h = c | 0x20;
+        for (let d = text.charCodeAt(end); end < n && isAsciiLetter(d); d = text.charCodeAt(++end)) h = (Math.imul(h, 31) + (d | 0x20)) | 0;
+        if (end - i <= this.longestWord && this.wordHashes.has(h)) {
+          const rules = this.byWord.get(text.slice(i, end).toLowerCase());
+          if (rules) for (const r of rules) hits[r].push(starts.length);
+        }
+      } else {
         i++;
         continue;
       }
-      let end = i + 1;
-      while (end < n && (digit ? isDigit(text.charCodeAt(end)) : isAsciiLetter(text.charCodeAt(end)))) end++;
-      const rules = digit
-        ? this.byWord.get(DIGITS)
-        : end - i <= this.longestWord && this.wordHashes.has(wordHash(text, i, end))
-          ? this.byWord.get(text.slice(i, end).toLowerCase())
-          : undefined;
-      if (rules) for (const r of rules) hits[r].push(starts.length);
       starts.push(i);
       i = end;
     }
     const out: RuleMatch[] = [];
     this.anchored.forEach((a, order) => {
       let resume = 0;
+      // word starts up to here failed (or lie inside a match): the windows of nearby triggers overlap
+      let failedThrough = -1;
       for (const wi of hits[order]) {
-        for (let s = Math.max(0, wi - a.back); s <= wi; s++) {
+        for (let s = Math.max(0, wi - a.back, failedThrough + 1); s <= wi; s++) {
           let pos = starts[s];
           // "’90s": a match may open with the apostrophe before the word.
           const prev = text.charCodeAt(pos - 1);
           if (prev === 39 || prev === 0x2019) pos--;
-          if (pos < resume) continue;
-          const hit = this.tryAt(a, text, pos) ?? (pos !== starts[s] ? this.tryAt(a, text, starts[s]) : null);
+          const hit = pos < resume ? null : (this.tryAt(a, text, pos) ?? (pos !== starts[s] ? this.tryAt(a, text, starts[s]) : null));
           if (hit) {
             out.push({ rule: a.rule, order, match: hit });
             resume = hit.index + hit[0].length;
             break;
           }
+          failedThrough = s;
         }
       }
     });
