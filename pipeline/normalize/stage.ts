@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { LineError, describeError } from '../shared/errors.ts';
 import { listFiles, sourceNamedIn, walkFiles, writeFileAtomic } from '../shared/files.ts';
 import { layout } from '../shared/layout.ts';
+import { releaseBytes } from '../shared/memory.ts';
 import { runInWorkers } from '../shared/pool.ts';
 import { StageReport } from '../shared/report.ts';
 import { formatOf } from './format.ts';
@@ -119,6 +120,7 @@ export async function runNormalize(inputs: string[], out: string, options: Input
       current.set(o.articleId, o.articleSource);
       if (writeFileAtomic(paths.normalized(o.articleId), o.json)) report.written++;
       else report.unchanged++;
+      releaseBytes(o.json);
     },
   });
   for (const path of listFiles(paths.normalizedDir, '.json')) {

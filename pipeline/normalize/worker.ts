@@ -24,7 +24,14 @@ export interface NormalizeWorkerContext {
 }
 
 export type NormalizeOutcome = { where: string; source: string } & (
-  | { ok: true; articleId: string; articleSource: string; json: string; warnings: string[] }
+  | {
+      ok: true;
+      articleId: string;
+      articleSource: string;
+      /** the normalized article's JSON as UTF-8: the stage only writes it, so its heap never holds it as a string */
+      json: Uint8Array;
+      warnings: string[];
+    }
   | { ok: false; message: string; line?: number }
 );
 
@@ -40,11 +47,14 @@ function normalizeTask(task: NormalizeTask, { options, maxBytes = DEFAULT_MAX_BY
   if (task.kind === 'unreadable') return { where, source, ok: false, message: task.message, line: task.line };
   try {
     const { article, warnings } = normalized(task, options, maxBytes);
-    return { where, source, ok: true, articleId: article.article_id, articleSource: article.source, json: toJson(article), warnings };
+    return { where, source, ok: true, articleId: article.article_id, articleSource: article.source, json: utf8.encode(toJson(article)), warnings };
   } catch (e) {
     return { where, source, ok: false, message: (e as Error).message, line: e instanceof LineError ? e.line : undefined };
   }
 }
+
+/** its arrays own their buffers exactly (see releaseBytes in shared/memory.ts) */
+const utf8 = new TextEncoder();
 
 /** The batch handler (see shared/pool.ts): normalizes a batch of articles. */
 export default function normalizeBatch(tasks: NormalizeTask[], context: NormalizeWorkerContext): NormalizeOutcome[] {

@@ -10,7 +10,8 @@ import { OutputError } from './errors.ts';
  * temporary file and throws an OutputError.
  */
 export function writeFileAtomic(path: string, content: string | Uint8Array): boolean {
-  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.isBuffer(content) ? content : Buffer.from(content);
+  // a view of the bytes, not a copy
+  const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content.buffer, content.byteOffset, content.byteLength);
   if (existsSync(path)) {
     const old = readFileSync(path);
     if (old.equals(data)) return false;
