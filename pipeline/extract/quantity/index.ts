@@ -53,6 +53,18 @@ const MEASURE_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})[\s-]*(km|kilome
 /** Counts: a number, up to two modifiers, then a plural noun ("105 children", "three Israeli soldiers"). */
 const COUNT_RE = new RegExp(String.raw`\b(${NUMBER}|tens\s+of\s+thousands|hundreds\s+of\s+thousands|hundreds|thousands|millions|dozens|scores)(${SCALE})\s+(?:of\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?)?((?:\p{L}[\p{L}-]*\s+){0,2}?)(people|children|men|women|police|personnel|staff|dead|wounded|injured|killed|[\p{Ll}-]+s)\b`, 'giu');
 
+/**
+ * Words without which a pattern cannot match: a text that lacks them is not scanned with it, since
+ * the patterns open with a long alternation of numbers tried at every word.
+ */
+const PERCENT_WORD = /%|percent|per\s+cent/i;
+const CURRENCY_WORD = /\s(?:dollar|euro|pound|sterling|yen|yuan|renminbi|ruble|rouble|shekel|rupee|franc|peso|won|lira|hryvnia|reais|rand|naira|baht|rupiah|ringgit)/i;
+const OLD_WORD = /old/i;
+
+const NO_MATCHES: RegExpExecArray[] = [];
+const matchesWhere = (text: string, re: RegExp, required: RegExp): Iterable<RegExpExecArray> =>
+  required.test(text) ? text.matchAll(re) : NO_MATCHES;
+
 const VAGUE_COUNTS: Record<string, number> = {
   dozens: 24, scores: 40, hundreds: 100, thousands: 1000, millions: 1e6, 'tens of thousands': 10000, 'hundreds of thousands': 100000,
 };
@@ -81,7 +93,7 @@ function singular(unit: string): string {
 
 function candidates(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(AGE_HYPHEN_RE)) {
+  for (const m of matchesWhere(text, AGE_HYPHEN_RE, OLD_WORD)) {
     const v = parseNumber(m[1]);
     if (v !== undefined && v <= 130) out.push({ start: m.index, end: m.index + m[0].length, kind: 'age', value: v, unit: m[2].toLowerCase(), priority: 0, link: 'after' });
   }
@@ -105,13 +117,13 @@ function candidates(text: string): Candidate[] {
     const cur = CURRENCY_SYMBOLS[m[1].toLowerCase()];
     if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
   }
-  for (const m of text.matchAll(MONEY_WORD_RE)) {
+  for (const m of matchesWhere(text, MONEY_WORD_RE, CURRENCY_WORD)) {
     const v = scaled(parseNumber(m[1]), m[2]);
     const word = m[4].toLowerCase();
     const cur = (/^dollar/.test(word) && m[3] ? DOLLARS[m[3].replace(/\s+/g, ' ')] : undefined) ?? CURRENCY_WORDS[singular(word)] ?? CURRENCY_WORDS[word];
     if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
   }
-  for (const m of text.matchAll(PERCENT_RE)) {
+  for (const m of matchesWhere(text, PERCENT_RE, PERCENT_WORD)) {
     const v = lowerBound(m[1], m[2]);
     const unit = /point/i.test(m[3]) ? 'percentage point' : 'percent';
     if (v !== undefined) out.push({ start: m.index, end: m.index + m[0].length, kind: 'percent', value: v, unit, priority: 0 });
