@@ -85,11 +85,14 @@ export interface RuleMatch {
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
+/** a hash is kept to 30 bits: V8 stores such integers unboxed, in a Set too */
+const SMALL_INT = 0x3fffffff;
+
 /** A hash of a word in lower case (ASCII letters), as matchAll computes it while scanning. */
 function wordHash(word: string): number {
   let h = 0;
   for (let i = 0; i < word.length; i++) h = (Math.imul(h, 31) + (word.charCodeAt(i) | 0x20)) | 0;
-  return h;
+  return h & SMALL_INT;
 }
 
 export class AnchoredRules {
@@ -134,7 +137,7 @@ export class AnchoredRules {
       } else if (isAsciiLetter(c)) {
         let h = c | 0x20;
         for (let d = text.charCodeAt(end); end < n && isAsciiLetter(d); d = text.charCodeAt(++end)) h = (Math.imul(h, 31) + (d | 0x20)) | 0;
-        if (end - i <= this.longestWord && this.wordHashes.has(h)) {
+        if (end - i <= this.longestWord && this.wordHashes.has(h & SMALL_INT)) {
           const rules = this.byWord.get(text.slice(i, end).toLowerCase());
           if (rules) for (const r of rules) hits[r].push(starts.length);
         }
