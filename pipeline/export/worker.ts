@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { toJson, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { OutputError } from '../shared/errors.ts';
+import { ownedUtf8 } from '../shared/memory.ts';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
 import { CorpusLinker, type ArticleEntityRef } from './corpus.ts';
 import { encodeCsvRows } from './csv.ts';
@@ -106,8 +107,8 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
       written,
       jsonldSha256: sha256(jsonld),
       newsarticleSha256: sha256(newsarticle),
-      nquads: utf8.encode(nquads),
-      csv: csv.map((text) => utf8.encode(text)),
+      nquads: ownedUtf8(nquads),
+      csv: csv.map(ownedUtf8),
       entities,
       summary: summaryEntry(bundle),
       warnings,
@@ -118,9 +119,6 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
     return { ok: false, source, message: `export: ${(e as Error).message}` };
   }
 }
-
-/** its arrays own their buffers exactly, so a worker's message copies no more than their bytes (a Buffer may share a pool) */
-const utf8 = new TextEncoder();
 
 /** one linker per export, built at its first batch */
 const linkers = new WeakMap<ExportWorkerContext, CorpusLinker>();

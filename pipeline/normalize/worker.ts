@@ -1,5 +1,6 @@
 import { LineError } from '../shared/errors.ts';
 import { toJson } from '../shared/files.ts';
+import { ownedUtf8 } from '../shared/memory.ts';
 import { normalizeArticle, normalizeRecord, type NormalizeOptions, type NormalizeResult } from './index.ts';
 import { DEFAULT_MAX_BYTES, lineTooLarge, readArticleFile } from './input.ts';
 
@@ -47,14 +48,11 @@ function normalizeTask(task: NormalizeTask, { options, maxBytes = DEFAULT_MAX_BY
   if (task.kind === 'unreadable') return { where, source, ok: false, message: task.message, line: task.line };
   try {
     const { article, warnings } = normalized(task, options, maxBytes);
-    return { where, source, ok: true, articleId: article.article_id, articleSource: article.source, json: utf8.encode(toJson(article)), warnings };
+    return { where, source, ok: true, articleId: article.article_id, articleSource: article.source, json: ownedUtf8(toJson(article)), warnings };
   } catch (e) {
     return { where, source, ok: false, message: (e as Error).message, line: e instanceof LineError ? e.line : undefined };
   }
 }
-
-/** its arrays own their buffers exactly (see releaseBytes in shared/memory.ts) */
-const utf8 = new TextEncoder();
 
 /** The batch handler (see shared/pool.ts): normalizes a batch of articles. */
 export default function normalizeBatch(tasks: NormalizeTask[], context: NormalizeWorkerContext): NormalizeOutcome[] {

@@ -34,7 +34,7 @@ export async function bundle(entry, { path, prefix = 'bundle' } = {}) {
     platform: 'node',
     format: 'esm',
     // not 'node20': for node targets esbuild rewrites every \p{…} regular expression literal into a
-    // new RegExp(…) call, built again each time it runs (a fifth of the extractors' time went there)
+    // new RegExp(…) call, built again each time it runs (the extractors after NER ran 7–20% faster without them)
     target: 'es2022',
     packages: 'external',
     write: false,

@@ -51,3 +51,12 @@ export function releaseBytes(bytes: Uint8Array): void {
     structuredClone(buffer, { transfer: [buffer] });
   }
 }
+
+const utf8 = new TextEncoder();
+
+/**
+ * Text as UTF-8 bytes for a worker to hand over: unlike a Buffer, which may share a pool, the
+ * array owns its buffer exactly, so the message copies no more than its bytes and the receiving
+ * thread can free it with releaseBytes once written.
+ */
+export const ownedUtf8 = (text: string): Uint8Array => utf8.encode(text);
