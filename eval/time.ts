@@ -2,7 +2,7 @@
  * TempEval-3 style evaluation of the reference dater + timex tagger on TimeML (.tml) files, each
  * run after the components before it in the pipeline (the tagger reads the NER layer).
  *
- *   npx tsx eval/time.ts <folder> [--errors] [--limit N]
+ *   npx tsx eval/time.ts <folder> [--errors | --all]   (--all also lists the correct values)
  *
  * The DCT (functionInDocument="CREATION_TIME") becomes metadata.datePublished and is not scored.
  * Relaxed match = any overlap (one-to-one), strict = identical span; value F1 counts relaxed
@@ -100,7 +100,8 @@ function f1(p: number, r: number): number {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const showErrors = args.includes('--errors');
+  const showAll = args.includes('--all');
+  const showErrors = showAll || args.includes('--errors');
   const folder = args.find((a) => !a.startsWith('--'));
   if (!folder) {
     console.error('usage: tsx eval/time.ts <folder of .tml> [--errors]');
@@ -156,8 +157,10 @@ function main(): void {
       else errors.push(`SPAN\t[${s.text}] gold [${g.text}]`);
       if (s.type === g.type) typeOk++;
       else errors.push(`TYPE\t${s.type} gold ${g.type}\t${g.text}`);
-      if (s.value === g.value) valueOk++;
-      else errors.push(`VALUE\t${s.value} gold ${g.value}\t${s.text} / ${g.text}\tref ${doc.referenceDate?.value}\t| ${ctx(g.start, g.end)}`);
+      if (s.value === g.value) {
+        valueOk++;
+        if (showAll) errors.push(`OK\t${s.value}\t${s.text}\t${g.text}`);
+      } else errors.push(`VALUE\t${s.value} gold ${g.value}\t${s.text} / ${g.text}\tref ${doc.referenceDate?.value}\t| ${ctx(g.start, g.end)}`);
     }
     for (const s of doc.timexes) {
       if (!used.has(s)) errors.push(`FP\t${s.type}\t${s.value}\t${s.text}\t| ${ctx(s.start, s.end)}`);

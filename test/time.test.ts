@@ -480,3 +480,38 @@ describe('timexTagger: parts of a month or week, stretches ahead', () => {
     ]);
   });
 });
+
+describe('timexTagger: the end of the year', () => {
+  it('reads "by year\'s end" and "by year end" as "the end of the year", and "year-end" as its last day', () => {
+    const doc = run('The plant should be ready by year\'s end, and the sale should close by year end. The index has risen 4% since year-end.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value, t.mod])).toEqual([
+      ["year's end", '2025', 'END'],
+      ['year end', '2025', 'END'],
+      ['year-end', '2024-12-31', undefined],
+    ]);
+  });
+});
+
+describe('timexTagger: evenings, intentions and "one day"', () => {
+  it('gives a weekday evening or afternoon its part of the day, a morning or night the day alone', () => {
+    const doc = run('The talks ended Monday evening. Police left on Tuesday afternoon. Fans gathered Sunday night.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['Monday evening', 'TIME', '2025-04-14TEV'],
+      ['Tuesday afternoon', 'TIME', '2025-04-15TAF'],
+      ['Sunday night', 'DATE', '2025-04-13'],
+    ]);
+  });
+
+  it('reads a weekday after an intention in the base or -ing form forward ("did not plan to", "were planning to")', () => {
+    const doc = run('They did not plan to remove him on Thursday. Protesters were planning to march on Saturday. They marched on Saturday.', PUB);
+    expect(doc.timexes.map((t) => t.value)).toEqual(['2025-04-17', '2025-04-19', '2025-04-12']);
+  });
+
+  it('reads "one day" after a modal as the future, and as a duration elsewhere', () => {
+    const doc = run('Islam will one day be the largest religion here. The strike lasted one day.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['one day', 'DATE', 'FUTURE_REF'],
+      ['one day', 'DURATION', 'P1D'],
+    ]);
+  });
+});

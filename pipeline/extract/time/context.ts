@@ -9,7 +9,11 @@ export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE_WORDS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'must', 'should', 'scheduled', 'slated', 'upcoming']);
 /** Past forms that look forward when followed by "to" ("expected to join in April"). */
-const INTENT_WORDS = new Set(['expected', 'supposed', 'planned', 'scheduled', 'set', 'slated', 'due', 'hoped', 'intended', 'aimed', 'agreed', 'decided', 'promised', 'vowed', 'pledged', 'threatened', 'prepared', 'wanted', 'expects', 'plans', 'hopes', 'intends', 'aims', 'wants', 'is', 'are', 'was', 'were']);
+const INTENT_WORDS = new Set(['expected', 'supposed', 'planned', 'scheduled', 'set', 'slated', 'due', 'hoped', 'intended', 'aimed', 'agreed', 'decided', 'promised', 'vowed', 'pledged', 'threatened', 'prepared', 'wanted', 'expects', 'plans', 'hopes', 'intends', 'aims', 'wants', 'is', 'are', 'was', 'were',
+  // base forms, after "did not", "to" or a modal: "they did not plan to remove him on Thursday"
+  'expect', 'plan', 'hope', 'intend', 'aim', 'want', 'agree', 'decide', 'promise', 'vow', 'pledge', 'threaten', 'prepare',
+  // "were planning to drive around the airport on Monday"
+  'expecting', 'planning', 'hoping', 'intending', 'aiming', 'wanting', 'preparing', 'threatening', 'about']);
 /** Auxiliaries that make a following -ed word a participle, not a past tense ("must be returned"). */
 const PARTICIPLE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", 'get', 'gets', 'got', 'has', 'have', 'had', 'was', 'were']);
 const PRESENT_WORDS = new Set(['is', 'are', 'am', "'s", 'says', 'does', 'do', 'remains', 'continues']);

@@ -693,10 +693,12 @@ export const RULES: Rule[] = [
       if (m[3] || m[5]) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}` };
       const date = weekdayDate(ctx, wd, m[1]);
       if (!date) return { type: 'DATE', value: `XXXX-WXX-${wd}` };
-      // TimeBank annotates "Friday night" mostly with the day's date alone: the day is what the
-      // reader can place, the part of the day a loose qualifier. (Tried: the guidelines' TIME with
-      // the part, "2000-01-07TNI": value F1 81.27 → 81.05, the annotations of the part being
-      // inconsistent — "Wednesday night" as TEV, or only "Friday" marked.)
+      // TimeBank annotates "Friday night" and "Friday morning" mostly with the day's date alone: the
+      // day is what the reader can place, the part of the day a loose qualifier. (Tried: the
+      // guidelines' TIME with the part, "2000-01-07TNI": value F1 81.27 → 81.05, the annotations of
+      // the part being inconsistent — "Wednesday night" as TEV, or only "Friday" marked.) An evening
+      // or afternoon it always gives with its part, as the guidelines do.
+      if (part === 'EV' || part === 'AF') return { type: 'TIME', value: `${fmtDate(date)}T${part}` };
       return { type: 'DATE', value: fmtDate(date) };
     },
   },
@@ -794,7 +796,11 @@ export const RULES: Rule[] = [
       if (/^[A-Z][a-z]/.test(m[3]) && /^\d/.test(num)) return false;
       return true;
     },
-    resolve(m) {
+    resolve(m, ctx) {
+      // "Islam will one day be…", "hopes to one day return": "one day" after a modal is "someday"
+      if (/^one\s+day$/i.test(m[0]) && /\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$/i.test(ctx.text.slice(Math.max(0, ctx.start - 10), ctx.start))) {
+        return { type: 'DATE', value: 'FUTURE_REF' };
+      }
       // "two to three weeks": TimeBank mostly gives a range its lower bound (P2W).
       // "a couple of years" is two (TimeBank: P2Y); "a few", "several" stay unspecified.
       const n = /^(?:a\s+)?couple(?:\s+of)?$/i.test(m[1]) ? 2 : parseNumber(m[1].toLowerCase());
@@ -974,7 +980,9 @@ export const RULES: Rule[] = [
     resolve(m, ctx) {
       if (!ctx.ref) return { type: 'DATE', value: 'XXXX-12-31' };
       const y = ctx.tense === 'past' && ctx.ref.m < 6 ? ctx.ref.y - 1 : ctx.ref.y;
-      return /end\s+of/i.test(m[0]) ? { type: 'DATE', value: String(y), mod: 'END' } : { type: 'DATE', value: `${y}-12-31` };
+      // "by year's end" and "by year end" say what "by the end of the year" says; the closing date
+      // is "year-end", the accounting term ("since year-end", "year-end results").
+      return /-/.test(m[0]) ? { type: 'DATE', value: `${y}-12-31` } : { type: 'DATE', value: String(y), mod: 'END' };
     },
   },
   {
