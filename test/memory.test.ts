@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mallocTrim, releaseBytes, releaseFreedMemory } from '../pipeline/shared/memory.ts';
+import { collectGarbage, mallocTrim, releaseBytes, releaseFreedMemory } from '../pipeline/shared/memory.ts';
 
 const glibc = Boolean((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime);
 
@@ -35,5 +35,18 @@ describe('releaseBytes', () => {
     const shared = new Uint8Array(new SharedArrayBuffer(8));
     releaseBytes(shared);
     expect(shared.byteLength).toBe(8);
+  });
+});
+
+describe('collectGarbage', () => {
+  it('frees garbage that has reached the old generation, which only a full collection frees', () => {
+    // half a million small arrays survive the young generation's collections while they are built
+    let junk: number[][] | undefined = Array.from({ length: 500_000 }, (_, i) => [i, i + 1, i + 2]);
+    expect(junk.length).toBe(500_000);
+    const before = process.memoryUsage().heapUsed;
+    junk = undefined;
+    collectGarbage();
+    collectGarbage();
+    expect(process.memoryUsage().heapUsed).toBeLessThan(before - 20 * 1024 * 1024);
   });
 });

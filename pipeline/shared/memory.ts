@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /**
  * Returns the memory freed by the threads to the system. glibc keeps what a thread freed in that
@@ -60,3 +62,21 @@ const utf8 = new TextEncoder();
  * thread can free it with releaseBytes once written.
  */
 export const ownedUtf8 = (text: string): Uint8Array => utf8.encode(text);
+
+let fullCollection: (() => void) | undefined;
+
+/**
+ * A full garbage collection, now. V8 sizes the old generation by what was live after its last full
+ * collection, so in a thread that just read or wrote a whole corpus (the export's first pass over
+ * every article's facts, its stream of every article's outputs) the garbage of that work sets how
+ * far the heap may grow next: over the BBC corpus ×10 with one job, the export's heap reached
+ * 124 MB of which 42 MB was live. Collecting between such phases keeps the peak near what is live.
+ * The collector is the one `--expose-gc` gives a new context; it costs a few tens of ms.
+ */
+export function collectGarbage(): void {
+  if (!fullCollection) {
+    setFlagsFromString('--expose-gc');
+    fullCollection = runInNewContext('gc') as () => void;
+  }
+  fullCollection();
+}
