@@ -329,19 +329,19 @@ function organizationDescriptions(doc: Doc, insideQuote: (pos: number) => boolea
     if (lows[i] !== 'the' || !ORGANIZATION_NOUNS.has(lows[i + 1]) || sentences[i + 1] !== sentences[i]) continue;
     const at = starts[i];
     if (insideQuote(at)) continue;
-    const span = { start: at, end: ends[i + 1] };
+    const end = ends[i + 1];
     // "Gazprom, the company tipped to buy": an appositive renames the organization just named
     const comma = /,\s*$/.test(doc.text.slice(Math.max(0, at - 3), at)) ? doc.text.lastIndexOf(',', at) : -1;
     const appositive = comma >= 0 ? named.find((n) => n.end === comma) : undefined;
     if (appositive) {
-      out.push({ ...span, text: doc.text.slice(at, span.end), kind: 'description', entity: appositive.entity.id });
+      out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: appositive.entity.id });
       continue;
     }
     const next = i + 2 < texts.length && sentences[i + 2] === sentences[i] ? texts[i + 2] : undefined;
     // "the club where he made his name": a relative clause picks out some other one
     if (next !== undefined && (/^\p{Lu}/u.test(next) || /^(?:of|s|where|which|that|who|whose)$/.test(next))) continue;
     // as a subject only ("the company said", "the firm has cut"): elsewhere it is as often some other one
-    if (!isSubjectMention(doc, span)) continue;
+    if (!isSubjectMention(doc, { start: at, end })) continue;
     const counts = new Map<Entity, number>();
     const recent = new Set<Entity>();
     const sentence = sentenceOf(at);
@@ -352,7 +352,7 @@ function organizationDescriptions(doc: Doc, insideQuote: (pos: number) => boolea
     }
     const top = mostCounted(counts);
     if (!top || !recent.has(top)) continue;
-    out.push({ start: at, end: ends[i + 1], text: doc.text.slice(at, ends[i + 1]), kind: 'description', entity: top.id });
+    out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: top.id });
   }
   return out;
 }
