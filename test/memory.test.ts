@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectGarbage, mallocTrim, releaseBytes, releaseFreedMemory } from '../pipeline/shared/memory.ts';
+import { collectGarbage, HeapBound, mallocTrim, releaseBytes, releaseFreedMemory } from '../pipeline/shared/memory.ts';
 
 const glibc = Boolean((process.report.getReport() as { header?: { glibcVersionRuntime?: string } }).header?.glibcVersionRuntime);
 
@@ -48,5 +48,21 @@ describe('collectGarbage', () => {
     collectGarbage();
     collectGarbage();
     expect(process.memoryUsage().heapUsed).toBeLessThan(before - 20 * 1024 * 1024);
+  });
+});
+
+describe('HeapBound', () => {
+  it('collects on every so many checks, once the heap holds far more than was live', () => {
+    const bound = new HeapBound(3, 8);
+    // garbage in the old generation, more than twice what is live
+    let junk: number[][] | undefined = Array.from({ length: 1_000_000 }, (_, i) => [i, i + 1, i + 2]);
+    expect(junk.length).toBe(1_000_000);
+    junk = undefined;
+    const before = process.memoryUsage().heapUsed;
+    bound.check();
+    bound.check();
+    expect(process.memoryUsage().heapUsed).toBeGreaterThan(before - 5 * 1024 * 1024);
+    bound.check();
+    expect(process.memoryUsage().heapUsed).toBeLessThan(before - 40 * 1024 * 1024);
   });
 });

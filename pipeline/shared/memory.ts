@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -79,4 +79,34 @@ export function collectGarbage(): void {
     fullCollection = runInNewContext('gc') as () => void;
   }
   fullCollection();
+}
+
+const MB = 1024 * 1024;
+
+/**
+ * Keeps a long-running thread's heap near what is live: `check` after each unit of work; on every
+ * `every`-th call, once the heap holds more than twice what was live after the last collection
+ * here (and at least `slackMb` more), it collects. V8 alone lets a heap that it finds cheap to
+ * collect grow far past what is live: gathering the export workers' output over BBC ×10, the main
+ * thread's heap reached 129 MB committed with ~41 MB live, in five full collections. With the
+ * bound it made 45, for the same total pause (2.1 s, mostly young-generation collections), and the
+ * run's peak fell from 258–297 to 245–253 MB (README, "Speed and memory").
+ */
+export class HeapBound {
+  private calls = 0;
+  private limit: number;
+  constructor(
+    private readonly every = 256,
+    private readonly slackMb = 32,
+  ) {
+    this.limit = slackMb * 2 * MB;
+  }
+
+  check(): void {
+    if (++this.calls % this.every !== 0) return;
+    if (getHeapStatistics().used_heap_size <= this.limit) return;
+    collectGarbage();
+    const live = getHeapStatistics().used_heap_size;
+    this.limit = Math.max(2 * live, live + this.slackMb * MB);
+  }
 }
