@@ -470,6 +470,28 @@ describe('timexTagger: day-month and fractions', () => {
   });
 });
 
+describe('timexTagger: an unspecified later time', () => {
+  it('reads "at a later date" as FUTURE_REF, and leaves "a later flight"', () => {
+    const doc = run('The shares will be sold at a later date. He was moved to a later flight.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([['a later date', 'FUTURE_REF']]);
+  });
+});
+
+describe('timexTagger: a quarter named by its months', () => {
+  it('reads "the October-to-December quarter" as a calendar quarter, last year\'s when it has not begun', () => {
+    const doc = run(
+      'Profit fell in the October-to-December quarter, after the July-September period, and sales in the January to March quarter rose. ' +
+        'Trade in the April-July period grew.',
+      PUB,
+    );
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['the October-to-December quarter', 'DATE', '2024-Q4'],
+      ['the July-September period', 'DATE', '2024-Q3'],
+      ['the January to March quarter', 'DATE', '2025-Q1'],
+    ]);
+  });
+});
+
 describe('timexTagger: parts of a month or week, stretches ahead', () => {
   it('reads "the end of the month" as the month with mod END, and vague stretches as durations', () => {
     const doc = run('Troops will arrive by the end of the month. Prices may fall in the weeks ahead after several quarters of losses.', PUB);

@@ -154,7 +154,7 @@ interface Extension {
 }
 
 /** Widens a resolved expression leftwards over its modifiers ("the late 1990s", "about two years ago"). */
-function extendLeft(text: string, start: number, floor: number, kind: Kind, takesThe: boolean, isDate: boolean, coarse: boolean): Extension {
+function extendLeft(text: string, start: number, end: number, floor: number, kind: Kind, takesThe: boolean, isDate: boolean, coarse: boolean): Extension {
   let s = start;
   let mod: TimexMod | undefined;
   let qualified = false;
@@ -195,8 +195,9 @@ function extendLeft(text: string, start: number, floor: number, kind: Kind, take
       s -= m[0].length;
       continue;
     }
-    // "the two-week trip": the article belongs to the noun the adjective modifies.
-    const adjectival = /^[\w'’]+[-‑]\w+$/.test(text.slice(start, start + 40).split(/\s/)[0]);
+    // "the two-week trip": the article belongs to the noun the adjective modifies, unless the
+    // expression holds that noun ("the July-September quarter").
+    const adjectival = /^[\w'’]+[-‑]\w+$/.test(text.slice(start, end));
     if ((takesThe || qualified) && !adjectival && (m = THE_RE.exec(window))) {
       s -= m[0].length;
     }
@@ -328,7 +329,7 @@ export function tagTimexes(doc: Doc): Timex[] {
     const floor = Math.max(doc.sentences[c.sentence].start, out.length ? out[out.length - 1].end : 0);
     const isDate = r.type === 'DATE' || r.type === 'TIME';
     const coarse = /^\d{3}[\dX]$|T\d/.test(r.value) || r.type === 'TIME';
-    const ext = extendLeft(text, c.start, floor, c.rule.kind, !!c.rule.takesThe, isDate, coarse);
+    const ext = extendLeft(text, c.start, c.end, floor, c.rule.kind, !!c.rule.takesThe, isDate, coarse);
     const t: Timex = { id: '', start: ext.start, end: c.end, text: text.slice(ext.start, c.end), type: r.type, value: r.value };
     const mod = r.mod ?? ext.mod;
     if (mod) t.mod = mod;

@@ -563,6 +563,26 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "the October-to-December quarter", "the July-September period": a calendar quarter named by
+    // its months. A span of other months ("April-July") has no single TimeML value and is left.
+    name: 'month-range-quarter',
+    kind: 'date',
+    takesThe: true,
+    re: re(String.raw`\b(${MONTH_RE})\s*(?:[-–]|(?:-|\s+)to(?:-|\s+))\s*(${MONTH_RE})(?:\s+(${YEAR_RE}))?\s+(?:quarter|period|three\s+months)\b`),
+    accept: (m) => isCap(m[1]) && isCap(m[2]),
+    resolve(m, ctx) {
+      const first = monthNumber(m[1]) ?? 0;
+      const last = monthNumber(m[2]) ?? 0;
+      if (first % 3 !== 1 || last !== first + 2) return null;
+      const q = quarterOf(first);
+      const ref = ctx.ref;
+      let y = m[3] ? Number(m[3]) : ref?.y;
+      // reported results: a quarter not yet begun at the reference date is last year's
+      if (!m[3] && ref && y !== undefined && ctx.tense !== 'future' && q > quarterOf(ref.m)) y -= 1;
+      return { type: 'DATE', value: `${y ?? 'XXXX'}-Q${q}` };
+    },
+  },
+  {
     name: 'quarter',
     kind: 'date',
     takesThe: true,
@@ -913,7 +933,7 @@ export const RULES: Rule[] = [
   {
     name: 'future-ref',
     kind: 'ref',
-    re: re(String.raw`\b(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|someday|soon|the\s+(?:near|short|long)\s+term)\b(?![-‑])`),
+    re: re(String.raw`\b(the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|future|someday|soon|the\s+(?:near|short|long)\s+term|a\s+later\s+date)\b(?![-‑])`),
     accept(m, text) {
       const w = m[1].toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
