@@ -452,8 +452,7 @@ describe('timexTagger: halves', () => {
     const doc = run('Sales rose in the first half. The club played well but lost money in the second half of the fiscal year.', PUB);
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
       ['the first half', '2025-H1'],
-      ['the second half', '2025-H2'],
-      ['the fiscal year', '2025'],
+      ['the second half of the fiscal year', '2025-H2'],
     ]);
   });
 });
@@ -467,6 +466,23 @@ describe('timexTagger: day-month and fractions', () => {
   it('leaves a hyphenated number of quarters untagged: a fraction or an adjective', () => {
     const doc = run('He bought a three-quarter stake after a four-quarter test, and waited three quarters.', PUB);
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([['three quarters', 'P3Q']]);
+  });
+});
+
+describe('timexTagger: modern news forms', () => {
+  it('reads ET/PT/BST after a clock time, "this past weekend", and a quarter or half "of last year"', () => {
+    const doc = run(
+      'Polls close at 8 p.m. ET on Tuesday. This past weekend, protesters marched. Profit rose in the fourth quarter of last year ' +
+        'and will fall in the first half of next year. This coming week is busy.',
+      PUB,
+    );
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['8 p.m. ET on Tuesday', 'TIME', '2025-04-15T20:00'],
+      ['This past weekend', 'DATE', '2025-W15-WE'],
+      ['the fourth quarter of last year', 'DATE', '2024-Q4'],
+      ['the first half of next year', 'DATE', '2026-H1'],
+      ['This coming week', 'DATE', '2025-W17'],
+    ]);
   });
 });
 

@@ -586,7 +586,7 @@ export const RULES: Rule[] = [
     name: 'quarter',
     kind: 'date',
     takesThe: true,
-    re: re(String.raw`\b(?:(this|last|next|(?:this|last|next)\s+year['’]s|(?:${YEAR_RE})['’]?s?|year-earlier|year-ago|prior-year|year-before)\s+)?(?:fiscal[\s-]+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|Q([1-4]))(?:\s+(?:of\s+)?(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(${YEAR_RE}))?\b(?![-‑]old)`),
+    re: re(String.raw`\b(?:(this|last|next|(?:this|last|next)\s+year['’]s|(?:${YEAR_RE})['’]?s?|year-earlier|year-ago|prior-year|year-before)\s+)?(?:fiscal[\s-]+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(quarter|half)|Q([1-4]))(?:\s+(?:of\s+)?(?:(?:the\s+)?fiscal\s+(?:year\s+)?)?(${YEAR_RE})|\s+of\s+(the|this|last|next)\s+(?:fiscal\s+)?year)?\b(?![-‑]old)`),
     accept: (m) => !!m[2] || /^Q/.test(m[0].replace(/^\S+\s+/, '')) || /Q[1-4]/.test(m[0]),
     resolve(m, ctx) {
       const n = m[2] ? ORDINALS[m[2].toLowerCase()] : Number(m[4]);
@@ -594,11 +594,14 @@ export const RULES: Rule[] = [
       const unit = half ? 'H' : 'Q';
       if (half && n > 2) return null;
       const pre = m[1]?.toLowerCase() ?? '';
-      if (half && !pre && !m[5] && isMatchHalf(ctx.text, m.index, m.index + m[0].length)) return null;
+      if (half && !pre && !m[5] && !m[6] && isMatchHalf(ctx.text, m.index, m.index + m[0].length)) return null;
       const ref = ctx.ref;
       let y: number | undefined;
       const explicit = m[5] ?? /^(\d{4})/.exec(pre)?.[1];
+      // "the second half of last year": the year named after it
+      const ofYear = m[6]?.toLowerCase();
       if (explicit) y = Number(explicit);
+      else if (ofYear && ofYear !== 'the' && ref) y = ref.y + (ofYear === 'last' ? -1 : ofYear === 'next' ? 1 : 0);
       else if (ref) {
         y = ref.y;
         if (/^last|year-|prior/.test(pre)) y = ref.y - 1;
@@ -725,10 +728,11 @@ export const RULES: Rule[] = [
   {
     name: 'relative-unit',
     kind: 'date',
-    re: re(String.raw`\b(this|last|next|coming|past|previous|current|following|the\s+(?:coming|past|previous|current|following|latest|last|next))\s+(week|month|year|weekend|decade|century|fiscal\s+year)\b(?!-old)`),
+    re: re(String.raw`\b(this\s+(?:past|coming)|this|last|next|coming|past|previous|current|following|the\s+(?:coming|past|previous|current|following|latest|last|next))\s+(week|month|year|weekend|decade|century|fiscal\s+year)\b(?!-old)`),
     accept: (m, text) => !(isCap(m[2]) && titleCased(text, m)),
     resolve(m, ctx) {
-      const shift = m[1].toLowerCase().replace(/^the\s+/, '');
+      // "this past week" is last week, "this coming week" next week
+      const shift = m[1].toLowerCase().replace(/^(?:the|this(?=\s+(?:past|coming)))\s+/, '');
       const unit = m[2].toLowerCase().replace(/^fiscal\s+/, '');
       const definite = /^the\s/i.test(m[1]);
       // "the past week" is a stretch of time; "last week" names the calendar week.
@@ -953,7 +957,7 @@ export const RULES: Rule[] = [
   {
     name: 'clock',
     kind: 'time',
-    re: re(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)(?:\s+\(?([ECMP][SD]T|GMT|UTC)\)?)?|\b(noon|midnight|midday)\b`),
+    re: re(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)(?:\s+\(?([ECMP][SD]?T|GMT|UTC|BST|CES?T)\b\)?)?|\b(noon|midnight|midday)\b`),
     accept: (m, text) => (!m[1] || Number(m[1]) <= 12) && !(m[5] && (titleCased(text, m) || /\bhigh\s+$/i.test(before(text, m)))),
     resolve(m, ctx) {
       let h: number;
