@@ -486,6 +486,27 @@ describe('timexTagger: modern news forms', () => {
   });
 });
 
+describe('timexTagger: habits and ranges', () => {
+  it('reads plural weekdays and "on weekends" as SETs, not a band\'s name', () => {
+    const doc = run('Shops close on weekends. He works Tuesday nights and the museum is closed Mondays. The Sundays played a gig.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['weekends', 'SET', 'XXXX-WXX-WE'],
+      ['Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+      ['Mondays', 'SET', 'XXXX-WXX-1'],
+    ]);
+  });
+
+  it('keeps a range in order: "from March until May" in a past narrative read in March is last year\'s', () => {
+    const doc = run('The ban lasted from March until May. From November to February sales fell.', { datePublished: '2025-03-10' });
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['March', '2024-03'],
+      ['May', '2024-05'],
+      ['November', '2024-11'],
+      ['February', '2025-02'],
+    ]);
+  });
+});
+
 describe('timexTagger: an unspecified later time', () => {
   it('reads "at a later date" as FUTURE_REF, and leaves "a later flight"', () => {
     const doc = run('The shares will be sold at a later date. He was moved to a later flight.', PUB);

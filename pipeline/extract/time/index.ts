@@ -245,6 +245,26 @@ function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
   return out;
 }
 
+/** "from March until May", "between June 3 and July 2": the words joining the two ends of a range */
+const RANGE_JOIN_RE = /^\s*(?:to|until|till|through|thru|and|[-–])\s*$/i;
+const RANGE_OPEN_RE = /\b(?:from|between)\s+(?:(?:early|late|mid)[\s-]+)?$/i;
+
+/**
+ * A range runs forwards: "the ban lasted from March until May", read in March, is March to May of
+ * last year, though March alone would be this March. When the start of a range, its year not
+ * written, falls after its end, it takes the year that puts it before the end.
+ */
+function orderRanges(text: string, timexes: Timex[]): void {
+  for (let i = 0; i + 1 < timexes.length; i++) {
+    const [a, b] = [timexes[i], timexes[i + 1]];
+    if (!RANGE_JOIN_RE.test(text.slice(a.end, b.start)) || !RANGE_OPEN_RE.test(text.slice(Math.max(0, a.start - 20), a.start))) continue;
+    const m = /^(\d{4})(-\d{2}(?:-\d{2})?)$/.exec(a.value);
+    if (!m || /\d{4}/.test(a.text) || !/^\d{4}-\d{2}/.test(b.value) || a.value <= b.value) continue;
+    const earlier = `${Number(m[1]) - 1}${m[2]}`;
+    if (earlier <= b.value) a.value = earlier;
+  }
+}
+
 const ANCHORED = new AnchoredRules(RULES);
 
 /** a word that names newspapers and programmes as often as times: the Sunday Telegraph, China Daily */
@@ -337,6 +357,7 @@ export function tagTimexes(doc: Doc): Timex[] {
     prevSentence.push(c.sentence);
   }
   if (fullRef) dateClockTimes(out, prevSentence, fmtDate(fullRef));
+  orderRanges(text, out);
   const merged = mergeTimes(doc, out);
   merged.forEach((t, i) => (t.id = `T${i + 1}`));
   return merged;

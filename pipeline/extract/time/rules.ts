@@ -889,6 +889,20 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "closed on Sundays", "Tuesday nights", "open at weekends": a plural weekday is a habit
+    name: 'plural-weekday',
+    kind: 'set',
+    re: re(String.raw`\b(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)(?:\s+(mornings|afternoons|evenings|nights))?\b|(?<=\b(?:[Oo]n|[Aa]t|[Oo]ver|[Dd]uring)\s+)weekends\b`, 'g'),
+    // "The Sundays" is a band's name as often
+    accept: (m, text) => !/\bthe\s+$/i.test(before(text, m)),
+    resolve(m) {
+      if (!m[1]) return { type: 'SET', value: 'XXXX-WXX-WE' };
+      const wd = weekdayNumber(m[1].slice(0, -1).toLowerCase());
+      const part = m[2] ? PARTS_OF_DAY[m[2].toLowerCase().replace(/s$/, '')] : undefined;
+      return wd ? { type: 'SET', value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}` } : null;
+    },
+  },
+  {
     name: 'frequency-adverb',
     kind: 'set',
     re: re(String.raw`\b(daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b`),

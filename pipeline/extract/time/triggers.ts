@@ -56,6 +56,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'part-of-month-or-week': { words: ['end', 'start', 'beginning', 'middle'], back: 1 },
   'bare-units': { words: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries', 'quarters'], back: 2 },
   set: { words: [...UNIT_WORDS, ...PARTS, ...WEEKDAY_WORDS, ...MONTH_WORDS], back: 6 },
+  'plural-weekday': { words: [...WEEKDAY_WORDS.map((w) => `${w}s`), 'weekends'], back: 0 },
   'frequency-adverb': { words: ['daily', 'weekly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly', 'semiannually', 'quarterly'], back: 0 },
   'present-ref': { words: ['now', 'currently', 'nowadays', 'presently', 'present', 'days', 'current'], back: 2 },
   'past-ref': { words: ['recently', 'lately', 'past', 'recent'], back: 1 },
