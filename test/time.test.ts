@@ -496,6 +496,14 @@ describe('timexTagger: habits and ranges', () => {
     ]);
   });
 
+  it('reads a 24-hour clock time after a preposition of time, not a score or a race time', () => {
+    const doc = run('Kick-off is at 19:45. The meeting starts at 09:00 GMT. They won 2:1 at home. He finished at 2:05:30.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['19:45', 'TIME', '2025-04-16T19:45'],
+      ['09:00 GMT', 'TIME', '2025-04-16T09:00'],
+    ]);
+  });
+
   it('keeps a range in order: "from March until May" in a past narrative read in March is last year\'s', () => {
     const doc = run('The ban lasted from March until May. From November to February sales fell.', { datePublished: '2025-03-10' });
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([

@@ -1002,6 +1002,18 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "kick-off at 19:45", "by 23:59 on Friday": a 24-hour clock time after a preposition of time;
+    // not a score ("won 2:1"), a ratio, a verse or a race time ("2:05:30")
+    name: 'clock-24h',
+    kind: 'time',
+    re: re(String.raw`(?<=\b(?:at|by|until|till|from|before|after|around|about|since)\s+)([01]?\d|2[0-3])[:.]([0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|per\s*cent|%))(?:\s+\(?(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T)\b\)?)?`),
+    accept: (m) => m[1].length === 2 || m[0].includes(':'),
+    resolve(m, ctx) {
+      const date = ctx.ref ? fmtDate(ctx.ref) : 'XXXX-XX-XX';
+      return { type: 'TIME', value: `${date}T${pad(Number(m[1]))}:${m[2]}` };
+    },
+  },
+  {
     name: 'the-year',
     kind: 'date',
     re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?!['’-])(?=(\s+(?:ended|ending|through|to\s+date|that\s+ended|which\s+ended)\b)?)`),

@@ -62,6 +62,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'past-ref': { words: ['recently', 'lately', 'past', 'recent'], back: 1 },
   'future-ref': { words: ['future', 'someday', 'soon', 'term', 'date'], back: 3 },
   clock: { words: [DIGITS, 'noon', 'midnight', 'midday'], back: 0 },
+  'clock-24h': { words: [DIGITS], back: 0 },
   'clock-gmt': { words: ['gmt', 'utc'], back: 1 },
   'the-year': { words: ['year'], back: 3 },
   'year-end': { words: ['end'], back: 3 },
