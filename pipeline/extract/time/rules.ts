@@ -708,12 +708,14 @@ export const RULES: Rule[] = [
   {
     name: 'weekday',
     kind: 'date',
-    re: re(String.raw`\b(?:(last|next|this|coming|past|previous)\s+)?(${WEEKDAY_RE})(s)?\b(?:\s+(morning|afternoon|evening|night)(s)?\b)?`),
+    // plural weekdays ("Mondays") are the rule plural-weekday's
+    re: re(String.raw`\b(?:(last|next|this|coming|past|previous)\s+)?(${WEEKDAY_RE})\b(?:\s+(morning|afternoon|evening|night)(s)?\b)?`),
     accept: (m) => isCap(m[2]),
     resolve(m, ctx) {
       const wd = weekdayNumber(m[2]) ?? 1;
-      const part = m[4] ? PARTS_OF_DAY[m[4].toLowerCase()] : undefined;
-      if (m[3] || m[5]) return { type: 'SET', value: `XXXX-WXX-${wd}${part ? `T${part}` : ''}` };
+      const part = m[3] ? PARTS_OF_DAY[m[3].toLowerCase()] : undefined;
+      // "Tuesday nights": a habit
+      if (m[4]) return { type: 'SET', value: `XXXX-WXX-${wd}T${part}` };
       const date = weekdayDate(ctx, wd, m[1]);
       if (!date) return { type: 'DATE', value: `XXXX-WXX-${wd}` };
       // TimeBank annotates "Friday night" and "Friday morning" mostly with the day's date alone: the
