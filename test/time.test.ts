@@ -497,10 +497,13 @@ describe('timexTagger: habits and ranges', () => {
   });
 
   it('reads a 24-hour clock time after a preposition of time, not a score or a race time', () => {
-    const doc = run('Kick-off is at 19:45. The meeting starts at 09:00 GMT. They won 2:1 at home. He finished at 2:05:30.', PUB);
+    const doc = run(
+      'Kick-off is at 19:45. The meeting starts at 09.00 GMT. They won 2:1 at home. He finished at 2:05:30. Sales rose to 12.25 million from 10.30 million.',
+      PUB,
+    );
     expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
       ['19:45', 'TIME', '2025-04-16T19:45'],
-      ['09:00 GMT', 'TIME', '2025-04-16T09:00'],
+      ['09.00 GMT', 'TIME', '2025-04-16T09:00'],
     ]);
   });
 

@@ -1008,8 +1008,9 @@ export const RULES: Rule[] = [
     // not a score ("won 2:1"), a ratio, a verse or a race time ("2:05:30")
     name: 'clock-24h',
     kind: 'time',
-    re: re(String.raw`(?<=\b(?:at|by|until|till|from|before|after|around|about|since)\s+)([01]?\d|2[0-3])[:.]([0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|per\s*cent|%))(?:\s+\(?(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T)\b\)?)?`),
-    accept: (m) => m[1].length === 2 || m[0].includes(':'),
+    re: re(String.raw`(?<=\b(?:at|by|until|till|from|before|after|around|about|since)\s+)([01]?\d|2[0-3])[:.]([0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|per\s*cent|%))(\s+\(?(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T)\b\)?)?`),
+    // "at 19.45" only with a time zone: "at 12.25 million", "around 18.30 to the dollar" are numbers
+    accept: (m) => m[0].charAt(m[1].length) === ':' || !!m[3],
     resolve(m, ctx) {
       const date = ctx.ref ? fmtDate(ctx.ref) : 'XXXX-XX-XX';
       return { type: 'TIME', value: `${date}T${pad(Number(m[1]))}:${m[2]}` };
