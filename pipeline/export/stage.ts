@@ -137,6 +137,10 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
     nquads.abort();
     throw e;
   }
+  // The steps from here each build something the size of the corpus (the corpus entity table just
+  // written, the list of stale files, the Dataset description with every input, SHA256SUMS) and
+  // drop it: each is collected before the next, or their garbage would add up (over BBC ×20 with
+  // two jobs the heap grew from 76 to 199 MB in these steps, and the export's peak RSS to 316 MB).
   collectGarbage();
   const tables = writers.map((w) => {
     const file = w.finish();
@@ -152,10 +156,6 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
     for (const path of listFiles(dir, '.jsonld')) if (!known.has(`${basename(dir)}/${basename(path)}`)) unlinkSync(path);
   }
 
-  // The steps from here each build something the size of the corpus (the corpus entity table, the
-  // list of stale files, the Dataset description with every input, SHA256SUMS) and drop it: each is
-  // collected before the next, or their garbage would add up (over BBC ×20 with two jobs the heap
-  // grew from 76 to 199 MB in these steps, and the export's peak RSS to 316 MB).
   collectGarbage();
   const csvw = toJson(csvwMetadata());
   write(report, join(paths.csvDir, 'csv-metadata.json'), csvw);
