@@ -86,6 +86,14 @@ function quarterOf(m: number): number {
   return Math.ceil(m / 3);
 }
 
+/** A quarter without a year in a past narrative that has not begun at the reference date is last year's. */
+function pastQuarterYear(ctx: ResolveCtx, ref: Ymd, q: number): number {
+  return ctx.tense === 'past' && q > quarterOf(ref.m) ? ref.y - 1 : ref.y;
+}
+
+/** a time zone after a clock time: "8 p.m. ET", "09:00 GMT" */
+const TIME_ZONE = String.raw`(?:[ECMP][SD]?T|GMT|UTC|BST|CES?T)`;
+
 /** Year for a month (and day) given without a year. */
 function yearFor(ctx: ResolveCtx, month: number, day?: number): number | undefined {
   // A careful reader takes the year of an earlier fully dated mention of the same day or month.
@@ -576,9 +584,7 @@ export const RULES: Rule[] = [
       if (first % 3 !== 1 || last !== first + 2) return null;
       const q = quarterOf(first);
       const ref = ctx.ref;
-      let y = m[3] ? Number(m[3]) : ref?.y;
-      // reported results: a quarter not yet begun at the reference date is last year's
-      if (!m[3] && ref && y !== undefined && ctx.tense !== 'future' && q > quarterOf(ref.m)) y -= 1;
+      const y = m[3] ? Number(m[3]) : ref && pastQuarterYear(ctx, ref, q);
       return { type: 'DATE', value: `${y ?? 'XXXX'}-Q${q}` };
     },
   },
@@ -606,7 +612,7 @@ export const RULES: Rule[] = [
         y = ref.y;
         if (/^last|year-|prior/.test(pre)) y = ref.y - 1;
         else if (/^next/.test(pre)) y = ref.y + 1;
-        else if (ctx.tense === 'past' && !half && n > quarterOf(ref.m) && !/^this/.test(pre)) y = ref.y - 1;
+        else if (!half && !/^this/.test(pre)) y = pastQuarterYear(ctx, ref, n);
       }
       return { type: 'DATE', value: `${y ?? 'XXXX'}-${unit}${n}` };
     },
@@ -973,7 +979,7 @@ export const RULES: Rule[] = [
   {
     name: 'clock',
     kind: 'time',
-    re: re(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)(?:\s+\(?([ECMP][SD]?T|GMT|UTC|BST|CES?T)\b\)?)?|\b(noon|midnight|midday)\b`),
+    re: re(String.raw`\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.m\.?|p\.m\.?|am\b|pm\b|o'clock\b)(?:\s+\(?(${TIME_ZONE})\b\)?)?|\b(noon|midnight|midday)\b`),
     accept: (m, text) => (!m[1] || Number(m[1]) <= 12) && !(m[5] && (titleCased(text, m) || /\bhigh\s+$/i.test(before(text, m)))),
     resolve(m, ctx) {
       let h: number;
@@ -1008,7 +1014,7 @@ export const RULES: Rule[] = [
     // not a score ("won 2:1"), a ratio, a verse or a race time ("2:05:30")
     name: 'clock-24h',
     kind: 'time',
-    re: re(String.raw`(?<=\b(?:at|by|until|till|from|before|after|around|about|since)\s+)([01]?\d|2[0-3])[:.]([0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|per\s*cent|%))(\s+\(?(?:GMT|UTC|BST|CES?T|[ECMP][SD]?T)\b\)?)?`),
+    re: re(String.raw`(?<=\b(?:at|by|until|till|from|before|after|around|about|since)\s+)([01]?\d|2[0-3])[:.]([0-5]\d)\b(?![:.,]\d|\s*(?:a\.?m|p\.?m|per\s*cent|%))(\s+\(?${TIME_ZONE}\b\)?)?`),
     // "at 19.45" only with a time zone: "at 12.25 million", "around 18.30 to the dollar" are numbers
     accept: (m) => m[0].charAt(m[1].length) === ':' || !!m[3],
     resolve(m, ctx) {
