@@ -72,6 +72,12 @@ describe('timexTagger', () => {
     expect(find(doc, 'The summer of 2013').value).toBe('2013-SU');
   });
 
+  it('reads "the fall" as autumn after a preposition of time, and as a decline elsewhere', () => {
+    const doc = run('Weak exports were blamed for the fall, and the fall in prices hurt. Elections are due in the fall.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([['the fall', '2025-FA']]);
+    expect(doc.timexes[0].start).toBe(doc.text.indexOf('in the fall') + 3);
+  });
+
   it('resolves weekdays by tense', () => {
     const doc = run('The minister resigned on Friday. She will travel to Paris on Friday.', PUB);
     expect(find(doc, 'Friday', 0).value).toBe('2025-04-11');
@@ -536,15 +542,58 @@ describe('timexTagger: a quarter named by its months', () => {
       ['the October-to-December quarter', 'DATE', '2024-Q4'],
       ['the July-September period', 'DATE', '2024-Q3'],
       ['the January to March quarter', 'DATE', '2025-Q1'],
+      // other spans of months are two months, the span's end taking the year
+      ['April', 'DATE', '2024-04'],
+      ['July', 'DATE', '2024-07'],
     ]);
+  });
+
+  it('reads "April-July" as two months in one year, "November-February" across the new year', () => {
+    const doc = run('Exports rose in November-February. The tour is planned for June-July, and a May-based firm runs it.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['November', '2024-11'],
+      ['February', '2025-02'],
+      ['June', '2025-06'],
+      ['July', '2025-07'],
+    ]);
+  });
+});
+
+describe('timexTagger: "March", "May" and "August" as months', () => {
+  it('takes them before an event of the month and after "come", and leaves a name', () => {
+    const doc = run('Growth slowed in the March survey. Come August, the squad was injured. The May government fell. August Wilson wrote plays.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['March', '2025-03'],
+      ['August', '2024-08'],
+    ]);
+  });
+});
+
+describe('timexTagger: a periodical named by how often it comes out', () => {
+  it('leaves "the Communist Party daily Granma" and "told the daily", and reads "published daily" as a SET', () => {
+    const doc = run(
+      'The Communist Party daily Granma said so. He told the French daily. The Daily Telegraph agreed. It is published daily, and the daily tally rose.',
+      PUB,
+    );
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['daily', 'SET', 'P1D'],
+      ['daily', 'SET', 'P1D'],
+    ]);
+    expect(doc.timexes[0].start).toBe(doc.text.indexOf('published daily') + 'published '.length);
   });
 });
 
 describe('timexTagger: parts of a month or week, stretches ahead', () => {
   it('reads "the end of the month" as the month with mod END, and vague stretches as durations', () => {
-    const doc = run('Troops will arrive by the end of the month. Prices may fall in the weeks ahead after several quarters of losses.', PUB);
+    const doc = run(
+      'Troops will arrive by the end of the month. The population will halve by the middle of the century, and output double by the end of the decade. ' +
+        'Prices may fall in the weeks ahead after several quarters of losses.',
+      PUB,
+    );
     expect(doc.timexes.map((t) => [t.text, t.type, t.value, t.mod])).toEqual([
       ['the end of the month', 'DATE', '2025-04', 'END'],
+      ['the middle of the century', 'DATE', '20XX', 'MID'],
+      ['the end of the decade', 'DATE', '202X', 'END'],
       ['the weeks ahead', 'DURATION', 'PXW', undefined],
       ['several quarters', 'DURATION', 'PXQ', undefined],
     ]);

@@ -330,6 +330,29 @@ function yearOf(raw: string): number | undefined {
 }
 
 /** Months without a year: "May" is also a modal verb, abbreviations also names ("Jan"). */
+/** what follows "the May", "the March" when they name a month: an event of it ("the March survey") */
+const MONTH_EVENT_RE = /^\s+(?:elections?|polls?|votes?|referendum|budget|deadline|meeting|summit|survey|figures?|data|reading|report|edition|issue|session|conference|talks|sales|launch|release)\b/;
+
+/**
+ * "the Communist Party daily Granma", "told the daily.", "sports daily Marca", "a business weekly
+ * said", "the Daily Telegraph": a newspaper or magazine, named by how often it comes out (not
+ * "monthly US sales", "published daily.").
+ */
+function isPeriodical(m: RegExpExecArray, text: string): boolean {
+  if (isCap(m[0]) && !/(?:^|[.!?:]["“”']?\s+|["“])$/.test(text.slice(Math.max(0, m.index - 3), m.index))) return true;
+  const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+  return PERIODICAL_BEFORE_RE.test(text.slice(Math.max(0, m.index - 24), m.index)) &&
+    /^(?:\s+(?:[A-Z]|al-)|[.,;:)]|\s+(?:said|says|reported|reports|wrote|writes|quoted|quotes|cited|cites|added|adds)\b)/.test(after);
+}
+
+/** what comes before a periodical's "daily": a determiner ("the daily") or a word that describes one */
+const PERIODICAL_BEFORE_RE =
+  /(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)|(?:^|\s)(?:[A-Z][\w'’]*(?:-[\w'’]+)*|[a-z]+-[a-z-]+|business|financial|news|economic|sports?|national|local|regional|leading|popular|influential|tabloid|liberal|conservative|independent|official|government|opposition))\s+$/;
+
+/** the text before the second month of a span ("April-"), and after the first ("-July") */
+const MONTH_SPAN_END_RE = new RegExp(String.raw`\b${MONTH_RE}[-–]$`);
+const MONTH_SPAN_START_RE = new RegExp(String.raw`^[-–](${MONTH_RE})\b`);
+
 function acceptBareMonth(m: RegExpExecArray, text: string): boolean {
   const w = m[1];
   if (!isCap(w)) return false;
@@ -337,7 +360,13 @@ function acceptBareMonth(m: RegExpExecArray, text: string): boolean {
   if (/^(?:jan|mar|jun|jul|sep|sept|dec|apr|aug|oct|nov|feb)$/.test(lower)) return false;
   const prev = before(text, m);
   if (lower === 'may' || lower === 'march' || lower === 'august') {
-    return /\b(?:in|of|since|until|till|by|through|during|early|late|mid|last|next|this|from|to|before|after|each|every|between|and)[\s-]+$/i.test(prev);
+    // "come May" is the idiom; "the March survey", "the May elections" name the month's event
+    return (
+      /\b(?:in|of|since|until|till|by|through|during|early|late|mid|last|next|this|from|to|before|after|each|every|between|and|come)[\s-]+$/i.test(prev) ||
+      (/\bthe\s+$/i.test(prev) && MONTH_EVENT_RE.test(text.slice(m.index + w.length, m.index + w.length + 24))) ||
+      // "April-July", "May-June": a span of months
+      new RegExp(String.raw`^[-–]${MONTH_RE}\b`).test(text.slice(m.index + w.length, m.index + w.length + 12))
+    );
   }
   return true;
 }
@@ -485,7 +514,7 @@ export const RULES: Rule[] = [
   {
     name: 'month',
     kind: 'date',
-    re: re(String.raw`\b(?:(this|last|next|past|coming)\s+)?(${MONTH_RE})(?![\w-]|['’](?!s\b))`),
+    re: re(String.raw`\b(?:(this|last|next|past|coming)\s+)?(${MONTH_RE})(?!\w|-(?!${MONTH_RE}\b)|['’](?!s\b))`),
     accept: (m, text) => {
       // "December's figures" is the month's; "May's", "March's", "August's" are names' as often.
       if (/^['’]/.test(text.slice(m.index + m[0].length)) && /^(?:May|March|August)$/i.test(m[2])) return false;
@@ -499,7 +528,16 @@ export const RULES: Rule[] = [
       const shift = m[1]?.toLowerCase();
       const ref = ctx.ref;
       let y: number | undefined;
-      if (shift && ref) {
+      // "April-July": a span whose end takes the year (a past span ends in the past), and whose
+      // second month follows the first
+      const end = shift ? null : MONTH_SPAN_START_RE.exec(ctx.text.slice(ctx.start + m[0].length, ctx.start + m[0].length + 12));
+      const first = !shift && MONTH_SPAN_END_RE.test(ctx.text.slice(Math.max(0, ctx.start - 12), ctx.start)) ? parseValue(ctx.prev.at(-1)?.value) : undefined;
+      if (first?.m) y = mo >= first.m ? first.y : first.y + 1;
+      else if (end) {
+        const last = monthNumber(end[1]) ?? 0;
+        const endYear = yearFor(ctx, last);
+        y = endYear === undefined ? undefined : mo <= last ? endYear : endYear - 1;
+      } else if (shift && ref) {
         if (shift === 'last' || shift === 'past') y = mo < ref.m ? ref.y : ref.y - 1;
         else if (shift === 'next' || shift === 'coming') y = mo > ref.m ? ref.y : ref.y + 1;
         else y = ref.y;
@@ -550,8 +588,15 @@ export const RULES: Rule[] = [
     kind: 'date',
     takesThe: true,
     re: re(String.raw`\b(?:(this|last|next|past|coming|previous)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(${YEAR_RE}|${SPOKEN_YEAR}))?\b(?!-)`),
-    accept: (m, text) =>
-      !!m[1] || !!m[3] || /\b(?:the|in|during|early|late|mid|since|until|by|through|this)[\s-]+$/i.test(before(text, m)),
+    accept: (m, text) => {
+      if (m[1] || m[3]) return true;
+      const prev = before(text, m);
+      // "blamed for the fall", "the fall in prices": a decline, unless a preposition of time says otherwise
+      if (/^fall$/i.test(m[2])) {
+        return /\b(?:in|during|early|late|mid|since|until|by|through)[\s-]+(?:the\s+)?$/i.test(prev) && !/^\s+(?:in|of)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4));
+      }
+      return /\b(?:the|in|during|early|late|mid|since|until|by|through|this)[\s-]+$/i.test(prev);
+    },
     resolve(m, ctx) {
       const s = SEASONS[m[2].toLowerCase()];
       const year = m[3] ? yearOf(m[3]) : undefined;
@@ -572,17 +617,15 @@ export const RULES: Rule[] = [
   },
   {
     // "the October-to-December quarter", "the July-September period": a calendar quarter named by
-    // its months. A span of other months ("April-July") has no single TimeML value and is left.
+    // its months. A span of other months ("April-July") has no single TimeML value.
     name: 'month-range-quarter',
     kind: 'date',
     takesThe: true,
     re: re(String.raw`\b(${MONTH_RE})\s*(?:[-–]|(?:-|\s+)to(?:-|\s+))\s*(${MONTH_RE})(?:\s+(${YEAR_RE}))?\s+(?:quarter|period|three\s+months)\b`),
-    accept: (m) => isCap(m[1]) && isCap(m[2]),
+    // a span of other months is left to the month rule, which takes each month
+    accept: (m) => isCap(m[1]) && isCap(m[2]) && (monthNumber(m[1]) ?? 0) % 3 === 1 && monthNumber(m[2]) === (monthNumber(m[1]) ?? 0) + 2,
     resolve(m, ctx) {
-      const first = monthNumber(m[1]) ?? 0;
-      const last = monthNumber(m[2]) ?? 0;
-      if (first % 3 !== 1 || last !== first + 2) return null;
-      const q = quarterOf(first);
+      const q = quarterOf(monthNumber(m[1]) ?? 0);
       const ref = ctx.ref;
       const y = m[3] ? Number(m[3]) : ref && pastQuarterYear(ctx, ref, q);
       return { type: 'DATE', value: `${y ?? 'XXXX'}-Q${q}` };
@@ -915,7 +958,7 @@ export const RULES: Rule[] = [
     kind: 'set',
     re: re(String.raw`\b(daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b`),
     // "rise 8.5% annually", "10,000 units annually": a rate, which TimeBank leaves untagged like "$5 a year".
-    accept: (m, text) => !/(?:\d%?|percent|cents?|dollars?|million|billion|thousand|\d[\d,.]*\s+[a-z]+)\s+$/i.test(before(text, m)),
+    accept: (m, text) => !/(?:\d%?|percent|cents?|dollars?|million|billion|thousand|\d[\d,.]*\s+[a-z]+)\s+$/i.test(before(text, m)) && !isPeriodical(m, text),
     resolve(m) {
       const v: Record<string, string> = {
         daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
@@ -1045,14 +1088,18 @@ export const RULES: Rule[] = [
     },
   },
   {
-    // "by the end of the month", "the start of the week": the reference's month or week, with its part as mod
-    name: 'part-of-month-or-week',
+    // "by the end of the month", "the middle of the century": the reference's month, week, decade
+    // or century, with its part as mod
+    name: 'part-of-period',
     kind: 'date',
-    re: re(String.raw`\bthe\s+(end|start|beginning|middle)\s+of\s+the\s+(month|week)\b`),
+    re: re(String.raw`\bthe\s+(end|start|beginning|middle)\s+of\s+the\s+(month|week|decade|century)\b`),
     resolve(m, ctx) {
       const mod = ({ end: 'END', start: 'START', beginning: 'START', middle: 'MID' } as const)[m[1].toLowerCase() as 'end' | 'start' | 'beginning' | 'middle'];
-      if (!ctx.ref) return { type: 'DATE', value: m[2].toLowerCase() === 'month' ? 'XXXX-XX' : 'XXXX-WXX', mod };
-      return { type: 'DATE', value: m[2].toLowerCase() === 'month' ? fmtMonth(ctx.ref.y, ctx.ref.m) : fmtWeek(ctx.ref), mod };
+      const unit = m[2].toLowerCase();
+      const ref = ctx.ref;
+      if (unit === 'decade' || unit === 'century') return ref ? { type: 'DATE', value: unit === 'decade' ? `${Math.floor(ref.y / 10)}X` : `${Math.floor(ref.y / 100)}XX`, mod } : null;
+      if (!ref) return { type: 'DATE', value: unit === 'month' ? 'XXXX-XX' : 'XXXX-WXX', mod };
+      return { type: 'DATE', value: unit === 'month' ? fmtMonth(ref.y, ref.m) : fmtWeek(ref), mod };
     },
   },
   {

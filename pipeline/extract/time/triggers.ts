@@ -53,7 +53,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   duration: { words: UNIT_WORDS, back: 8 },
   'compound-duration': { words: ['year', 'years', 'week', 'weeks', 'day', 'days', 'hour', 'hours', 'minute', 'minutes'], back: 8 },
   'units-ahead': { words: ['years', 'months', 'weeks', 'days'], back: 0 },
-  'part-of-month-or-week': { words: ['end', 'start', 'beginning', 'middle'], back: 1 },
+  'part-of-period': { words: ['end', 'start', 'beginning', 'middle'], back: 1 },
   'bare-units': { words: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries', 'quarters'], back: 2 },
   set: { words: [...UNIT_WORDS, ...PARTS, ...WEEKDAY_WORDS, ...MONTH_WORDS], back: 6 },
   'plural-weekday': { words: [...WEEKDAY_WORDS.map((w) => `${w}s`), 'weekends'], back: 0 },
