@@ -59,7 +59,7 @@ describe('files and checksums', () => {
     expect(execFileSync('sha256sum', ['--check', '--strict', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' })).not.toMatch(/FAILED/);
   });
 
-  it('warns per article about the recommended NewsArticle properties the input lacks', () => {
+  it('warns about the recommended NewsArticle properties the input lacks', () => {
     expect(exportReport.warnings).toEqual([
       "seed.txt: NewsArticle lacks headline (the first sentence stands in), datePublished, dateModified, author, image, publisher (recommended for Google's Article structured data)",
     ]);

@@ -11,6 +11,7 @@ import { factsJsonLd } from '../pipeline/export/jsonld.ts';
 import { expandSafely } from './support/jsonld.ts';
 import { byCodePoint } from '../pipeline/shared/order.ts';
 import { newsArticle } from '../pipeline/export/newsarticle.ts';
+import { MissingProperties } from '../pipeline/export/stage.ts';
 import { TABLES, type ArticleTable } from '../pipeline/export/tables.ts';
 import { corpusEntities } from '../pipeline/export/corpus.ts';
 import { DatasetSummary, summaryEntry } from '../pipeline/export/dataset.ts';
@@ -151,6 +152,16 @@ describe('NewsArticle record', () => {
   it('takes the first sentence as headline when there is no front matter', () => {
     expect(newsArticle(seed, seedFacts).headline).toMatch(/^In a rare and emotionally charged meeting at the Kremlin,.*Gaza\.$/);
     expect(newsArticle(seed, seedFacts).datePublished).toBeUndefined();
+  });
+  it('warns once per set of lacking properties, naming three articles and counting the rest', () => {
+    const lacking = new MissingProperties();
+    for (const name of ['a.txt', 'b.txt', 'c.txt', 'd.txt', 'e.txt']) lacking.add(['datePublished', 'author'], name);
+    lacking.add(['image'], 'f.md');
+    lacking.add([], 'g.md');
+    expect(lacking.warnings()).toEqual([
+      "a.txt, b.txt, c.txt and 2 more: 5 articles' NewsArticle records lack datePublished, author (recommended for Google's Article structured data)",
+      "f.md: NewsArticle lacks image (recommended for Google's Article structured data)",
+    ]);
   });
 });
 

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StreamedFile } from '../pipeline/shared/streamed.ts';
+import { walkFilesSorted } from '../pipeline/shared/files.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'news-facts-streamed-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -51,5 +52,19 @@ describe('a streamed file', () => {
     aborted.abort();
     expect(readFileSync(path, 'utf8')).toBe(whole);
     expect(existsSync(`${path}.tmp-${process.pid}`)).toBe(false);
+  });
+});
+
+describe('a folder walked one file at a time', () => {
+  it('gives the paths in the order of the paths sorted whole, a folder\'s files where "name/" sorts', () => {
+    const dir = join(tmp, 'walk');
+    for (const f of ['a/z.txt', 'a-b.txt', 'a.txt', 'a0/x.txt', 'b/c/d.txt', 'b/c.txt', 'B.txt', '.cache/k.txt', 'a/.hidden']) {
+      mkdirSync(join(dir, f, '..'), { recursive: true });
+      writeFileSync(join(dir, f), f);
+    }
+    symlinkSync(dir, join(dir, 'b', 'up'));
+    const walked = [...walkFilesSorted(dir, (name) => name !== 'B.txt')];
+    expect(walked).toEqual(['a-b.txt', 'a.txt', 'a/z.txt', 'a0/x.txt', 'b/c.txt', 'b/c/d.txt']);
+    expect(walked).toEqual([...walked].sort());
   });
 });

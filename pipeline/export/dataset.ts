@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256File, walkFiles, sha256 } from '../shared/files.ts';
+import { sha256File, walkFilesSorted, sha256 } from '../shared/files.ts';
+import { StreamedFile } from '../shared/streamed.ts';
 import type { ArticleBundle, TableSpec } from './tables.ts';
 import type { License } from './licenses.ts';
 import { FACTS_CONTEXT } from './jsonld.ts';
@@ -187,13 +188,21 @@ export function datasetDescription(
 }
 
 /**
- * SHA256SUMS of every file in the output folder, in the format `sha256sum -c` reads
- * ("<hex>  <path>", sorted by path). The run's errors.csv is a log, not data, and is left out.
- * `known` holds hashes already computed while writing or checking files (path → hex).
+ * Writes SHA256SUMS of every file in the output folder, in the format `sha256sum -c` reads
+ * ("<hex>  <path>", sorted by path), line by line: a corpus's list is never held. The run's
+ * errors.csv is a log, not data, and is left out, as is the HTML site, a view of the data rebuilt
+ * after export. `known` gives hashes already computed while writing or checking files (by path
+ * relative to `out`); the other files are read. Returns whether the file changed.
  */
-export function sha256sumsOf(out: string, known: ReadonlyMap<string, string> = new Map()): string {
-  return walkFiles(out, (name) => name !== 'SHA256SUMS' && name !== 'errors.csv' && !name.includes('.tmp-'))
-    .filter((rel) => !rel.startsWith('site/')) // the HTML site is a view of the data, rebuilt after export
-    .map((rel) => `${known.get(rel) ?? sha256File(join(out, rel))}  ${rel}\n`)
-    .join('');
+export function writeSha256sums(out: string, known: (rel: string) => string | undefined): boolean {
+  const file = new StreamedFile(join(out, 'SHA256SUMS'));
+  try {
+    for (const rel of walkFilesSorted(out, (name) => name !== 'SHA256SUMS' && name !== 'errors.csv' && !name.includes('.tmp-'))) {
+      if (!rel.startsWith('site/')) file.add(`${known(rel) ?? sha256File(join(out, rel))}  ${rel}\n`);
+    }
+  } catch (e) {
+    file.abort();
+    throw e;
+  }
+  return file.finish().changed;
 }

@@ -14,10 +14,11 @@ import { CorpusEntityIndex } from './corpus.ts';
 import { CsvTableWriter, encodeCsvRows } from './csv.ts';
 import { csvwMetadata } from './csvw.ts';
 import { dataPackage } from './datapackage.ts';
-import { DatasetSummary, datasetDescription, sha256sumsOf, type DistributionFile } from './dataset.ts';
+import { DatasetSummary, datasetDescription, writeSha256sums, type DistributionFile } from './dataset.ts';
 import { DEFAULT_LICENSE, licenseFor } from './licenses.ts';
 import { TABLES, type ExportContext } from './tables.ts';
-import { entityRefs, type ExportOutcome, type ExportTask, type ExportWorkerContext } from './worker.ts';
+import { entityRefs, type ExportOutcome, type ExportWorkerContext } from './worker.ts';
+import { ValidatedArticles, type ExportTask } from './articles.ts';
 
 /** the module that handles a batch of articles in a worker thread (see shared/pool.ts) */
 export const EXPORT_HANDLER = new URL('./worker.ts', import.meta.url);
@@ -33,21 +34,41 @@ export interface ExportOptions {
 }
 
 /** The articles validation passed, in id order. */
-function validatedArticles(out: string, report: StageReport): ExportTask[] {
+function validatedArticles(out: string, report: StageReport): ValidatedArticles {
   const paths = layout(out);
   if (!existsSync(paths.validation)) {
     report.fail(paths.validation, 'no validation report: run the validate stage first');
-    return [];
+    return new ValidatedArticles([]);
   }
-  return readJson<ValidationReport>(paths.validation)
-    .valid.map((v) => ({
-      ...v,
-      normalizedPath: paths.normalized(v.article_id),
-      factsPath: paths.facts(v.article_id),
-      jsonldPath: paths.jsonld(v.article_id),
-      newsarticlePath: paths.newsarticle(v.article_id),
-    }))
-    .sort((a, b) => (a.article_id < b.article_id ? -1 : 1));
+  return new ValidatedArticles(readJson<ValidationReport>(paths.validation).valid);
+}
+
+/** sources named in a warning about articles that lack the same properties; the rest are counted */
+const NAMED_SOURCES = 3;
+
+/**
+ * The articles whose NewsArticle records lack recommended properties, grouped by what they lack:
+ * one warning per group, not one per article (a corpus without metadata would give thousands).
+ */
+export class MissingProperties {
+  private readonly groups = new Map<string, { count: number; sources: string[] }>();
+
+  add(missing: string[], source: string): void {
+    if (!missing.length) return;
+    const key = missing.join(', ');
+    let group = this.groups.get(key);
+    if (!group) this.groups.set(key, (group = { count: 0, sources: [] }));
+    group.count++;
+    if (group.sources.length < NAMED_SOURCES) group.sources.push(source);
+  }
+
+  warnings(): string[] {
+    return [...this.groups].map(([missing, { count, sources }]) => {
+      const named = count > sources.length ? `${sources.join(', ')} and ${count - sources.length} more` : sources.join(', ');
+      const what = count === 1 ? 'NewsArticle lacks' : `${count} articles' NewsArticle records lack`;
+      return `${named}: ${what} ${missing} (recommended for Google's Article structured data)`;
+    });
+  }
 }
 
 function write(report: StageReport, path: string, content: string): void {
@@ -61,9 +82,10 @@ function write(report: StageReport, path: string, content: string): void {
  * Dataset description with its provenance, and SHA256SUMS of every file in the output folder.
  * Articles are exported in worker threads (see shared/pool.ts) and stream into the shared files in
  * article order. Held for the whole corpus: the name keys that link entities across articles, the
- * corpus entities, and per article its task, the hashes SHA256SUMS lists and its input for the
- * Dataset description: under 3 KB an article (the heap held 76 MB after the second pass over BBC
- * ×20, 28,200 articles).
+ * corpus entities, and per article its id, the hashes SHA256SUMS lists (ValidatedArticles) and its
+ * input for the Dataset description: ~0.5 KB an article (after the articles' stream over BBC ×10,
+ * 14,100 articles, the heap held 14 MB against 8 MB for BBC; 42 MB when each article kept its task
+ * object, its SHA256SUMS lines in a Map and its own warning, and each corpus entity a Map and a Set).
  */
 export async function runExport(out: string, options: ExportOptions = {}): Promise<StageReport> {
   const report = new StageReport('export');
@@ -73,8 +95,9 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
 
   // Pass 1: the name keys that link entities across articles, for the corpus entity index.
   const corpus = new CorpusEntityIndex();
-  for (const v of articles) {
-    for (const e of entityRefs(v.article_id, readJson<ArticleFacts>(v.factsPath))) corpus.link(e);
+  for (let i = 0; i < articles.length; i++) {
+    const id = articles.idAt(i);
+    for (const e of entityRefs(id, readJson<ArticleFacts>(paths.facts(id)))) corpus.link(e);
   }
 
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
@@ -89,21 +112,20 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
   const writers = TABLES.map((spec) => new CsvTableWriter(paths.csv(spec.name), spec));
   const nquads = new StreamedFile(join(out, 'dataset.nq'));
   const summary = new DatasetSummary();
-  /** hashes of the files written or checked while exporting, by path relative to `out` */
-  const known = new Map<string, string>();
+  const lacking = new MissingProperties();
   try {
-    const context: ExportWorkerContext = { corpusLinks: corpus.links(), excelSafe: Boolean(options.excelSafe) };
+    const context: ExportWorkerContext = { out, corpusLinks: corpus.links(), excelSafe: Boolean(options.excelSafe) };
     const articleWriters = writers.filter((w) => w.spec.scope === 'article');
     const progress = new Progress('export', articles.length, !options.quiet && Boolean(process.stderr.isTTY));
     // gathering two or more workers' output, this thread's heap grew far past what was live (see
     // HeapBound); with one job the whole pipeline over BBC ×10 peaked at ~190–213 MB without it
     const heapBound = jobs > 1 ? new HeapBound() : undefined;
-    await runInWorkers<ExportTask, ExportOutcome, ExportWorkerContext>(EXPORT_HANDLER, articles, {
+    await runInWorkers<ExportTask, ExportOutcome, ExportWorkerContext>(EXPORT_HANDLER, articles.tasks(), {
       jobs,
       context,
       // exporting holds nothing per article after it: one job needs no worker of its own
       oneJobInThread: true,
-      crashed: (task, message) => ({ ok: false, source: sourceNamedIn(task.normalizedPath), message: `export: ${message}` }),
+      crashed: (task, message) => ({ ok: false, source: sourceNamedIn(paths.normalized(task.article_id)), message: `export: ${message}` }),
       consume: (o, i) => {
         progress.tick();
         if (!o.ok) {
@@ -119,16 +141,13 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
         o.csv.forEach(releaseBytes);
         for (const e of o.entities) corpus.count(e.ref, e.corpusEntityId);
         summary.add(o.summary);
-        const v = articles[i];
-        known.set(`normalized/${v.article_id}.json`, v.normalized_sha256);
-        known.set(`facts/${v.article_id}.json`, v.facts_sha256);
-        known.set(`jsonld/${v.article_id}.jsonld`, o.jsonldSha256);
-        known.set(`newsarticle/${v.article_id}.jsonld`, o.newsarticleSha256);
-        for (const w of o.warnings) report.warn(w);
+        articles.markExported(i, o.jsonldSha256, o.newsarticleSha256);
+        lacking.add(o.missingRecommended, o.source);
         heapBound?.check();
       },
     });
     progress.end();
+    for (const w of lacking.warnings()) report.warn(w);
     collectGarbage();
     const corpusContext: ExportContext = { corpus: { entities: corpus.entities(), link: new Map() } };
     for (const w of writers) if (w.spec.scope === 'corpus') w.add(encodeCsvRows(w.spec, w.spec.rows(corpusContext), { excelSafe: options.excelSafe }));
@@ -153,7 +172,7 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
   else report.unchanged++;
 
   for (const dir of [paths.jsonldDir, paths.newsarticleDir]) {
-    for (const path of listFiles(dir, '.jsonld')) if (!known.has(`${basename(dir)}/${basename(path)}`)) unlinkSync(path);
+    for (const path of listFiles(dir, '.jsonld')) if (!articles.isExported(basename(path, '.jsonld'))) unlinkSync(path);
   }
 
   collectGarbage();
@@ -174,8 +193,8 @@ export async function runExport(out: string, options: ExportOptions = {}): Promi
 
   collectGarbage();
   // hashes computed while the files were written or checked need not be computed again
-  known.set('dataset.nq', nq.sha256);
-  for (const t of tables) known.set(`csv/${t.spec.name}.csv`, t.file.sha256);
-  write(report, join(out, 'SHA256SUMS'), sha256sumsOf(out, known));
+  const known = new Map([['dataset.nq', nq.sha256], ...tables.map((t): [string, string] => [`csv/${t.spec.name}.csv`, t.file.sha256])]);
+  if (writeSha256sums(out, (rel) => known.get(rel) ?? articles.hashOf(rel))) report.written++;
+  else report.unchanged++;
   return report;
 }

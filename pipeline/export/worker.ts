@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { toJson, writeFileAtomic, sha256 } from '../shared/files.ts';
 import { OutputError } from '../shared/errors.ts';
+import { layout, type Layout } from '../shared/layout.ts';
 import { ownedUtf8 } from '../shared/memory.ts';
 import type { ArticleFacts, NormalizedArticle } from '../records.ts';
+import type { ExportTask } from './articles.ts';
 import { CorpusLinker, type ArticleEntityRef } from './corpus.ts';
 import { encodeCsvRows } from './csv.ts';
 import { summaryEntry, type SummaryEntry } from './dataset.ts';
@@ -19,19 +21,10 @@ import { eventSchemaType } from './vocabulary.ts';
  * the export stage appends to the corpus-wide files in article order.
  */
 
-export interface ExportTask {
-  article_id: string;
-  normalizedPath: string;
-  factsPath: string;
-  /** the hashes validation recorded: a file changed since is refused */
-  normalized_sha256: string;
-  facts_sha256: string;
-  jsonldPath: string;
-  newsarticlePath: string;
-}
-
 /** What every task of an export shares. */
 export interface ExportWorkerContext {
+  /** the output folder */
+  out: string;
   /** pass 1's links between entity name keys (CorpusEntityIndex.links) */
   corpusLinks: [string, string][];
   excelSafe: boolean;
@@ -57,7 +50,8 @@ export type ExportOutcome =
       /** the article's entities with their corpus entity ids, for the corpus entity table */
       entities: { ref: ArticleEntityRef; corpusEntityId: string }[];
       summary: SummaryEntry;
-      warnings: string[];
+      /** the recommended NewsArticle properties the input lacks (see newsarticle.ts) */
+      missingRecommended: string[];
     };
 
 const ARTICLE_TABLES = TABLES.filter((t): t is ArticleTable => t.scope === 'article');
@@ -68,9 +62,9 @@ export function entityRefs(articleId: string, facts: ArticleFacts): ArticleEntit
 }
 
 /** Reads one validated article, checking that its files are still the ones validated. */
-function loadBundle(task: ExportTask): ArticleBundle {
-  const normBytes = readFileSync(task.normalizedPath);
-  const factsBytes = readFileSync(task.factsPath);
+function loadBundle(task: ExportTask, paths: Layout): ArticleBundle {
+  const normBytes = readFileSync(paths.normalized(task.article_id));
+  const factsBytes = readFileSync(paths.facts(task.article_id));
   if (sha256(normBytes) !== task.normalized_sha256 || sha256(factsBytes) !== task.facts_sha256) {
     throw new Error('changed since it was validated: run the validate stage again');
   }
@@ -80,10 +74,10 @@ function loadBundle(task: ExportTask): ArticleBundle {
   };
 }
 
-function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolean): ExportOutcome {
-  let source = task.factsPath;
+function exportArticle(task: ExportTask, paths: Layout, linker: CorpusLinker, excelSafe: boolean): ExportOutcome {
+  let source = paths.facts(task.article_id);
   try {
-    const bundle = loadBundle(task);
+    const bundle = loadBundle(task, paths);
     const { article, facts } = bundle;
     source = article.source;
     const entities = entityRefs(article.article_id, facts).map((ref) => ({ ref, corpusEntityId: linker.idOf(ref) }));
@@ -98,9 +92,7 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
     // encoded once, for the file and for its hash
     const jsonld = Buffer.from(toJson(graph), 'utf8');
     const newsarticle = Buffer.from(toJson(record), 'utf8');
-    const written = Number(writeFileAtomic(task.jsonldPath, jsonld)) + Number(writeFileAtomic(task.newsarticlePath, newsarticle));
-    const missing = missingRecommended(article);
-    const warnings = missing.length ? [`${article.source}: NewsArticle lacks ${missing.join(', ')} (recommended for Google's Article structured data)`] : [];
+    const written = Number(writeFileAtomic(paths.jsonld(task.article_id), jsonld)) + Number(writeFileAtomic(paths.newsarticle(task.article_id), newsarticle));
     return {
       ok: true,
       source,
@@ -111,7 +103,7 @@ function exportArticle(task: ExportTask, linker: CorpusLinker, excelSafe: boolea
       csv: csv.map(ownedUtf8),
       entities,
       summary: summaryEntry(bundle),
-      warnings,
+      missingRecommended: missingRecommended(article),
     };
   } catch (e) {
     // a failed write stops the whole export (see shared/output.ts); anything else fails the article
@@ -127,5 +119,6 @@ const linkers = new WeakMap<ExportWorkerContext, CorpusLinker>();
 export default function exportBatch(tasks: ExportTask[], context: ExportWorkerContext): ExportOutcome[] {
   let linker = linkers.get(context);
   if (!linker) linkers.set(context, (linker = new CorpusLinker(context.corpusLinks)));
-  return tasks.map((t) => exportArticle(t, linker, context.excelSafe));
+  const paths = layout(context.out);
+  return tasks.map((t) => exportArticle(t, paths, linker, context.excelSafe));
 }

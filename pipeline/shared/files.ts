@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, realpathSync, renameSync, rmSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { OutputError } from './errors.ts';
 
 /**
@@ -48,26 +48,37 @@ export function sourceNamedIn(path: string): string {
 }
 
 /**
- * Files under dir (recursively), as paths relative to dir with forward slashes, sorted. Symbolic
- * links are followed, each folder once, so a link back up the tree ends the walk there.
+ * Files under dir whose name passes `accept`, as paths relative to dir with "/" separators, sorted
+ * by path, one at a time: a corpus's outputs are never listed whole (each folder's names are read
+ * and sorted as it is reached). Dot files and folders are skipped. Symbolic links are followed,
+ * each folder once, so a link back up the tree ends the walk there.
  */
-export function walkFiles(dir: string, accept: (name: string) => boolean): string[] {
-  const out: string[] = [];
+export function* walkFilesSorted(dir: string, accept: (name: string) => boolean): Generator<string> {
   const seen = new Set<string>();
-  const visit = (d: string): void => {
+  function* visit(d: string, prefix: string): Generator<string> {
     const real = realpathSync(d);
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of readdirSync(d).sort()) {
+    const entries: { name: string; key: string; isDir: boolean }[] = [];
+    for (const name of readdirSync(d)) {
       if (name.startsWith('.')) continue;
-      const p = join(d, name);
-      const st = statSync(p, { throwIfNoEntry: false });
-      if (st?.isDirectory()) visit(p);
-      else if (st?.isFile() && accept(name)) out.push(relative(dir, p).split(sep).join('/'));
+      const st = statSync(join(d, name), { throwIfNoEntry: false });
+      if (st?.isDirectory()) entries.push({ name, key: `${name}/`, isDir: true });
+      else if (st?.isFile() && accept(name)) entries.push({ name, key: name, isDir: false });
     }
-  };
-  visit(dir);
-  return out.sort();
+    // a folder's files sort as "name/…": the order of the paths in full
+    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const e of entries) {
+      if (e.isDir) yield* visit(join(d, e.name), `${prefix}${e.name}/`);
+      else yield `${prefix}${e.name}`;
+    }
+  }
+  yield* visit(dir, '');
+}
+
+/** All of walkFilesSorted's paths. */
+export function walkFiles(dir: string, accept: (name: string) => boolean): string[] {
+  return [...walkFilesSorted(dir, accept)];
 }
 
 /** Files with the given extension directly in dir, sorted; empty when dir does not exist. */
