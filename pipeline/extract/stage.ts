@@ -71,15 +71,18 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
 
   const progress = new Progress('extract', tasks.length, !options.quiet && Boolean(process.stderr.isTTY));
   const jobs = Math.max(1, options.jobs ?? availableParallelism());
-  const outcomes: ExtractOutcome[] = [];
   await runInWorkers<ExtractTask, ExtractOutcome, null>(EXTRACT_HANDLER, tasks, {
     jobs,
     context: null,
     consume: (outcome, i) => {
       const id = basename(tasks[i].normalizedPath, '.json');
-      if (outcome.ok) keys.set(id, taskKeys[i]);
-      else keys.delete(id);
-      outcomes.push(outcome);
+      if (outcome.ok) {
+        keys.set(id, taskKeys[i]);
+        report.written++;
+      } else {
+        keys.delete(id);
+        report.fail(outcome.source, outcome.message ?? 'failed');
+      }
       progress.tick();
     },
     crashed: (task, message) => {
@@ -88,10 +91,6 @@ export async function runExtract(out: string, options: ExtractOptions = {}): Pro
     },
   });
   progress.end();
-  for (const o of outcomes) {
-    if (o.ok) report.written++;
-    else report.fail(o.source, o.message ?? 'failed');
-  }
 
   for (const path of listFiles(paths.factsDir, '.json')) {
     const id = basename(path, '.json');
