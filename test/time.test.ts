@@ -84,6 +84,16 @@ describe('timexTagger', () => {
     expect(find(doc, 'Friday', 1).value).toBe('2025-04-18');
   });
 
+  it('reads a timetable\'s present tense forward ("the summit runs through Friday"), a past one back', () => {
+    const doc = run('The summit runs through Friday and the court resumes on Monday. The talks ended Friday. The festival opens in March.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['Friday', '2025-04-18'],
+      ['Monday', '2025-04-21'],
+      ['Friday', '2025-04-11'],
+      ['March', '2026-03'],
+    ]);
+  });
+
   it('resolves relative expressions against the reference date', () => {
     const doc = run('He arrived yesterday, two years ago he left, and next month he returns. Tomorrow is a holiday.', PUB);
     expect(find(doc, 'yesterday').value).toBe('2025-04-15');

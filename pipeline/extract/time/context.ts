@@ -34,6 +34,16 @@ const UN_VERBS = new Set([
   'unraveled', 'unravelled', 'unfolded', 'unsealed', 'unpacked', 'untied', 'unblocked',
 ]);
 
+/**
+ * Verbs of a timetable in the present tense, which news uses for what is to come: "the summit runs
+ * through Friday", "the law takes effect on Jan. 1". Only the -s forms: "meet", "open" are also the
+ * base forms a past narrative uses ("did not meet on Friday").
+ */
+const SCHEDULE_WORDS = new Set([
+  'begins', 'starts', 'opens', 'ends', 'closes', 'runs', 'resumes', 'expires', 'kicks', 'takes', 'arrives', 'leaves',
+  'departs', 'meets', 'visits', 'heads', 'travels', 'returns', 'launches', 'hosts', 'faces', 'plays', 'convenes', 'reconvenes',
+]);
+
 /** Words of expectation that look forward to the time they introduce ("a ruling is expected on 6 January"). */
 const EXPECT_WORDS = new Set(['expected', 'expecting', 'due']);
 const EXPECT_NEXT = new Set(['on', 'in', 'at', 'by', 'around', 'before', 'early', 'later', 'within']);
@@ -51,6 +61,8 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
     return 'past';
   }
   if (PRESENT_WORDS.has(lower)) return 'present';
+  // "the court resumes on Monday", but not "he meets" after "when" or "as" in a past narrative's clause
+  if (SCHEDULE_WORDS.has(lower) && prev !== 'when' && prev !== 'as') return 'future';
   // "untouched", "unexpected", "unnamed": adjectives, not verbs (but "unveiled" is one)
   if (lower.length >= 5 && lower.endsWith('ed') && /^[a-z]+$/.test(lower) && !NOT_ED.has(lower) && (!lower.startsWith('un') || UN_VERBS.has(lower))) {
     // The auxiliary before a participle already carries the tense.
