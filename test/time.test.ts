@@ -610,6 +610,17 @@ describe('timexTagger: parts of a month or week, stretches ahead', () => {
   });
 });
 
+describe('timexTagger: a twelve-month period', () => {
+  it('reads "the year to March" and "the year ended June 30" as P1Y, and "for the year" as the current year', () => {
+    const doc = run('Prices rose 3% in the year to March. Profit for the year ended June 30 rose. For the year, sales fell.', PUB);
+    expect(doc.timexes.filter((t) => t.text === 'the year').map((t) => [t.type, t.value])).toEqual([
+      ['DURATION', 'P1Y'],
+      ['DURATION', 'P1Y'],
+      ['DATE', '2025'],
+    ]);
+  });
+});
+
 describe('timexTagger: the end of the year', () => {
   it('reads "by year\'s end" and "by year end" as "the end of the year", and "year-end" as its last day', () => {
     const doc = run('The plant should be ready by year\'s end, and the sale should close by year end. The index has risen 4% since year-end.', PUB);

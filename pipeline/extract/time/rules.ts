@@ -1068,9 +1068,9 @@ export const RULES: Rule[] = [
   {
     name: 'the-year',
     kind: 'date',
-    re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?!['’-])(?=(\s+(?:ended|ending|through|to\s+date|that\s+ended|which\s+ended)\b)?)`),
+    re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?!['’-])(?=(\s+(?:ended|ending|through|to\s+date|to\s+(?:the\s+end\s+of\s+)?${MONTH_RE}|that\s+ended|which\s+ended)\b)?)`),
     resolve(m, ctx) {
-      // "the year ended Sept. 30" is a twelve-month period; "for the year" is the current one.
+      // "the year ended Sept. 30", "the year to March" are twelve-month periods; "for the year" is the current one.
       if (m[2]) return { type: 'DURATION', value: 'P1Y' };
       return ctx.ref ? { type: 'DATE', value: String(ctx.ref.y) } : null;
     },
