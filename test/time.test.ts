@@ -72,6 +72,14 @@ describe('timexTagger', () => {
     expect(find(doc, 'The summer of 2013').value).toBe('2013-SU');
   });
 
+  it('reads "early 90s" as a decade and leaves "in his 90s" and "a year-on-year rise"', () => {
+    const doc = run('In the 1980s and early 90s crime rose. He is in his 90s. A year-on-year rise of 4% followed.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value, t.mod])).toEqual([
+      ['the 1980s', '198X', undefined],
+      ['early 90s', '199X', 'START'],
+    ]);
+  });
+
   it('reads "the fall" as autumn after a preposition of time, and as a decline elsewhere', () => {
     const doc = run('Weak exports were blamed for the fall, and the fall in prices hurt. Elections are due in the fall.', PUB);
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([['the fall', '2025-FA']]);

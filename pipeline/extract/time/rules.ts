@@ -563,12 +563,13 @@ export const RULES: Rule[] = [
     name: 'decade',
     kind: 'date',
     takesThe: true,
-    re: re(String.raw`\b(?:(\d{3})0|(\d{2})00)[’']?s\b|(?<![\w])[’'](\d)0s\b|\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b`),
-    accept: (m, text) => !m[4] || /\bthe\s+(?:(?:early|mid|late)[\s-]+)?$/i.test(before(text, m)),
+    // "the '90s"; "early 90s", "mid-90s" (after "the" alone a bare "90s" may be an age or a temperature)
+    re: re(String.raw`\b(?:(\d{3})0|(\d{2})00)[’']?s\b|(?<![\w])[’'](\d)0s\b|(?<=\b(?:early|late|mid)[\s-])(\d)0s\b|\b(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b`),
+    accept: (m, text) => !m[5] || /\bthe\s+(?:(?:early|mid|late)[\s-]+)?$/i.test(before(text, m)),
     resolve(m, ctx) {
       if (m[1]) return { type: 'DATE', value: decadeValue(m[1]) };
       if (m[2]) return { type: 'DATE', value: `${m[2]}XX` };
-      const digit = m[3] ?? DECADE_WORDS[m[4].toLowerCase()];
+      const digit = m[3] ?? m[4] ?? DECADE_WORDS[m[5].toLowerCase()];
       return { type: 'DATE', value: `${centuryFor(ctx, digit)}${digit}X` };
     },
   },
@@ -852,7 +853,8 @@ export const RULES: Rule[] = [
     name: 'duration',
     kind: 'duration',
     takesThe: true,
-    re: re(String.raw`\b${NUM}(\s+(?:to|or)\s+(?:${NUMBER}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further|short)\s+)?(${UNIT_RE})\b(?![-‑]old|\s+old\b)(?:[-‑]long\b)?(\s+and\s+a\s+half\b)?`),
+    re: re(String.raw`\b${NUM}(\s+(?:to|or)\s+(?:${NUMBER}))?[\s-]+(?:(?:more|additional|full|straight|consecutive|trading|business|working|calendar|long|extra|further|short)\s+)?(${UNIT_RE})\b(?![-‑]old|\s+old\b|[-‑](?:on|over)[-‑])(?:[-‑]long\b)?(\s+and\s+a\s+half\b)?`),
+    // (nor "a year-on-year rise", "month-over-month": a comparison, not a stretch of time)
     accept(m, text) {
       const num = m[1].toLowerCase();
       const unit = unitKey(m[3]);
