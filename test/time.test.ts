@@ -92,6 +92,15 @@ describe('timexTagger', () => {
     expect(find(doc, 'Friday', 1).value).toBe('2025-04-18');
   });
 
+  it('reads short and irregular past forms as the past ("died", "used", "withdrew")', () => {
+    const doc = run('He died on 3 June. Police used tear gas on 9 August. The rebels withdrew in July.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['3 June', '2024-06-03'],
+      ['9 August', '2024-08-09'],
+      ['July', '2024-07'],
+    ]);
+  });
+
   it('reads a timetable\'s present tense forward ("the summit runs through Friday"), a past one back', () => {
     const doc = run('The summit runs through Friday and the court resumes on Monday. The talks ended Friday. The festival opens in March.', PUB);
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([

@@ -23,6 +23,12 @@ const PAST_WORDS = new Set([
   'became', 'sent', 'spent', 'paid', 'sold', 'bought', 'led', 'ran', 'brought', 'felt', 'kept', 'struck',
   'fought', 'wrote', 'spoke', 'broke', 'chose', 'drove', 'flew', 'grew', 'stood', 'sat', 'fled', 'shot',
   'slid', 'sank', 'meant', 'heard', 'taught', 'caught', 'built', 'dealt', 'hung', 'swore', 'wore', 'beat',
+  'sought', 'drew', 'threw', 'withdrew', 'overthrew', 'froze', 'rode', 'rang', 'stole', 'woke', 'shook', 'forgot', 'arose',
+  'hid', 'bled', 'sped', 'wept', 'slept', 'swept', 'lent', 'dug', 'stuck', 'spun', 'swung', 'understood', 'mistook',
+  'oversaw', 'overcame', 'upheld', 'withheld', 'laid', 'ate', 'drank', 'forbade', 'overtook', 'undertook', 'rebuilt',
+  'retook', 'rewrote', 'fed', 'tore', 'blew', 'sang', 'swam',
+  // -ed forms too short for the -ed test below
+  'died', 'used', 'owed', 'sued', 'tied', 'lied', 'eyed', 'axed',
   'ago', 'earlier', 'yesterday', 'last',
 ]);
 /** Words ending in -ed that are not past-tense verbs. */
