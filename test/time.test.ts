@@ -627,6 +627,31 @@ describe('timexTagger: parts of a month or week, stretches ahead', () => {
   });
 });
 
+describe('timexTagger: report shorthand and day-first slashes', () => {
+  it('reads "H1 2023", "2022 H2", "FY2023" and "FY24", and "15/11/2023" day first', () => {
+    const doc = run('Sales in H1 2023 and 2022 H2 fell. In FY2023 profit rose, and FY24 looks good. The ruling, dated 15/11/2023, stands.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['H1 2023', '2023-H1'],
+      ['2022 H2', '2022-H2'],
+      ['FY2023', '2023'],
+      ['FY24', '2024'],
+      ['15/11/2023', '2023-11-15'],
+    ]);
+  });
+});
+
+describe('timexTagger: a day next to the last date named', () => {
+  it('reads "the previous day", "that evening" and "the next morning" from the date before them, and leaves them without one', () => {
+    const doc = run('The next day was calm. On 3 March the army moved in. The previous day, he had resigned. That evening he flew home. The next morning, talks resumed.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['3 March', 'DATE', '2025-03-03'],
+      ['The previous day', 'DATE', '2025-03-02'],
+      ['That evening', 'TIME', '2025-03-02TEV'],
+      ['The next morning', 'DATE', '2025-03-03'],
+    ]);
+  });
+});
+
 describe('timexTagger: a twelve-month period', () => {
   it('reads "the year to March" and "the year ended June 30" as P1Y, and "for the year" as the current year', () => {
     const doc = run('Prices rose 3% in the year to March. Profit for the year ended June 30 rose. For the year, sales fell.', PUB);

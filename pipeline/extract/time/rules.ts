@@ -416,7 +416,9 @@ export const RULES: Rule[] = [
     resolve(m) {
       let y = Number(m[3]);
       if (y < 100) y += y < 50 ? 2000 : 1900;
-      const [mo, d] = [Number(m[1]), Number(m[2])];
+      // month first, as in American news; day first when the first number cannot be a month ("15/11/2023")
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      const [mo, d] = a > 12 ? [b, a] : [a, b];
       return isValidDate(y, mo, d) ? { type: 'DATE', value: fmtDate({ y, m: mo, d }) } : null;
     },
   },
@@ -552,6 +554,16 @@ export const RULES: Rule[] = [
     re: re(String.raw`\b(${YEAR_RE})\b`, 'g'),
     accept: acceptYear,
     resolve: (m) => ({ type: 'DATE', value: m[1] }),
+  },
+  {
+    // "H1 2023", "2023 H2", "FY2023", "FY23": a half or a (fiscal) year in a report's shorthand
+    name: 'period-code',
+    kind: 'date',
+    re: re(String.raw`\bH([12])\s+(${YEAR_RE})\b|\b(${YEAR_RE})\s+H([12])\b|\bFY\s?((?:19|20)\d\d|\d\d)\b`, 'g'),
+    resolve(m) {
+      if (m[5]) return { type: 'DATE', value: m[5].length === 2 ? `20${m[5]}` : m[5] };
+      return { type: 'DATE', value: `${m[2] ?? m[3]}-H${m[1] ?? m[4]}` };
+    },
   },
   {
     name: 'year-words',
@@ -1138,6 +1150,21 @@ export const RULES: Rule[] = [
       const tail = m[2] ? parseNumber(m[2]) : 0;
       if (tail === undefined || tail >= 100) return null;
       return { type: 'DATE', value: String((/^nineteen/i.test(m[1]) ? 1900 : 2000) + tail) };
+    },
+  },
+  {
+    // "the next day", "the previous evening", "that night": a day (or part of one) next to, or at,
+    // the last date the text named; without one it is left. ("that day" is the anaphoric rule's.)
+    name: 'anaphoric-day',
+    kind: 'date',
+    re: re(String.raw`\bthe\s+(previous|following|next)\s+(day|morning|afternoon|evening|night)\b(?![-‑])|\b(?:that|the\s+same)\s+(morning|afternoon|evening|night)\b(?![-‑])`),
+    resolve(m, ctx) {
+      const shift = !m[1] ? 0 : m[1].toLowerCase() === 'previous' ? -1 : 1;
+      const unit = (m[2] ?? m[3]).toLowerCase();
+      const v = anaphoricShift(ctx, 'day', shift);
+      if (!v) return null;
+      // as with weekdays, a morning or night is the day's date, an afternoon or evening a TIME (see 'weekday')
+      return unit === 'afternoon' || unit === 'evening' ? { type: 'TIME', value: `${v}T${PARTS_OF_DAY[unit]}` } : { type: 'DATE', value: v };
     },
   },
   {

@@ -68,6 +68,8 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'year-end': { words: ['end'], back: 3 },
   'latest-period': { words: ['period'], back: 3 },
   'year-period': { words: ['period', 'quarter'], back: 1 },
+  'period-code': { words: ['h', 'fy'], back: 1 },
+  'anaphoric-day': { words: ['day', 'morning', 'afternoon', 'evening', 'night'], back: 3 },
   'spoken-year': { words: ['nineteen', 'thousand'], back: 1 },
   anaphoric: { words: ['day', 'week', 'month', 'year', 'quarter'], back: 3 },
   holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'election', 'boxing', 'easter', 'friday'], back: 1 },
