@@ -640,6 +640,18 @@ describe('timexTagger: report shorthand and day-first slashes', () => {
   });
 });
 
+describe('timexTagger: a day of the month by its ordinal', () => {
+  it('reads "on the 20th" in the reference month, the month before in the past tense, and leaves "the 20th floor"', () => {
+    const doc = run('Flights resume on the 20th. The strike began on the 28th, and ended on the 3rd. He lives on the 20th floor. They meet fortnightly.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['the 20th', '2025-04-20'],
+      ['the 28th', '2025-03-28'],
+      ['the 3rd', '2025-04-03'],
+      ['fortnightly', 'P2W'],
+    ]);
+  });
+});
+
 describe('timexTagger: a day next to the last date named', () => {
   it('reads "the previous day", "that evening" and "the next morning" from the date before them, and leaves them without one', () => {
     const doc = run('The next day was calm. On 3 March the army moved in. The previous day, he had resigned. That evening he flew home. The next morning, talks resumed.', PUB);

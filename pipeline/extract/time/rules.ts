@@ -556,6 +556,23 @@ export const RULES: Rule[] = [
     resolve: (m) => ({ type: 'DATE', value: m[1] }),
   },
   {
+    // "flights resume on the 20th": a day of the reference's month, or of the month before or after
+    // as the tense says ("the 20th floor", "the 20th anniversary" are no dates)
+    name: 'ordinal-day',
+    kind: 'date',
+    re: re(String.raw`(?<=\b(?:on|since|until|till|by|from|before|after)\s+)the\s+([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b(?=\s*[.,;:!?)]|\s+(?:and|or|to|until|at|when|in|after|before|as)\b)`),
+    resolve(m, ctx) {
+      const ref = ctx.ref;
+      if (!ref) return null;
+      const day = Number(m[1]);
+      const tense = readingTense(ctx);
+      let { y, m: mo } = ref;
+      if (tense === 'past' && day > ref.d) ({ y, m: mo } = addMonths(y, mo, -1));
+      else if (tense === 'future' && day < ref.d) ({ y, m: mo } = addMonths(y, mo, 1));
+      return isValidDate(y, mo, day) ? { type: 'DATE', value: fmtDate({ y, m: mo, d: day }) } : null;
+    },
+  },
+  {
     // "H1 2023", "2023 H2", "FY2023", "FY23": a half or a (fiscal) year in a report's shorthand
     name: 'period-code',
     kind: 'date',
@@ -970,12 +987,12 @@ export const RULES: Rule[] = [
   {
     name: 'frequency-adverb',
     kind: 'set',
-    re: re(String.raw`\b(daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b`),
+    re: re(String.raw`\b(daily|weekly|fortnightly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)\b`),
     // "rise 8.5% annually", "10,000 units annually": a rate, which TimeBank leaves untagged like "$5 a year".
     accept: (m, text) => !/(?:\d%?|percent|cents?|dollars?|million|billion|thousand|\d[\d,.]*\s+[a-z]+)\s+$/i.test(before(text, m)) && !isPeriodical(m, text),
     resolve(m) {
       const v: Record<string, string> = {
-        daily: 'P1D', weekly: 'P1W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
+        daily: 'P1D', weekly: 'P1W', fortnightly: 'P2W', monthly: 'P1M', yearly: 'P1Y', annually: 'P1Y', quarterly: 'P3M', hourly: 'PT1H',
         nightly: 'P1D', biweekly: 'P2W', semiannually: 'P6M',
       };
       return { type: 'SET', value: v[m[1].toLowerCase()] };
