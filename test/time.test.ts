@@ -92,6 +92,14 @@ describe('timexTagger', () => {
     expect(find(doc, 'Friday', 1).value).toBe('2025-04-18');
   });
 
+  it('reads "until midnight on Sunday" forward, and "starting at noon Saturday" in a past narrative back', () => {
+    const doc = run('The offer is open until midnight on Sunday. The strike, starting at noon Saturday, lasted a week.', PUB);
+    expect(doc.timexes.filter((t) => t.type === 'TIME').map((t) => [t.text, t.value])).toEqual([
+      ['midnight on Sunday', '2025-04-20T24:00'],
+      ['noon Saturday', '2025-04-12T12:00'],
+    ]);
+  });
+
   it('reads short and irregular past forms as the past ("died", "used", "withdrew")', () => {
     const doc = run('He died on 3 June. Police used tear gas on 9 August. The rebels withdrew in July.', PUB);
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([

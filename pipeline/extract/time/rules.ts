@@ -146,14 +146,15 @@ function monthDayValue(ctx: ResolveCtx, month: number, day: number, weekday?: st
 }
 
 /** Deadlines and schedules point forward whatever the verb's tense ("extended the offer until Friday"). */
-const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record|takes\s+effect|comes\s+into\s+(?:force|effect))\s+(?:on\s+|at\s+|in\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\s+(?:[ECMP][SD]T\s+)?,?\s*)?$/;
+const FORWARD_CUE_RE = /\b(?:until|till|as\s+soon\s+as|as\s+early\s+as|no\s+later\s+than|effective|payable|starting|deadline\s+of|scheduled\s+for|set\s+for|of\s+record|takes\s+effect|comes\s+into\s+(?:force|effect))\s+(?:on\s+|at\s+|in\s+)?(?:(?:\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|midnight|noon|midday)\s+(?:[ECMP][SD]T\s+)?,?\s*(?:on\s+)?)?$/;
 
 function forward(ctx: ResolveCtx): boolean {
   const cue = FORWARD_CUE_RE.exec(ctx.text.slice(Math.max(0, ctx.start - 30), ctx.start));
   if (!cue) return false;
   // "until" in a past narrative ("sales rose until January") looks back, unless a deadline was
-  // moved or given ("extended the offer until Friday")
-  if (/^(?:until|till)\b/.test(cue[0]) && ctx.tense === 'past') return DEADLINE_VERB_RE.test(ctx.text.slice(Math.max(0, ctx.start - 80), ctx.start));
+  // moved or given ("extended the offer until Friday"); so does "starting" ("the strike,
+  // starting at noon Saturday, lasted a week")
+  if (/^(?:until|till|starting)\b/.test(cue[0]) && ctx.tense === 'past') return DEADLINE_VERB_RE.test(ctx.text.slice(Math.max(0, ctx.start - 80), ctx.start));
   return true;
 }
 
