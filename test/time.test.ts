@@ -100,6 +100,15 @@ describe('timexTagger', () => {
     ]);
   });
 
+  it('reads "have until Friday" as a deadline ahead, and "the ban will last 10 years" without the verb', () => {
+    const doc = run('Ministers have until Friday to respond. The ban will last 10 years, as it did over the last 10 years.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['Friday', '2025-04-18'],
+      ['10 years', 'P10Y'],
+      ['the last 10 years', 'P10Y'],
+    ]);
+  });
+
   it('reads short and irregular past forms as the past ("died", "used", "withdrew")', () => {
     const doc = run('He died on 3 June. Police used tear gas on 9 August. The rebels withdrew in July.', PUB);
     expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([

@@ -123,6 +123,7 @@ const NOUN_MOD_RE = /\b(?:the\s+)?(?:very\s+)?(end|beginning|start|middle|close|
 const APPROX_RE = /\b(about|around|approximately|roughly|some|nearly|almost|more\s+than|over|less\s+than|under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|just\s+over|just\s+under|well\s+over|fewer\s+than|as\s+many\s+as|as\s+long\s+as)\s+$/i;
 const DUR_QUAL_RE = /\b(?:(?:the|these|those|its|their)\s+)?(?:past|last|next|first|coming|previous|following|final|latest|recent|initial|remaining|ensuing|preceding|same|entire|whole|full|other)\s+$/i;
 const FISCAL_RE = /\bfiscal(?:\s+year)?\s+$/i;
+const LAST_VERB_RE = /\b(?:will|would|could|can|may|might|must|should|shall|to|not|did|does|do|'ll|’ll)\s+last\s+$/i;
 const THE_RE = /\bthe\s+$/i;
 
 const MOD_OF: Record<string, TimexMod> = {
@@ -186,7 +187,8 @@ function extendLeft(text: string, start: number, end: number, floor: number, kin
         continue;
       }
     }
-    if (kind === 'duration' && !qualified && (m = DUR_QUAL_RE.exec(window))) {
+    // "the ban will last 10 years": the verb, not "the last 10 years"
+    if (kind === 'duration' && !qualified && (m = DUR_QUAL_RE.exec(window)) && !LAST_VERB_RE.test(window)) {
       qualified = true;
       s -= m[0].length;
       continue;

@@ -154,7 +154,11 @@ function forward(ctx: ResolveCtx): boolean {
   // "until" in a past narrative ("sales rose until January") looks back, unless a deadline was
   // moved or given ("extended the offer until Friday"); so does "starting" ("the strike,
   // starting at noon Saturday, lasted a week")
-  if (/^(?:until|till|starting)\b/.test(cue[0]) && ctx.tense === 'past') return DEADLINE_VERB_RE.test(ctx.text.slice(Math.max(0, ctx.start - 80), ctx.start));
+  if (/^(?:until|till|starting)\b/.test(cue[0]) && ctx.tense === 'past') {
+    // "ministers have until Friday to respond": a deadline ahead
+    const before80 = ctx.text.slice(Math.max(0, ctx.start - 80), ctx.start);
+    return DEADLINE_VERB_RE.test(before80) || /\b(?:have|has)\s+(?:only\s+|just\s+)?(?:until|till)\s+$/i.test(before80);
+  }
   return true;
 }
 
