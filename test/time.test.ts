@@ -657,6 +657,21 @@ describe('timexTagger: report shorthand and day-first slashes', () => {
   });
 });
 
+describe('timexTagger: a range of days before one month', () => {
+  it('gives the first day of "from 7 to 9 October", "5 and 6 May" and "2-3 December" the month after them', () => {
+    const doc = run('Fighting raged from 7 to 9 October. The talks, held on 25 and 26 January, failed. A rally will be held on the weekend of 2-3 May. They won 2-1 in March.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['7', '2024-10-07'],
+      ['9 October', '2024-10-09'],
+      ['25', '2025-01-25'],
+      ['26 January', '2025-01-26'],
+      ['2', '2025-05-02'],
+      ['3 May', '2025-05-03'],
+      ['March', '2025-03'],
+    ]);
+  });
+});
+
 describe('timexTagger: a day of the month by its ordinal', () => {
   it('reads "on the 20th" in the reference month, the month before in the past tense, and leaves "the 20th floor"', () => {
     const doc = run('Flights resume on the 20th. The strike began on the 28th, and ended on the 3rd. He lives on the 20th floor. They meet fortnightly.', PUB);

@@ -494,6 +494,17 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "from 7 to 9 October", "on 5 and 6 May", "2-3 December": the first day takes the second's month
+    name: 'day-range-first',
+    kind: 'date',
+    re: re(String.raw`(?<![\d.,:/-])\b(${DAY_RE})(?=\s*[-–]\s*(?:${DAY_RE})\s+(${MONTH_RE})(?![\w-])|\s+(?:and|or|to|until|till)\s+(?:${DAY_RE})\s+(${MONTH_RE})(?![\w-]))`),
+    accept: (m) => isCap(m[2] ?? m[3]),
+    resolve(m, ctx) {
+      const value = monthDayValue(ctx, monthNumber(m[2] ?? m[3]) ?? 0, parseInt(m[1], 10));
+      return value ? { type: 'DATE', value } : null;
+    },
+  },
+  {
     name: 'day-month',
     kind: 'date',
     re: re(String.raw`\b${WD}(?:the\s+)?(${DAY_RE})\s+(?:of\s+)?(${MONTH_RE})(?![\w-])`),
@@ -848,7 +859,8 @@ export const RULES: Rule[] = [
   {
     name: 'the-weekend',
     kind: 'date',
-    re: re(String.raw`\bthe\s+weekend\b`),
+    // "the weekend of 2-3 December" is the dates'
+    re: re(String.raw`\bthe\s+weekend\b(?!\s+of\b)`),
     resolve(m, ctx) {
       const ref = ctx.ref;
       if (!ref) return { type: 'DATE', value: 'XXXX-WXX-WE' };

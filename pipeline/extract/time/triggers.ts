@@ -30,6 +30,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'week-of': { words: MONTH_WORDS, back: 3 },
   'month-day': { words: MONTH_WORDS, back: 1 },
   'conjoined-day': { words: [DIGITS], back: 0 },
+  'day-range-first': { words: [DIGITS], back: 0 },
   'day-month': { words: MONTH_WORDS, back: 5 },
   'month-year': { words: MONTH_WORDS, back: 0 },
   month: { words: MONTH_WORDS, back: 1 },
