@@ -370,7 +370,7 @@ function acceptBareMonth(m: RegExpExecArray, text: string): boolean {
       /\b(?:in|of|since|until|till|by|through|during|early|late|mid|last|next|this|from|to|before|after|each|every|between|and|come)[\s-]+$/i.test(prev) ||
       (/\bthe\s+$/i.test(prev) && MONTH_EVENT_RE.test(text.slice(m.index + w.length, m.index + w.length + 24))) ||
       // "April-July", "May-June": a span of months
-      new RegExp(String.raw`^[-–]${MONTH_RE}\b`).test(text.slice(m.index + w.length, m.index + w.length + 12))
+      MONTH_SPAN_START_RE.test(text.slice(m.index + w.length, m.index + w.length + 12))
     );
   }
   return true;
@@ -669,7 +669,10 @@ export const RULES: Rule[] = [
     takesThe: true,
     re: re(String.raw`\b(${MONTH_RE})\s*(?:[-–]|(?:-|\s+)to(?:-|\s+))\s*(${MONTH_RE})(?:\s+(${YEAR_RE}))?\s+(?:quarter|period|three\s+months)\b`),
     // a span of other months is left to the month rule, which takes each month
-    accept: (m) => isCap(m[1]) && isCap(m[2]) && (monthNumber(m[1]) ?? 0) % 3 === 1 && monthNumber(m[2]) === (monthNumber(m[1]) ?? 0) + 2,
+    accept: (m) => {
+      const first = monthNumber(m[1]) ?? 0;
+      return isCap(m[1]) && isCap(m[2]) && first % 3 === 1 && monthNumber(m[2]) === first + 2;
+    },
     resolve(m, ctx) {
       const q = quarterOf(monthNumber(m[1]) ?? 0);
       const ref = ctx.ref;
