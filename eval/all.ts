@@ -1,7 +1,8 @@
 /**
  * Every quality evaluation over the gold data in ../shared/data, one after the other:
  * NER (CoNLL-2003 dev, WikiGold), TimeML (TempEval-3 train), quotes (PolNeAR dev), relations and
- * events (GUM news, the project's own annotation).
+ * events (GUM news, the project's own annotation), owners of money and percentages (BBC, the
+ * project's own annotation).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +15,7 @@ const runs: [string, string, string[]][] = [
   ['TimeML, TempEval-3 train', 'eval/time.ts', [`${data}tempeval3/train`]],
   ['Quotes, PolNeAR dev', 'eval/quotes.ts', [`${data}polnear/dev`]],
   ['Relations and events, GUM news (own gold, eval/gold)', 'eval/events.ts', []],
+  ['Owners of money and percentages, BBC business and politics (own gold, eval/gold)', 'eval/quantities.ts', []],
 ];
 let status = 0;
 for (const [title, script, args] of runs) {

@@ -162,3 +162,75 @@ describe('money in words', () => {
     ]);
   });
 });
+
+describe('money in other forms', () => {
+  it('reads a currency before its number and pence', () => {
+    const doc = run('It made Australian dollars 648m last year; shares ended at 1218 pence, and duty rose 1.92p.');
+    expect(doc.quantities.map((q) => [q.text, q.value, q.unit])).toEqual([
+      ['Australian dollars 648m', 648e6, 'AUD'],
+      ['1218 pence', 12.18, 'GBP'],
+      ['1.92p', 0.0192, 'GBP'],
+    ]);
+  });
+});
+
+/** Entities of the given types whose name mentions are every occurrence of their forms. */
+function withEntities(text: string, entities: [Entity['type'], ...string[]][]): Doc {
+  const doc = prepareDoc('q', text);
+  doc.entities = entities.map(([type, ...forms], i) => ({ ...person(doc, `E${i + 1}`, ...forms), type }));
+  quantityTagger.run(doc);
+  return doc;
+}
+
+describe('owners of money and percentages', () => {
+  const owner = (doc: Doc, text: string): string | undefined => {
+    const id = find(doc, text).entity;
+    return id && doc.entities.find((e) => e.id === id)?.name;
+  };
+
+  it('takes the subject, the possessor or the complement of a figure noun', () => {
+    const doc = withEntities(
+      'Shares in drinks firm Allied Domecq rose 4%, while Pernod shares slipped 1.2%. Quarterly profits at TimeWarner jumped 76% to $1.13bn (£600m). ' +
+        "Germany's economy grew 1.6%. Yahoo earned $187m.",
+      [['Organization', 'Allied Domecq'], ['Organization', 'Pernod'], ['Organization', 'TimeWarner'], ['Place', 'Germany'], ['Organization', 'Yahoo']],
+    );
+    expect(['4%', '1.2%', '76%', '$1.13bn', '£600m', '1.6%', '$187m'].map((t) => owner(doc, t))).toEqual([
+      'Allied Domecq', 'Pernod', 'TimeWarner', 'TimeWarner', 'TimeWarner', 'Germany', 'Yahoo',
+    ]);
+  });
+
+  it('passes over appositions and takes the antecedent of a relative clause', () => {
+    const doc = withEntities(
+      'In terms of market value, Pernod - at 7.5bn euros ($9.7bn) - is about 9% smaller than Allied Domecq, which has a capitalisation of £5.7bn ($10.7bn; 8.2bn euros).',
+      [['Organization', 'Pernod'], ['Organization', 'Allied Domecq']],
+    );
+    expect(['7.5bn euros', '$9.7bn', '9%', '£5.7bn', '$10.7bn', '8.2bn euros'].map((t) => owner(doc, t))).toEqual([
+      'Pernod', 'Pernod', 'Pernod', 'Allied Domecq', 'Allied Domecq', 'Allied Domecq',
+    ]);
+  });
+
+  it("gives a reporter its own figures, not the market's", () => {
+    const doc = withEntities('Halifax said prices rose 15.1% in 2004. TimeWarner said fourth quarter sales rose 2% to $11.1bn.', [
+      ['Organization', 'Halifax'], ['Organization', 'TimeWarner'],
+    ]);
+    expect([owner(doc, '15.1%'), owner(doc, '2%'), owner(doc, '$11.1bn')]).toEqual([undefined, 'TimeWarner', 'TimeWarner']);
+  });
+
+  it('leaves figures of others, of several and of unnamed subjects without an owner', () => {
+    const doc = withEntities(
+      'China accounted for 20.1% of trade, compared with 18.6% for the US. US crude prices have soared to $53. ' +
+        'Delta, Continental and American Airlines all fell by more than 7%. When WorldCom collapsed, shareholders lost about $180bn.',
+      [['Place', 'China'], ['Place', 'US'], ['Organization', 'Delta'], ['Organization', 'Continental'], ['Organization', 'American Airlines'], ['Organization', 'WorldCom']],
+    );
+    expect(['20.1%', '18.6%', '$53', '7%', '$180bn'].map((t) => owner(doc, t))).toEqual(['China', undefined, undefined, undefined, undefined]);
+  });
+
+  it('finds the actor of a controlled verb, a country of its demonym and a place after the figure', () => {
+    const doc = withEntities(
+      'The SEC had accused Titan of illegally paying $2.1m to an agent. The South African economy grew by 3.2%. ' +
+        'The average house price was £192,713 in England; £139,544 in Wales.',
+      [['Organization', 'SEC'], ['Organization', 'Titan'], ['Place', 'South Africa'], ['Place', 'England'], ['Place', 'Wales']],
+    );
+    expect(['$2.1m', '3.2%', '£192,713', '£139,544'].map((t) => owner(doc, t))).toEqual(['Titan', 'South Africa', 'England', 'Wales']);
+  });
+});

@@ -1,10 +1,12 @@
 /**
  * Quantities: ages, durations, counts, money, percentages and measures, with numeric values and,
- * for ages and durations, the person they describe.
+ * for ages and durations, the person they describe; for money and percentages, the entity they are
+ * a figure of (owner.ts).
  */
 import type { Component, Doc, Mention, Quantity, QuantityKind } from '../document.ts';
 import { NUMBER, parseNumber } from '../time/numbers.ts';
 import { durationValue } from '../time/index.ts';
+import { QuantityOwners } from './owner.ts';
 
 interface Candidate {
   start: number;
@@ -45,6 +47,10 @@ const AGE_APPOSITION_RE = /\s*,\s+(\d{1,3})(?=\s*[,;)])/g;
 const AGE_PAREN_RE = /\s+\((\d{1,3})\)/g;
 const MONEY_SYMBOL_RE = new RegExp(String.raw`(US\$|C\$|A\$|HK\$|NZ\$|S\$|[$€£¥₹₽₪])\s?(\d[\d,]*(?:\.\d+)?)(${SCALE})`, 'gi');
 const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})\s+(?:(US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss)\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rubles?|roubles?|shekels?|rupees?|francs?|pesos?|won|lira|hryvnias?|reais|rand|naira|baht|rupiah|ringgit)\b`, 'gi');
+/** "Australian dollars 648m", "rupees 4.7bn": the currency before the number (with a scale, so not "pounds 5") */
+const MONEY_WORD_FIRST_RE = new RegExp(String.raw`\b(?:(US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore)\s+)?(dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\s+(\d[\d,]*(?:\.\d+)?)(\s*(?:million|billion|trillion|bn|mn|m)\b)`, 'gi');
+/** "1218 pence", "50p" */
+const PENCE_RE = /\b(\d[\d,]*(?:\.\d+)?)\s?(?:pence|p)\b(?![.'’]?\w)/g;
 /** "12 to 18", "2-3", "between 10 and 15": a range before the unit; the quantity's value is its lower bound. */
 const RANGE = String.raw`(?:(?:between\s+)?(${NUMBER})\s*(?:to|[-–]|and)\s*)?`;
 const PERCENT_RE = new RegExp(String.raw`\b${RANGE}(${NUMBER})\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`, 'gi');
@@ -60,6 +66,7 @@ const COUNT_RE = new RegExp(String.raw`\b(${NUMBER}|tens\s+of\s+thousands|hundre
 const PERCENT_WORD = /%|percent|per\s+cent/i;
 const CURRENCY_WORD = /\s(?:dollar|euro|pound|sterling|yen|yuan|renminbi|ruble|rouble|shekel|rupee|franc|peso|won|lira|hryvnia|reais|rand|naira|baht|rupiah|ringgit)/i;
 const OLD_WORD = /old/i;
+const PENCE_WORD = /\dp\b|\d\s?pence/;
 
 const NO_MATCHES: RegExpExecArray[] = [];
 const matchesWhere = (text: string, re: RegExp, required: RegExp): Iterable<RegExpExecArray> =>
@@ -122,6 +129,16 @@ function candidates(text: string): Candidate[] {
     const word = m[4].toLowerCase();
     const cur = (/^dollar/.test(word) && m[3] ? DOLLARS[m[3].replace(/\s+/g, ' ')] : undefined) ?? CURRENCY_WORDS[singular(word)] ?? CURRENCY_WORDS[word];
     if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
+  }
+  for (const m of matchesWhere(text, MONEY_WORD_FIRST_RE, CURRENCY_WORD)) {
+    const v = scaled(Number(m[3].replace(/,/g, '')), m[4]);
+    const word = m[2].toLowerCase();
+    const cur = (word === 'dollars' && m[1] ? DOLLARS[m[1].replace(/\s+/g, ' ')] : undefined) ?? CURRENCY_WORDS[singular(word)];
+    if (v !== undefined && cur) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v, unit: cur, priority: 0 });
+  }
+  for (const m of matchesWhere(text, PENCE_RE, PENCE_WORD)) {
+    const v = Number(m[1].replace(/,/g, ''));
+    if (Number.isFinite(v)) out.push({ start: m.index, end: m.index + m[0].length, kind: 'money', value: v / 100, unit: 'GBP', priority: 0 });
   }
   for (const m of matchesWhere(text, PERCENT_RE, PERCENT_WORD)) {
     const v = lowerBound(m[1], m[2]);
@@ -221,7 +238,7 @@ function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefi
   return best && !hasQuoteBetween(text, best.end, c.start) ? best.entity : undefined;
 }
 
-/** Finds quantities in doc.text and links ages/durations to the Person entities they describe. */
+/** Finds quantities in doc.text and links them to the entities they describe: ages and durations to people, money and percentages to their owners. */
 export function tagQuantities(doc: Doc): Quantity[] {
   // the number of a count is never part of a date: "the 19 February meets"
   const inDate = (c: Candidate): boolean => {
@@ -252,15 +269,26 @@ export function tagQuantities(doc: Doc): Quantity[] {
   }
   chosen.sort((a, b) => a.start - b.start);
   const persons = personMentions(doc);
-  return chosen.map((c, i) => {
-    const q: Quantity = { id: `Q${i + 1}`, start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), kind: c.kind, value: c.value, unit: c.unit };
+  let owners: QuantityOwners | undefined;
+  const out: Quantity[] = [];
+  for (const c of chosen) {
+    const q: Quantity = { id: `Q${out.length + 1}`, start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), kind: c.kind, value: c.value, unit: c.unit };
     if (c.timexValue) q.timexValue = c.timexValue;
-    if (c.link) {
-      const e = linkEntity(doc, persons, c);
-      if (e) q.entity = e;
+    let entity: string | undefined;
+    if (c.link) entity = linkEntity(doc, persons, c);
+    else if (c.kind === 'money' || c.kind === 'percent') {
+      // "$1.13bn (£600m)": a conversion in brackets is the same figure
+      // ("$214.6bn; £114.5bn") and so is each one after it
+      const prev = out[out.length - 1];
+      const open = doc.text.lastIndexOf('(', c.start);
+      const inBrackets = open >= 0 && !doc.text.slice(open, c.start).includes(')') && doc.text.indexOf(')', open) >= c.end;
+      const conversion = prev && (prev.kind === 'money' || prev.kind === 'percent') && inBrackets && /^\s*[(;,/]\s*$/.test(doc.text.slice(prev.end, c.start));
+      entity = conversion ? prev.entity : (owners ??= new QuantityOwners(doc)).ownerOf(q);
     }
-    return q;
-  });
+    if (entity) q.entity = entity;
+    out.push(q);
+  }
+  return out;
 }
 
 export const quantityTagger: Component = {
