@@ -79,6 +79,8 @@ for (const [split, files] of Object.entries(gold.splits)) {
   let goldLinks = 0;
   let sysLinks = 0;
   let correct = 0;
+  /** gold owners that the entity layer found at all: the most the linker can get */
+  let reachable = 0;
   const errors: string[] = [];
   for (const gf of files) {
     const path = `${bbc}${gf.file}`;
@@ -100,13 +102,17 @@ for (const [split, files] of Object.entries(gold.splits)) {
         used.add(q);
         found++;
       }
-      if (item.entity) goldLinks++;
+      if (item.entity) {
+        goldLinks++;
+        if (doc.entities.some((e) => sameEntity(doc, e.id, item.entity as string))) reachable++;
+      }
       if (q?.entity) sysLinks++;
       const ok = !!item.entity && sameEntity(doc, q?.entity, item.entity);
       if (ok) correct++;
       if (showErrors && !ok && (item.entity || q?.entity)) {
         const context = text.slice(Math.max(0, start - 70), end + 30).replace(/\s+/g, ' ');
-        errors.push(`${gf.file}\t${item.text}\tgold ${item.entity ?? 'none'}\tsys ${q ? name(q) : '(not found)'}\t| ${context}`);
+        const known = item.entity && doc.entities.some((e) => sameEntity(doc, e.id, item.entity as string)) ? '' : ' (no such entity)';
+        errors.push(`${gf.file}\t${item.text}\tgold ${item.entity ?? 'none'}${known}\tsys ${q ? name(q) : '(not found)'}\t| ${context}`);
       }
     }
     sysMatched += used.size;
@@ -119,5 +125,6 @@ for (const [split, files] of Object.entries(gold.splits)) {
   console.log(`${split}: ${files.length} articles, ${goldItems} money/percent items, ${goldLinks} with an owner`);
   console.log(`  detection   P ${pct(sysMatched, sysQuantities)}  R ${pct(found, goldItems)}  F1 ${f1(sysMatched / (sysQuantities || 1), found / (goldItems || 1))}`);
   console.log(`  owner links P ${pct(correct, sysLinks)}  R ${pct(correct, goldLinks)}  F1 ${f1(correct / (sysLinks || 1), correct / (goldLinks || 1))}   (correct ${correct}, system ${sysLinks}, gold ${goldLinks})`);
+  console.log(`  gold owners among the article's entities: ${reachable} of ${goldLinks} (${pct(reachable, goldLinks).trim()}%), recall of the links on those: ${pct(correct, reachable).trim()}%`);
   for (const e of errors) console.log(`  ${e}`);
 }

@@ -123,3 +123,34 @@ describe('tokensMatching', () => {
   });
 });
 
+
+describe('entityGrouper: occurrences the tagger missed', () => {
+  const firstOnly = (text: string, names: [string, NerLabel][]): Doc => {
+    const doc = prepareDoc('t', text);
+    // the tagger found each name once only
+    doc.names = handNames(doc, names).filter((n, i, all) => all.findIndex((m) => m.text === n.text) === i);
+    entityGrouper.run(doc);
+    return doc;
+  };
+
+  it('adds the other occurrences of a tagged name as its mentions', () => {
+    const doc = firstOnly('S&N will buy a stake. Analysts said S&N paid too much. Kingfisher beer is big. Kingfisher has 29% of the market.', [
+      ['S&N', 'ORG'], ['Kingfisher', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.mentions.map((m) => m.start)])).toEqual([
+      ['S&N', [0, 36]],
+      ['Kingfisher', [55, 79]],
+    ]);
+  });
+
+  it('not for a one-word name also written in lower case, a month, or a word of a longer name', () => {
+    const doc = firstOnly('The Bank raised rates. The Bank and a bank. May said no in May. United won, and United States troops left.', [
+      ['Bank', 'ORG'], ['May', 'PER'], ['United', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.mentions.length])).toEqual([
+      ['Bank', 1],
+      ['May', 1],
+      ['United', 1],
+    ]);
+  });
+});

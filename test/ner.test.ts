@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -397,5 +397,25 @@ describe('fast tagger', () => {
       const input = { sentences: d.sentences.map((s) => s.words) };
       expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
     }
+  });
+});
+
+describe('cutAtLowerCase', () => {
+  const cut = (text: string): string[] => {
+    const words = text.split(' ');
+    return cutAtLowerCase(words, { start: 0, end: words.length, type: 'ORG' }).map((s) => words.slice(s.start, s.end).join(' '));
+  };
+
+  it('ends a name before a lower-case word that cannot stand inside one', () => {
+    expect(cut('Bank remains concerned about the long-term')).toEqual(['Bank']);
+    expect(cut('South retaliated by firing')).toEqual(['South']);
+  });
+
+  it('keeps connecting words and particles inside names, not at their end', () => {
+    expect(cut('Bank of England')).toEqual(['Bank of England']);
+    expect(cut('Friends of the Earth')).toEqual(['Friends of the Earth']);
+    expect(cut('Osama bin Laden')).toEqual(['Osama bin Laden']);
+    expect(cut('Ministry of Defence said')).toEqual(['Ministry of Defence']);
+    expect(cut('Bank of')).toEqual(['Bank']);
   });
 });

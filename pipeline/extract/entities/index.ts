@@ -238,10 +238,11 @@ function chooseGroup(groups: Group[], n: BareName, acronymTo: Map<string, string
 
 /** Groups bare names into entities (exported for tests and tools). */
 export function groupNames(doc: Doc): Entity[] {
-  const names = [...doc.names]
+  const tagged = [...doc.names]
     .sort((a, b) => a.start - b.start || b.end - a.end)
     .map((n) => bareName(doc, n))
     .filter((n): n is BareName => n !== undefined);
+  const names = [...tagged, ...untaggedOccurrences(doc, tagged)].sort((a, b) => a.start - b.start || b.end - a.end);
   const acronymTo = statedAcronyms(doc, names);
   const groups: Group[] = [];
   let lastEnd = -1;
@@ -297,6 +298,66 @@ export function groupNames(doc: Doc): Entity[] {
     });
   return entities;
 }
+
+/** characters that continue a word, and (for names) those that join one: "S&N", "al-Assad", "Reddy's" */
+const WORD_EDGE = /[\p{L}\p{N}]/u;
+const NAME_EDGE = /[\p{L}\p{N}&-]/u;
+
+/** the first occurrence of `word` from `from` not run into other characters of `edge` (indexOf, not a regex scan per form) */
+function wholeWordAt(text: string, word: string, edge: RegExp, from = 0): number {
+  for (let i = text.indexOf(word, from); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i > 0 ? text[i - 1] : '';
+    const after = text[i + word.length] ?? '';
+    if ((!before || (!edge.test(before) && !(edge === NAME_EDGE && /[.'’]/.test(before)))) && (!after || !edge.test(after))) return i;
+  }
+  return -1;
+}
+
+/**
+ * The other occurrences of names the tagger found, which it missed: "Kingfisher has market share
+ * of about 29%" where it tagged "Kingfisher" once, "S&N" in five places of which it tagged two.
+ * Each mention of an entity is then found, as the contract promises. Not for a one-word name that
+ * the article also writes in lower case ("the Bank" / "a bank", "May" / "may"), nor where the
+ * occurrence is part of a longer capitalized phrase ("United" in "United States").
+ */
+function untaggedOccurrences(doc: Doc, tagged: BareName[]): BareName[] {
+  const text = doc.text;
+  const types = new Map<string, Map<EntityType, number>>();
+  for (const n of tagged) {
+    if (n.text.length < 2 || !/^\p{Lu}/u.test(n.text)) continue;
+    const votes = types.get(n.text) ?? new Map<EntityType, number>();
+    votes.set(n.type, (votes.get(n.type) ?? 0) + 1);
+    types.set(n.text, votes);
+  }
+  const taken = new Uint8Array(text.length);
+  for (const n of tagged) taken.fill(1, n.start, n.end);
+  const out: BareName[] = [];
+  // longer forms first: "Bank of England" before "England"
+  for (const [form, votes] of [...types].sort((a, b) => b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1))) {
+    const words = form.split(/\s+/);
+    if (words.length === 1 && (NOT_PROPAGATED.has(form.toLowerCase()) || wholeWordAt(text, form.toLowerCase(), WORD_EDGE) >= 0)) continue;
+    let type: EntityType = 'Person';
+    let best = 0;
+    for (const [t, v] of votes) if (v > best) [type, best] = [t, v];
+    for (let start = wholeWordAt(text, form, NAME_EDGE); start >= 0; start = wholeWordAt(text, form, NAME_EDGE, start + 1)) {
+      const end = start + form.length;
+      if (taken.subarray(start, end).includes(1)) continue;
+      // not inside a longer name: a capitalized word right before (other than a sentence's first) or after
+      const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, start - 30), start))?.[1] ?? '';
+      const after = /^\s+(\S+)/.exec(text.slice(end, end + 30))?.[1] ?? '';
+      if (/^\p{Lu}/u.test(after) || (/^\p{Lu}/u.test(before) && !/[.!?:"“”]$/.test(before))) continue;
+      out.push({ start, end, text: form, type, words });
+      taken.fill(1, start, end);
+    }
+  }
+  return out;
+}
+
+/** one-word names never spread to their other occurrences: month and weekday names, honorifics, titles */
+const NOT_PROPAGATED = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november',
+  'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ...HONORIFICS.keys(), ...TITLE_WORDS,
+]);
 
 /** nouns after a name that make it an organization's: "Chelsea boss Jose Mourinho", "Yukos shares" */
 const ORGANIZATION_ROLE_NOUNS = new Set([

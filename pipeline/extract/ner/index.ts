@@ -67,6 +67,7 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   return spansFromBilou(tags)
     .map((span) => countryAbbreviationAsPlace(words, span))
+    .flatMap((span) => cutAtLowerCase(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
     .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span));
 }
@@ -92,6 +93,35 @@ const PARTY_ADJECTIVES = new Set(['tory', 'whig', 'labourite', 'blairite', 'brow
  */
 export function isPartyAdjective(words: string[], span: GoldSpan): boolean {
   return span.end - span.start === 1 && PARTY_ADJECTIVES.has(words[span.start].toLowerCase());
+}
+
+/** lower-case words that stand inside names: "Bank of England", "Friends of the Earth", "bin Laden" */
+const NAME_INNER_WORDS = new Set([
+  'of', 'the', 'and', 'for', 'on', 'in', 'at', 'de', 'del', 'della', 'der', 'den', 'des', 'di', 'da', 'do', 'dos', 'das',
+  'du', 'la', 'le', 'les', 'van', 'von', 'y', 'e', 'bin', 'ibn', 'al', 'el', 'upon', 'sur', 'am', 'an', 'und', '&', "'s", '’s',
+]);
+/** words a name may end with, in lower case: "Sinn Fein's" no, but "Queen's" yes — only the clitic */
+const NAME_FINAL_LOWER = new Set(["'s", '’s']);
+
+/**
+ * A name does not run on into lower-case words: the tagger, from the context, sometimes carries a
+ * name over into the verb phrase after it ("Bank remains concerned about the long-term" for "the
+ * Bank remains concerned about the long-term risks"). The span is cut before the first lower-case
+ * word that cannot stand inside a name (particles, "of", "and" can; "al-Qaeda", "eBay" are not
+ * plain lower-case words), and loses the connecting words left at its end.
+ */
+export function cutAtLowerCase(words: string[], span: GoldSpan): GoldSpan[] {
+  let end = span.end;
+  for (let i = span.start + 1; i < span.end; i++) {
+    const w = words[i];
+    if (/^\p{Ll}+$/u.test(w) && !NAME_INNER_WORDS.has(w)) {
+      end = i;
+      break;
+    }
+  }
+  while (end > span.start + 1 && /^\p{Ll}/u.test(words[end - 1]) && !NAME_FINAL_LOWER.has(words[end - 1]) && NAME_INNER_WORDS.has(words[end - 1])) end--;
+  if (end === span.end) return [span];
+  return [{ ...span, end }];
 }
 
 /** abbreviations of countries as news writes them, with and without periods */

@@ -21,7 +21,7 @@ const FIGURE_NOUNS = new Set([
   'capitalization', 'stake', 'bid', 'offer', 'budget', 'deficit', 'surplus', 'orders', 'deliveries', 'assets',
   'reserves', 'capital', 'cash', 'pay', 'salary', 'bonus', 'fortune', 'fees', 'fine', 'tax', 'taxes', 'economy',
   'gdp', 'inflation', 'unemployment', 'rate', 'rates', 'price', 'volume', 'volumes', 'borrowing',
-  'operations', 'business', 'unit', 'division', 'arm', 'subsidiary', 'results', 'performance', 'workforce', 'market', 'gap',
+  'operations', 'business', 'unit', 'division', 'arm', 'subsidiary', 'results', 'performance', 'workforce', 'gap',
 ]);
 
 /** verbs that report a clause: the quantity's owner is first sought in the reported clause */
@@ -34,7 +34,7 @@ const REPORTING = new Set([
 /** figures a firm reports of itself: "TimeWarner said fourth quarter sales rose 2%" (but "Halifax said prices rose") */
 const COMPANY_FIGURES = new Set([
   'profit', 'profits', 'revenue', 'revenues', 'sales', 'turnover', 'earnings', 'income', 'loss', 'losses', 'margin',
-  'margins', 'debt', 'debts', 'shares', 'dividend', 'dividends', 'output', 'production', 'orders', 'deliveries', 'assets',
+  'margins', 'debt', 'debts', 'shares', 'dividend', 'dividends', 'orders', 'deliveries', 'assets',
   'results', 'performance', 'workforce', 'spending', 'investment', 'costs',
 ]);
 
@@ -55,7 +55,7 @@ const SOURCE_NOUNS = new Set([
   'data', 'figures', 'survey', 'report', 'study', 'statistics', 'research', 'analysts', 'analyst', 'economists',
   'economist', 'officials', 'official', 'spokesman', 'spokeswoman', 'chief', 'boss', 'executives', 'rules', 'regulators',
   'regulator', 'poll', 'index', 'forecast', 'forecasts', 'estimates', 'customers', 'shareholders', 'investors', 'staff',
-  'workers', 'employees', 'consumers', 'households',
+  'workers', 'employees', 'consumers', 'households', 'crude', 'futures',
 ]);
 const AS_WORDS = new Set(['much', 'many', 'high', 'low', 'little', 'far', 'well', 'such', 'long', 'soon', 'few']);
 /** verbs that move or state a figure, irregular or not in -ed: "profits fell 9%", "Yahoo earns" */
@@ -66,11 +66,18 @@ const FIGURE_VERBS = new Set([
   'takes', 'slid', 'slides', 'sank', 'sinks', 'stood', 'stands', 'remains', 'remain', 'plans', 'faces', 'expects',
   'wants', 'offers', 'holds', 'held', 'owns', 'raises', 'gets', 'got', 'gave', 'gives', 'became', 'becomes',
 ]);
+/** whose figure is no one's in particular: "expectations of a 0.3% rise" */
+const EXPECTATIONS = new Set(['expectations', 'expectation', 'forecasts', 'forecast', 'estimates', 'predictions', 'consensus', 'hopes', 'fears']);
+/** "JFE Holdings down 3.4%" */
+const MOVES = new Set(['up', 'down', 'off', 'higher', 'lower']);
 const SHOW_VERBS = new Set(['showed', 'shows', 'show']);
 /** reporting verbs after which a firm's figures are its own: "TimeWarner said sales rose 2%" */
 const PLAIN_REPORTING = new Set(['said', 'says', 'reported', 'reports', 'announced', 'added', 'revealed', 'confirmed', 'that']);
-/** how a firm is named again: "the company said its profits …" */
-const SELF_DESCRIPTIONS = new Set(['company', 'firm', 'group', 'bank', 'airline', 'carmaker', 'retailer', 'business']);
+/**
+ * How a firm is named again: "the company said its profits …". Not "the retailer", "the airline":
+ * the nearest firm named need not be one.
+ */
+const SELF_DESCRIPTIONS = new Set(['company', 'firm', 'group']);
 /** what a firm is called: a place before them qualifies the firm ("a US defence company") */
 const FIRM_NOUNS = new Set([
   'company', 'companies', 'firm', 'firms', 'group', 'giant', 'maker', 'carmaker', 'operator', 'provider', 'lender',
@@ -141,13 +148,24 @@ export class QuantityOwners {
   private phraseOwner(at: number, sentenceStart: number): MentionRef | 'none' | undefined {
     for (let j = at - 1, words = 0; j >= sentenceStart && words < 6; j--, words++) {
       const w = this.ix.lower(j);
-      if (this.ix.mentionAt(j) || !/^\p{Ll}/u.test(w)) return undefined;
+      const m = this.ix.mentionAt(j);
+      if (m) {
+        // "with closest rival JFE Holdings down 3.4%"; "halving GM's stake to 10%"
+        const between = j + 1 < at ? this.ix.lower(j + 1) : '';
+        if (words === 1 && MOVES.has(between) && !this.ix.isPossessive(m) && this.usable(m)) return m;
+        if (this.ix.isPossessive(m) && FIGURE_NOUNS.has(this.ix.lower(m.tokenEnd + (m.mention.kind === 'pronoun' ? 0 : 1))) && this.usable(m)) {
+          const own = m.mention.kind === 'pronoun' ? undefined : m;
+          if (own) return own;
+        }
+        return undefined;
+      }
+      if (!/^\p{Ll}/u.test(w)) return undefined;
       if (w === 'with') {
         const before = this.ix.word(j - 1) === ',' ? j - 2 : j - 1;
         const m = this.ix.mentionEndingAt(before);
         return m && this.usable(m) && !this.ix.afterPreposition(m) ? m : 'none';
       }
-      if (w === 'of' && OTHERS.has(this.ix.lower(j - 1))) return 'none';
+      if (w === 'of' && (OTHERS.has(this.ix.lower(j - 1)) || EXPECTATIONS.has(this.ix.lower(j - 1)))) return 'none';
       if (!QUANTITY_MODIFIERS.has(w) && w !== 'of' && !FIGURE_NOUNS.has(w) && !/^\p{Ll}+$/u.test(w)) return undefined;
     }
     return undefined;
@@ -222,7 +240,7 @@ export class QuantityOwners {
           const next = this.ix.lower(seg.opener + 1);
           if ((relative === 'which' || relative === 'who') && (SUBJECT_PRONOUNS.has(next) || DETERMINERS.has(next))) return null;
           let k = seg.opener - 1;
-          if (this.ix.word(k) === ',') k--;
+          if (/^[,(–—-]$/.test(this.ix.word(k))) k--;
           const antecedent = this.ix.mentionEndingAt(k);
           // "Gustafson and Joseph Palombo, who paid penalties of $50-100,000": several
           return antecedent && this.usable(antecedent) && !this.coordinated(antecedent) ? antecedent : null;
@@ -296,7 +314,7 @@ export class QuantityOwners {
         }
         return { from: k + 1, boundary: 'soft', opener: k };
       }
-      if (RELATIVE_OPENERS.has(w) && (this.ix.word(k - 1) === ',' || this.ix.mentionEndingAt(k - 1))) return { from: k + 1, boundary: 'relative', opener: k };
+      if (RELATIVE_OPENERS.has(w) && (/^[,(–—-]$/.test(this.ix.word(k - 1)) || this.ix.mentionEndingAt(k - 1))) return { from: k + 1, boundary: 'relative', opener: k };
       if (this.reports(k)) return { from: k + 1, boundary: 'report', opener: k };
       // "said that …", "figures showing that …"
       if (w === 'that' && k > sentenceStart && !DETERMINERS.has(this.ix.lower(k - 1)) && !this.ix.mentionEndingAt(k - 1)) {
@@ -396,21 +414,21 @@ export class QuantityOwners {
   }
 
   /**
-   * The firm an unresolved "the company" or "it" most likely is: of the organizations named in the
-   * two sentences before, the one the article names most often.
+   * The firm an unresolved "the company" or "its" most likely is: the first organization named, not
+   * in a prepositional phrase, in the sentence before.
    */
   private recentFirm(k: number): MentionRef | undefined {
     const si = this.ix.tokens[k].sentence;
-    const from = this.doc.sentences[Math.max(0, si - 2)].tokenStart;
     // not a name earlier in the same sentence: "… Kraft Foods, which it owes $15.1m"
-    const to = this.doc.sentences[si].tokenStart;
-    let best: MentionRef | undefined;
+    if (si === 0) return undefined;
+    const s = this.doc.sentences[si - 1];
     for (const ref of this.ix.refs) {
-      if (ref.tokenStart >= to) break;
-      if (ref.tokenStart < from || ref.entity.type !== 'Organization' || ref.mention.kind !== 'name' || !this.usable(ref)) continue;
-      if (!best || ref.entity.mentions.length >= best.entity.mentions.length) best = ref;
+      if (ref.tokenStart >= s.tokenEnd) break;
+      if (ref.tokenStart < s.tokenStart || ref.entity.type !== 'Organization' || ref.mention.kind !== 'name' || !this.usable(ref)) continue;
+      if (this.governingPreposition(ref, s.tokenStart) >= 0 || this.ix.isPossessive(ref)) continue;
+      return ref;
     }
-    return best;
+    return undefined;
   }
 
   /** whether the mention is one of a list of names: "Delta, Continental and American Airlines" */
@@ -425,7 +443,8 @@ export class QuantityOwners {
       const d = DETERMINERS.has(this.ix.lower(ref.tokenEnd + 1)) ? 2 : 1;
       if (this.ix.mentionStartingAt(ref.tokenEnd + d)) return true;
     }
-    return (before === 'and' || before === ',' || before === 'or') && !!this.ix.mentionEndingAt(b - 1);
+    // the last of a list ("… and American Airlines"); a comma alone may close a phrase ("In Europe, Arcelor")
+    return (before === 'and' || before === 'or') && !!this.ix.mentionEndingAt(b - 1);
   }
 
   /**
@@ -546,9 +565,12 @@ export class QuantityOwners {
   private reports(k: number): boolean {
     if (!REPORTING.has(this.ix.lower(k))) return false;
     const next = this.ix.lower(k + 1);
+    const prev = this.ix.lower(k - 1);
+    // a noun: "according to forecasts from", "the forecast"
+    if (DETERMINERS.has(prev) || PREPOSITIONS.has(prev) || this.ix.isPossessiveClitic(k - 1)) return false;
     // "is forecast to grow" is passive; "has forecast that" reports; "showed the highest rate" has an object
     if (SHOW_VERBS.has(this.ix.lower(k)) && (DETERMINERS.has(next) || next === 'signs')) return false;
-    return next !== 'up' && next !== 'to' && next !== 'by' && !BE.has(this.ix.lower(k - 1));
+    return next !== 'up' && next !== 'to' && next !== 'by' && !BE.has(prev);
   }
 
   /** whether [from, to) holds a word (not only punctuation and numbers) */
