@@ -111,7 +111,7 @@ for (const [split, files] of Object.entries(gold.splits)) {
       if (ok) correct++;
       if (showErrors && !ok && (item.entity || q?.entity)) {
         const context = text.slice(Math.max(0, start - 70), end + 30).replace(/\s+/g, ' ');
-        const known = item.entity && doc.entities.some((e) => sameEntity(doc, e.id, item.entity as string)) ? '' : ' (no such entity)';
+        const known = !item.entity || doc.entities.some((e) => sameEntity(doc, e.id, item.entity as string)) ? '' : ' (no such entity)';
         errors.push(`${gf.file}\t${item.text}\tgold ${item.entity ?? 'none'}${known}\tsys ${q ? name(q) : '(not found)'}\t| ${context}`);
       }
     }

@@ -225,6 +225,17 @@ describe('owners of money and percentages', () => {
     expect(['20.1%', '18.6%', '$53', '7%', '$180bn'].map((t) => owner(doc, t))).toEqual(['China', undefined, undefined, undefined, undefined]);
   });
 
+  it('gives the other values of one figure its owner, and finds owners in phrases before the figure', () => {
+    const doc = withEntities(
+      'In London, Corus fell 2.2% to 55.57 pence, with ThyssenKrupp dropping 1.7% to 16.87 euros. ' +
+        "Mr Brown surprised experts by forecasting UK growth at between 3% and 3.5%. Fiat's shares on the Milan stock exchange rose 4.5%.",
+      [['Place', 'London'], ['Organization', 'Corus'], ['Organization', 'ThyssenKrupp'], ['Person', 'Brown'], ['Place', 'UK'], ['Organization', 'Fiat'], ['Place', 'Milan']],
+    );
+    expect(['2.2%', '55.57 pence', '1.7%', '16.87 euros', '3%', '3.5%', '4.5%'].map((t) => owner(doc, t))).toEqual([
+      'Corus', 'Corus', 'ThyssenKrupp', 'ThyssenKrupp', 'UK', 'UK', 'Fiat',
+    ]);
+  });
+
   it('finds the actor of a controlled verb, a country of its demonym and a place after the figure', () => {
     const doc = withEntities(
       'The SEC had accused Titan of illegally paying $2.1m to an agent. The South African economy grew by 3.2%. ' +

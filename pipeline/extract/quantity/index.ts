@@ -45,12 +45,14 @@ const AGE_WORDS_RE = /\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})\s+years?\s+old\b/
  */
 const AGE_APPOSITION_RE = /\s*,\s+(\d{1,3})(?=\s*[,;)])/g;
 const AGE_PAREN_RE = /\s+\((\d{1,3})\)/g;
-const MONEY_SYMBOL_RE = new RegExp(String.raw`(US\$|C\$|A\$|HK\$|NZ\$|S\$|[$€£¥₹₽₪])\s?(\d[\d,]*(?:\.\d+)?)(${SCALE})`, 'gi');
+/** a number with thousands separators, not the comma after it: "£44,914, despite" */
+const DIGITS = String.raw`\d(?:[\d,]*\d)?(?:\.\d+)?`;
+const MONEY_SYMBOL_RE = new RegExp(String.raw`(US\$|C\$|A\$|HK\$|NZ\$|S\$|[$€£¥₹₽₪])\s?(${DIGITS})(${SCALE})`, 'gi');
 const MONEY_WORD_RE = new RegExp(String.raw`\b(${NUMBER})(${SCALE})\s+(?:(US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss)\s+)?(dollars?|euros?|pounds?|sterling|yen|yuan|renminbi|rubles?|roubles?|shekels?|rupees?|francs?|pesos?|won|lira|hryvnias?|reais|rand|naira|baht|rupiah|ringgit)\b`, 'gi');
 /** "Australian dollars 648m", "rupees 4.7bn": the currency before the number (with a scale, so not "pounds 5") */
-const MONEY_WORD_FIRST_RE = new RegExp(String.raw`\b(?:(US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore)\s+)?(dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\s+(\d[\d,]*(?:\.\d+)?)(\s*(?:million|billion|trillion|bn|mn|m)\b)`, 'gi');
+const MONEY_WORD_FIRST_RE = new RegExp(String.raw`\b(?:(US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore)\s+)?(dollars|euros|pounds|yen|yuan|rupees|roubles|rubles)\s+(${DIGITS})(\s*(?:million|billion|trillion|bn|mn|m)\b)`, 'gi');
 /** "1218 pence", "50p" */
-const PENCE_RE = /\b(\d[\d,]*(?:\.\d+)?)\s?(?:pence|p)\b(?![.'’]?\w)/g;
+const PENCE_RE = new RegExp(String.raw`\b(${DIGITS})\s?(?:pence|p)\b(?![.'’]?\w)`, 'g');
 /** "12 to 18", "2-3", "between 10 and 15": a range before the unit; the quantity's value is its lower bound. */
 const RANGE = String.raw`(?:(?:between\s+)?(${NUMBER})\s*(?:to|[-–]|and)\s*)?`;
 const PERCENT_RE = new RegExp(String.raw`\b${RANGE}(${NUMBER})\s*(%|percent\b|per\s+cent\b|percentage\s+points?\b)`, 'gi');
@@ -282,8 +284,11 @@ export function tagQuantities(doc: Doc): Quantity[] {
       const prev = out[out.length - 1];
       const open = doc.text.lastIndexOf('(', c.start);
       const inBrackets = open >= 0 && !doc.text.slice(open, c.start).includes(')') && doc.text.indexOf(')', open) >= c.end;
-      const conversion = prev && (prev.kind === 'money' || prev.kind === 'percent') && inBrackets && /^\s*[(;,/]\s*$/.test(doc.text.slice(prev.end, c.start));
-      entity = conversion ? prev.entity : (owners ??= new QuantityOwners(doc)).ownerOf(q);
+      const between = prev ? doc.text.slice(prev.end, c.start) : '';
+      const conversion = prev && (prev.kind === 'money' || prev.kind === 'percent') && inBrackets && /^\s*[(;,/]\s*$/.test(between);
+      // "fell 2.2% to 55.57 pence", "from $639m", "between 3% and 3.5%": the same figure's other value
+      const chained = prev && (prev.kind === 'money' || prev.kind === 'percent') && /^\s+(?:to|from|and)\s+$/.test(between);
+      entity = conversion || chained ? prev.entity : (owners ??= new QuantityOwners(doc)).ownerOf(q);
     }
     if (entity) q.entity = entity;
     out.push(q);

@@ -21,7 +21,7 @@ const FIGURE_NOUNS = new Set([
   'capitalization', 'stake', 'bid', 'offer', 'budget', 'deficit', 'surplus', 'orders', 'deliveries', 'assets',
   'reserves', 'capital', 'cash', 'pay', 'salary', 'bonus', 'fortune', 'fees', 'fine', 'tax', 'taxes', 'economy',
   'gdp', 'inflation', 'unemployment', 'rate', 'rates', 'price', 'volume', 'volumes', 'borrowing',
-  'operations', 'business', 'unit', 'division', 'arm', 'subsidiary', 'results', 'performance', 'workforce', 'gap',
+  'operations', 'business', 'unit', 'division', 'arm', 'subsidiary', 'results', 'performance', 'workforce', 'gap', 'industry', 'sector',
 ]);
 
 /** verbs that report a clause: the quantity's owner is first sought in the reported clause */
@@ -70,6 +70,9 @@ const FIGURE_VERBS = new Set([
 const EXPECTATIONS = new Set(['expectations', 'expectation', 'forecasts', 'forecast', 'estimates', 'predictions', 'consensus', 'hopes', 'fears']);
 /** "JFE Holdings down 3.4%" */
 const MOVES = new Set(['up', 'down', 'off', 'higher', 'lower']);
+/** "the Milan stock exchange": a figure noun that is part of a market's name */
+const MARKET_NOUNS = new Set(['exchange', 'exchanges', 'market', 'markets', 'index']);
+const GOVERNMENT_WORDS = new Set(['government', 'authorities', 'treasury', 'state']);
 const SHOW_VERBS = new Set(['showed', 'shows', 'show']);
 /** reporting verbs after which a firm's figures are its own: "TimeWarner said sales rose 2%" */
 const PLAIN_REPORTING = new Set(['said', 'says', 'reported', 'reports', 'announced', 'added', 'revealed', 'confirmed', 'that']);
@@ -150,14 +153,18 @@ export class QuantityOwners {
       const w = this.ix.lower(j);
       const m = this.ix.mentionAt(j);
       if (m) {
-        // "with closest rival JFE Holdings down 3.4%"; "halving GM's stake to 10%"
+        // "with closest rival JFE Holdings down 3.4%"
         const between = j + 1 < at ? this.ix.lower(j + 1) : '';
-        if (words === 1 && MOVES.has(between) && !this.ix.isPossessive(m) && this.usable(m)) return m;
-        if (this.ix.isPossessive(m) && FIGURE_NOUNS.has(this.ix.lower(m.tokenEnd + (m.mention.kind === 'pronoun' ? 0 : 1))) && this.usable(m)) {
-          const own = m.mention.kind === 'pronoun' ? undefined : m;
-          if (own) return own;
-        }
-        return undefined;
+        // "with ThyssenKrupp dropping 1.7%"
+        if (words === 1 && (MOVES.has(between) || /^\p{Ll}{3,}ing$/u.test(between)) && !this.ix.isPossessive(m) && this.usable(m)) return m;
+        // a name's possessive, or a person's ("his £35bn savings"): an organization's "its" is too
+        // often resolved to the wrong one
+        // "forecasting UK growth at between 3% and 3.5%", "Toyota shares at $50": a name qualifying the figure
+        if (!this.ix.isPossessive(m) && m.mention.kind === 'name' && FIGURE_NOUNS.has(this.ix.lower(m.tokenEnd)) && !MARKET_NOUNS.has(this.ix.lower(m.tokenEnd + 1)) && this.usable(m)) return m;
+        if (!this.ix.isPossessive(m) || !this.usable(m) || (m.mention.kind === 'pronoun' && m.entity.type !== 'Person')) return undefined;
+        // "his £35bn savings", "Japan's $5bn surplus"; "halving GM's stake to 10%"
+        const next = m.tokenEnd + (m.mention.kind === 'pronoun' ? 0 : 1);
+        return next === at || FIGURE_NOUNS.has(this.ix.lower(next)) ? m : undefined;
       }
       if (!/^\p{Ll}/u.test(w)) return undefined;
       if (w === 'with') {
@@ -245,10 +252,14 @@ export class QuantityOwners {
           // "Gustafson and Joseph Palombo, who paid penalties of $50-100,000": several
           return antecedent && this.usable(antecedent) && !this.coordinated(antecedent) ? antecedent : null;
         }
-        case 'hard':
-          // "…, while revenues grew 6.4%": a bare figure noun is the subject's own figure
-          if (!this.figureSubject(seg.from, end)) return undefined;
+        case 'hard': {
+          // "…, while revenues grew 6.4%": a bare figure noun is the subject's own figure; "Nippon
+          // Steel slid after it agreed to pay 72% more": "it" is the subject of the clause before
+          const first = this.ix.lower(seg.from);
+          const pronoun = (first === 'it' || first === 'they') && !this.ix.mentionAt(seg.from) && !BE.has(this.ix.lower(seg.from + 1));
+          if (!pronoun && !this.figureSubject(seg.from, end)) return undefined;
           break;
+        }
         case 'report': {
           // "TimeWarner said fourth quarter sales rose 2%", "… said that it now owns 8%": the
           // reporter's own figures; not "Halifax said prices rose 15.1%", nor "Ernst & Young
@@ -388,9 +399,9 @@ export class QuantityOwners {
         const firm = this.recentFirm(k);
         if (firm) return firm;
       }
-      // "the South African economy grew": the country, when the article names it
+      // "the South African economy grew", "the French government is to hand …": the country, when the article names it
       const demonym = this.ix.demonymAt(k, to);
-      if (demonym && demonym.countries.length === 1 && this.figureSubject(k + demonym.length, to)) {
+      if (demonym && demonym.countries.length === 1 && (this.figureSubject(k + demonym.length, to) || GOVERNMENT_WORDS.has(this.ix.lower(k + demonym.length)))) {
         const place = this.ix.placeForCountry(demonym.countries[0]);
         const mention = place && this.ix.refs.find((r) => r.entity === place);
         if (mention) return mention;
