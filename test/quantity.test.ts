@@ -236,6 +236,14 @@ describe('owners of money and percentages', () => {
     ]);
   });
 
+  it("links counts of a firm's own jobs, staff or customers, not of people in the news", () => {
+    const doc = withEntities(
+      'Mittal Steel could cut up to 45,000 jobs. Mittal Steel employs 50,000 staff in Kazakhstan. Mittal Steel police arrested 105 protesters.',
+      [['Organization', 'Mittal Steel'], ['Place', 'Kazakhstan']],
+    );
+    expect(['45,000 jobs', '50,000 staff', '105 protesters'].map((t) => owner(doc, t))).toEqual(['Mittal Steel', 'Mittal Steel', undefined]);
+  });
+
   it('finds the actor of a controlled verb, a country of its demonym and a place after the figure', () => {
     const doc = withEntities(
       'The SEC had accused Titan of illegally paying $2.1m to an agent. The South African economy grew by 3.2%. ' +

@@ -174,7 +174,7 @@ export const TABLES: TableSpec[] = [
       ...offsetCols('quantity'),
       { name: 'value', type: 'number', required: true, description: 'numeric value, in units of unit' },
       { name: 'unit', type: 'string', required: true, description: 'unit: year (ages), day/week/… (durations), ISO 4217 code (money), percent, or the counted noun' },
-      { name: 'entity_id', type: 'string', description: "the entity the quantity describes, when the text makes that clear: an age's person, the owner of a money amount or percentage (\"Pernod shares slipped 1.2%\")" },
+      { name: 'entity_id', type: 'string', description: "the entity the quantity describes, when the text makes that clear: an age's person, the owner of a money amount, percentage or count of jobs, staff, customers … (\"Pernod shares slipped 1.2%\")" },
       { name: 'kind', type: 'string', required: true, enum: ['age', 'duration', 'count', 'money', 'percent', 'measure'], description: 'age, duration, count, money, percent or measure' },
       { name: 'timex_value', type: 'string', description: 'TimeML duration value for durations (P498D)' },
     ],

@@ -74,6 +74,16 @@ const NO_MATCHES: RegExpExecArray[] = [];
 const matchesWhere = (text: string, re: RegExp, required: RegExp): Iterable<RegExpExecArray> =>
   required.test(text) ? text.matchAll(re) : NO_MATCHES;
 
+/**
+ * Counted nouns that are a firm's or a country's own figures ("Ford will cut 3,000 jobs", "Toyota
+ * sold 9m cars"): such counts are linked to their owner like money. Not people in the news ("105
+ * children"), whom no entity owns.
+ */
+const HELD_COUNTS = new Set([
+  'jobs', 'staff', 'employees', 'workers', 'stores', 'shops', 'branches', 'outlets', 'restaurants', 'factories',
+  'subscribers', 'customers', 'vehicles', 'cars', 'shares', 'flights',
+]);
+
 const VAGUE_COUNTS: Record<string, number> = {
   dozens: 24, scores: 40, hundreds: 100, thousands: 1000, millions: 1e6, 'tens of thousands': 10000, 'hundreds of thousands': 100000,
 };
@@ -168,6 +178,8 @@ function candidates(text: string): Candidate[] {
     if (numRaw === 'a' || numRaw === 'an' || numRaw === 'one') continue;
     const noun = m[4];
     if (NOT_COUNT_NOUNS.has(noun.toLowerCase()) || m[0].includes('\n')) continue;
+    // the end of a model number: "Boeing 737-800 planes"
+    if (/[\p{L}\p{N}]-$/u.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     // singular nouns and adjectives that end in s ("boss", "crisis", "bonus", "two previous quarters"), but "the jobless",
     // "800,000 Tutsis"
     if (/^\p{Ll}/u.test(noun) && /(?:[^l]ss|us|is)$/.test(noun)) continue;
@@ -278,7 +290,7 @@ export function tagQuantities(doc: Doc): Quantity[] {
     if (c.timexValue) q.timexValue = c.timexValue;
     let entity: string | undefined;
     if (c.link) entity = linkEntity(doc, persons, c);
-    else if (c.kind === 'money' || c.kind === 'percent') {
+    else if (c.kind === 'money' || c.kind === 'percent' || (c.kind === 'count' && HELD_COUNTS.has(c.unit))) {
       // "$1.13bn (£600m)": a conversion in brackets is the same figure
       // ("$214.6bn; £114.5bn") and so is each one after it
       const prev = out[out.length - 1];

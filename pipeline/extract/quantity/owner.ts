@@ -29,7 +29,7 @@ const REPORTING = new Set([
   'said', 'says', 'say', 'told', 'added', 'announced', 'reported', 'reports', 'expects', 'expected', 'predicted',
   'predicts', 'forecast', 'forecasts', 'estimated', 'estimates', 'warned', 'warns', 'believes', 'believed', 'claimed',
   'claims', 'argued', 'insisted', 'noted', 'stated', 'revealed', 'confirmed', 'admitted', 'hopes', 'thinks',
-  'showed', 'shows', 'show', 'suggested', 'suggests', 'indicated',
+  'showed', 'shows', 'show', 'suggested', 'suggests', 'indicated', 'saying', 'adding', 'warning', 'claiming', 'arguing',
 ]);
 /** figures a firm reports of itself: "TimeWarner said fourth quarter sales rose 2%" (but "Halifax said prices rose") */
 const COMPANY_FIGURES = new Set([
@@ -86,10 +86,12 @@ const FIRM_NOUNS = new Set([
   'company', 'companies', 'firm', 'firms', 'group', 'giant', 'maker', 'carmaker', 'operator', 'provider', 'lender',
   'insurer', 'manufacturer', 'chain', 'division', 'unit', 'subsidiary', 'arm', 'bank', 'banks', 'airline', 'retailer',
 ]);
-/** verbs whose object does the next verb: "accused Titan of paying", "ordered BP to pay" */
+/** verbs (and "for") whose object does the next verb: "accused Titan of paying", "ordered BP to pay" */
 const CONTROL_VERBS = new Set([
   'accused', 'accuses', 'accuse', 'charged', 'ordered', 'orders', 'forced', 'forces', 'allowed', 'allows', 'asked',
   'asks', 'told', 'urged', 'urges', 'required', 'requires', 'suspected', 'convicted', 'cleared', 'helped', 'helps',
+  // "a deal for Airbus to sell 23 new planes"
+  'for',
 ]);
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
@@ -127,7 +129,11 @@ export class QuantityOwners {
     this.ix = DocIndex.of(doc);
   }
 
-  /** the entity id the quantity is a figure of, if the text makes it clear */
+  /**
+   * The entity id the quantity is a figure of, if the text makes it clear. A place named right after
+   * or before the sentence's clause owns money and percentages ("£192,713 in England"), not counts
+   * ("employs 50,000 staff in Kazakhstan").
+   */
   ownerOf(q: Quantity): string | undefined {
     const qi = this.ix.tokenAt(q.start);
     if (qi < 0) return undefined;
@@ -140,7 +146,8 @@ export class QuantityOwners {
     const subject = this.ownerBefore(qi, s.tokenStart);
     if (subject !== undefined) return subject?.entity.id;
     const qEnd = this.ix.tokenAt(q.end - 1) + 1;
-    return (this.mainSubjectAfter(qi, s.tokenStart, s.tokenEnd) ?? this.placeAfter(qEnd, s.tokenStart) ?? this.placeFrame(s.tokenStart, qi))?.entity.id;
+    const byPlace = q.kind !== 'count' ? (this.placeAfter(qEnd, s.tokenStart) ?? this.placeFrame(s.tokenStart, qi)) : undefined;
+    return (this.mainSubjectAfter(qi, s.tokenStart, s.tokenEnd) ?? byPlace)?.entity.id;
   }
 
   /**
@@ -426,7 +433,7 @@ export class QuantityOwners {
 
   /**
    * The firm an unresolved "the company" or "its" most likely is: the first organization named, not
-   * in a prepositional phrase, in the sentence before.
+   * in a prepositional phrase, in the sentence before, and named more than once in the article.
    */
   private recentFirm(k: number): MentionRef | undefined {
     const si = this.ix.tokens[k].sentence;
@@ -435,7 +442,7 @@ export class QuantityOwners {
     const s = this.doc.sentences[si - 1];
     for (const ref of this.ix.refs) {
       if (ref.tokenStart >= s.tokenEnd) break;
-      if (ref.tokenStart < s.tokenStart || ref.entity.type !== 'Organization' || ref.mention.kind !== 'name' || !this.usable(ref)) continue;
+      if (ref.tokenStart < s.tokenStart || ref.entity.type !== 'Organization' || ref.mention.kind !== 'name' || ref.entity.mentions.length < 2 || !this.usable(ref)) continue;
       if (this.governingPreposition(ref, s.tokenStart) >= 0 || this.ix.isPossessive(ref)) continue;
       return ref;
     }
@@ -561,7 +568,7 @@ export class QuantityOwners {
       if (!CONTROL_VERBS.has(this.ix.lower(k))) continue;
       const m = this.ix.mentionStartingAt(DETERMINERS.has(this.ix.lower(k + 1)) ? k + 2 : k + 1);
       const next = m ? this.ix.lower(m.tokenEnd) : '';
-      if (m && !this.ix.isPossessive(m) && this.usable(m) && (next === 'of' || next === 'to')) return m;
+      if (m && !this.ix.isPossessive(m) && this.usable(m) && (next === 'to' || (next === 'of' && this.ix.lower(k) !== 'for'))) return m;
     }
     return undefined;
   }
