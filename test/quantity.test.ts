@@ -236,6 +236,13 @@ describe('owners of money and percentages', () => {
     ]);
   });
 
+  it('gives a party its poll share, but no one the share of those polled', () => {
+    const doc = withEntities('Labour leads with the Liberal Democrats on 19%. Some 32% said Mr Blair was good and 38% disagreed.', [
+      ['Organization', 'Labour'], ['Organization', 'Liberal Democrats'], ['Person', 'Blair'],
+    ]);
+    expect(['19%', '32%', '38%'].map((t) => owner(doc, t))).toEqual(['Liberal Democrats', undefined, undefined]);
+  });
+
   it("links counts of a firm's own jobs, staff or customers, not of people in the news", () => {
     const doc = withEntities(
       'Mittal Steel could cut up to 45,000 jobs. Mittal Steel employs 50,000 staff in Kazakhstan. Mittal Steel police arrested 105 protesters.',

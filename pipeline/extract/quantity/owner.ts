@@ -68,10 +68,14 @@ const FIGURE_VERBS = new Set([
 ]);
 /** whose figure is no one's in particular: "expectations of a 0.3% rise" */
 const EXPECTATIONS = new Set(['expectations', 'expectation', 'forecasts', 'forecast', 'estimates', 'predictions', 'consensus', 'hopes', 'fears']);
-/** "JFE Holdings down 3.4%" */
-const MOVES = new Set(['up', 'down', 'off', 'higher', 'lower']);
+/** "JFE Holdings down 3.4%", "the Liberal Democrats on 19%" */
+const MOVES = new Set(['up', 'down', 'off', 'higher', 'lower', 'on']);
 /** "the Milan stock exchange": a figure noun that is part of a market's name */
 const MARKET_NOUNS = new Set(['exchange', 'exchanges', 'market', 'markets', 'index']);
+/** what a share of people does: "63% say", "61% that he …" */
+const OPINION_WORDS = new Set(['that', 'say', 'said', 'says', 'think', 'thought', 'believe', 'believed', 'want', 'wanted', 'agree', 'disagree', 'would', 'support', 'oppose', 'feel', 'felt']);
+/** words in -ed and -ing after a figure that say nothing of who holds it: "rose 5% compared with" */
+const NOT_OPINION = new Set(['compared', 'according', 'including', 'excluding', 'ending', 'beginning', 'starting', 'following', 'during', 'adjusted', 'owned', 'based', 'combined']);
 const GOVERNMENT_WORDS = new Set(['government', 'authorities', 'treasury', 'state']);
 const SHOW_VERBS = new Set(['showed', 'shows', 'show']);
 /** reporting verbs after which a firm's figures are its own: "TimeWarner said sales rose 2%" */
@@ -140,12 +144,15 @@ export class QuantityOwners {
     const s = this.doc.sentences[this.ix.tokens[qi].sentence];
     // "prices in the South East and London fell by 1.6% and 0.5% respectively"
     for (let k = qi; k < s.tokenEnd && !/^[;.]$/.test(this.ix.word(k)); k++) if (this.ix.lower(k) === 'respectively') return undefined;
+    // a share of those polled: "… and 61% that he had been right", "63% say", "38% disagreed"
+    const qEnd = this.ix.tokenAt(q.end - 1) + 1;
+    const after = this.ix.lower(qEnd);
+    if (q.kind === 'percent' && (OPINION_WORDS.has(after) || (/^\p{Ll}{3,}(?:ed|ing)$/u.test(after) && !NOT_OPINION.has(after)))) return undefined;
     const local = this.phraseOwner(qi, s.tokenStart);
     if (local === 'none') return undefined;
     if (local) return local.entity.id;
     const subject = this.ownerBefore(qi, s.tokenStart);
     if (subject !== undefined) return subject?.entity.id;
-    const qEnd = this.ix.tokenAt(q.end - 1) + 1;
     const byPlace = q.kind !== 'count' ? (this.placeAfter(qEnd, s.tokenStart) ?? this.placeFrame(s.tokenStart, qi)) : undefined;
     return (this.mainSubjectAfter(qi, s.tokenStart, s.tokenEnd) ?? byPlace)?.entity.id;
   }
@@ -260,11 +267,12 @@ export class QuantityOwners {
           return antecedent && this.usable(antecedent) && !this.coordinated(antecedent) ? antecedent : null;
         }
         case 'hard': {
-          // "…, while revenues grew 6.4%": a bare figure noun is the subject's own figure; "Nippon
+          // "…, while revenues grew 6.4%": a firm's figure noun is the subject's own figure; "Nippon
           // Steel slid after it agreed to pay 72% more": "it" is the subject of the clause before
           const first = this.ix.lower(seg.from);
           const pronoun = (first === 'it' || first === 'they') && !this.ix.mentionAt(seg.from) && !BE.has(this.ix.lower(seg.from + 1));
-          if (!pronoun && !this.figureSubject(seg.from, end)) return undefined;
+          // a firm's own figures, not "…, and tax was a crucial area for 25%"
+          if (!pronoun && this.figureSubject(seg.from, end) !== 'company') return undefined;
           break;
         }
         case 'report': {
