@@ -1,12 +1,12 @@
 /**
  * Money amounts and percentages, and the entity each is a figure of, against the project's own
- * annotation of 32 BBC News articles (eval/gold/bbc-quantity-owners.json; texts read from
- * ../shared/data/bbc). Prints, per split (dev, test): detection of the quantities (overlap) and
+ * annotation of 107 BBC News articles (eval/gold/bbc-quantity-owners.json; texts read from
+ * ../shared/data/bbc). Prints, per split (dev, test, test2): detection of the quantities (overlap) and
  * precision/recall/F1 of the owner links, a link counting as correct when the linked entity's name
  * or an alias and the gold name are equal or one holds the other as whole words ("Pernod" and
  * "Pernod Ricard": the name as the tagger found it).
  *
- *   npx tsx eval/quantities.ts [--errors] [--split dev|test] [gold.json] [bbc dir]
+ *   npx tsx eval/quantities.ts [--errors] [--split dev|test|test2] [gold.json] [bbc dir]
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { normalizeArticle } from '../pipeline/normalize/index.ts';
