@@ -236,6 +236,15 @@ describe('owners of money and percentages', () => {
     ]);
   });
 
+  it('reads "the firm" and an unresolved "it" as the firm the text is about', () => {
+    const doc = withEntities(
+      'Umbro said Umbro would grow. The firm, which is to receive a payment of £24.5m, is upbeat. ' +
+        'Nippon Steel shares slid after it agreed to pay 72% more for iron ore.',
+      [['Organization', 'Umbro'], ['Organization', 'Nippon Steel']],
+    );
+    expect([owner(doc, '£24.5m'), owner(doc, '72%')]).toEqual(['Umbro', 'Nippon Steel']);
+  });
+
   it('gives a party its poll share, but no one the share of those polled', () => {
     const doc = withEntities('Labour leads with the Liberal Democrats on 19%. Some 32% said Mr Blair was good and 38% disagreed.', [
       ['Organization', 'Labour'], ['Organization', 'Liberal Democrats'], ['Person', 'Blair'],

@@ -262,6 +262,8 @@ export class QuantityOwners {
           if ((relative === 'which' || relative === 'who') && (SUBJECT_PRONOUNS.has(next) || DETERMINERS.has(next))) return null;
           let k = seg.opener - 1;
           if (/^[,(–—-]$/.test(this.ix.word(k))) k--;
+          // "The firm, which is to receive a payment of £24.5m": the firm the text is about
+          if (this.selfReference(k - 1) && !this.ix.mentionAt(k)) return this.recentFirm(k) ?? null;
           const antecedent = this.ix.mentionEndingAt(k);
           // "Gustafson and Joseph Palombo, who paid penalties of $50-100,000": several
           return antecedent && this.usable(antecedent) && !this.coordinated(antecedent) ? antecedent : null;
@@ -426,7 +428,8 @@ export class QuantityOwners {
         // figure with no owner named ("In London, …, annual inflation rose to 7.1%")
         return sawNoun && !FIGURE_NOUNS.has(this.ix.lower(k - 1)) ? 'none' : undefined;
       }
-      if (/^\p{L}/u.test(w) && !DETERMINERS.has(w) && !PREPOSITIONS.has(w) && !FIGURE_NOUNS.has(w) && !/^(?:its|their|his|her)$/.test(w)) sawNoun = true;
+      // an unresolved pronoun is no subject noun: the clause's owner is sought around it
+      if (/^\p{L}/u.test(w) && !DETERMINERS.has(w) && !PREPOSITIONS.has(w) && !FIGURE_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !/^(?:its|their|his|her)$/.test(w)) sawNoun = true;
     }
     return undefined;
   }
@@ -436,23 +439,32 @@ export class QuantityOwners {
     // not a bare "it", too often a deal or a figure ("It was made up of $250m …")
     const w = this.ix.lower(k);
     if (w === 'its') return FIGURE_NOUNS.has(this.ix.lower(k + 1)) || FIGURE_NOUNS.has(this.ix.lower(k + 2));
-    return w === 'the' && SELF_DESCRIPTIONS.has(this.ix.lower(k + 1)) && !this.ix.mentionAt(k + 1);
+    if (w !== 'the') return false;
+    // "the firm", "The Jacksonville, Florida-based firm"
+    for (let j = k + 1; j <= k + 5; j++) {
+      const next = this.ix.lower(j);
+      if (SELF_DESCRIPTIONS.has(next)) return !this.ix.mentionAt(j);
+      if (!(this.ix.mentionAt(j) || next === ',' || /-based$/.test(next))) return false;
+    }
+    return false;
   }
 
   /**
    * The firm an unresolved "the company" or "its" most likely is: the first organization named, not
-   * in a prepositional phrase, in the sentence before, and named more than once in the article.
+   * in a prepositional phrase, in the sentence before (or the one before that, when it names none),
+   * and named more than once in the article.
    */
   private recentFirm(k: number): MentionRef | undefined {
     const si = this.ix.tokens[k].sentence;
     // not a name earlier in the same sentence: "… Kraft Foods, which it owes $15.1m"
-    if (si === 0) return undefined;
-    const s = this.doc.sentences[si - 1];
-    for (const ref of this.ix.refs) {
-      if (ref.tokenStart >= s.tokenEnd) break;
-      if (ref.tokenStart < s.tokenStart || ref.entity.type !== 'Organization' || ref.mention.kind !== 'name' || ref.entity.mentions.length < 2 || !this.usable(ref)) continue;
-      if (this.governingPreposition(ref, s.tokenStart) >= 0 || this.ix.isPossessive(ref)) continue;
-      return ref;
+    for (let back = si - 1; back >= Math.max(0, si - 2); back--) {
+      const s = this.doc.sentences[back];
+      for (const ref of this.ix.refs) {
+        if (ref.tokenStart >= s.tokenEnd) break;
+        if (ref.tokenStart < s.tokenStart || ref.entity.type !== 'Organization' || ref.mention.kind !== 'name' || ref.entity.mentions.length < 2 || !this.usable(ref)) continue;
+        if (this.governingPreposition(ref, s.tokenStart) >= 0 || this.ix.isPossessive(ref)) continue;
+        return ref;
+      }
     }
     return undefined;
   }
