@@ -310,7 +310,7 @@ export function tagQuantities(doc: Doc): Quantity[] {
 
 export const quantityTagger: Component = {
   name: 'quantity',
-  reads: ['text', 'sentences', 'names', 'entities', 'timexes'],
+  reads: ['text', 'tokens', 'sentences', 'names', 'entities', 'timexes'],
   writes: ['quantities'],
   run(doc: Doc): void {
     doc.quantities = tagQuantities(doc);
