@@ -1,7 +1,7 @@
 /**
- * The entity a money amount or percentage is a figure of: "Shares in Allied Domecq rose 4%",
- * "Pernod's debt … to 1.8bn euros", "profits at TimeWarner jumped 76% to $1.13bn", "Allied
- * Domecq, which has a capitalisation of £5.7bn". Shallow syntax over tokens and the entity layer:
+ * The entity a money amount, a percentage or a firm's count (jobs, staff, …) is a figure of:
+ * "Shares in Allied Domecq rose 4%", "Pernod's debt … to 1.8bn euros", "profits at TimeWarner
+ * jumped 76% to $1.13bn", "Allied Domecq, which has a capitalisation of £5.7bn". Shallow syntax over tokens and the entity layer:
  * the owner is the subject of the quantity's clause (or the possessor of its subject, or the
  * complement of a figure noun: "shares in X"); reported clauses and clauses whose subject is a bare
  * figure noun ("…, while revenues grew 6.4%") take the owner of the clause around them. When the
@@ -44,11 +44,6 @@ const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'although', 'though',
 const OTHERS = new Set([
   'holders', 'shareholders', 'owners', 'investors', 'firms', 'companies', 'businesses', 'customers', 'people',
   'households', 'workers', 'employees', 'members', 'users', 'consumers', 'those', 'ones', 'banks', 'countries', 'savers',
-]);
-/** words between a figure noun and its number: "sales of about $5bn", "capitalisations below $700m" */
-const QUANTITY_MODIFIERS = new Set([
-  'of', 'about', 'around', 'some', 'nearly', 'almost', 'more', 'less', 'than', 'up', 'to', 'over', 'under', 'just',
-  'only', 'roughly', 'an', 'a', 'the', 'estimated', 'at', 'least', 'below', 'above', 'annual', 'total',
 ]);
 /** nouns a name qualifies as their source or holder: "the ODPM data", "EU rules", "BP chief" */
 const SOURCE_NOUNS = new Set([
@@ -187,7 +182,8 @@ export class QuantityOwners {
         return m && this.usable(m) && !this.ix.afterPreposition(m) ? m : 'none';
       }
       if (w === 'of' && (OTHERS.has(this.ix.lower(j - 1)) || EXPECTATIONS.has(this.ix.lower(j - 1)))) return 'none';
-      if (!QUANTITY_MODIFIERS.has(w) && w !== 'of' && !FIGURE_NOUNS.has(w) && !/^\p{Ll}+$/u.test(w)) return undefined;
+      // plain words only between: "sales of about", "capitalisations below"
+      if (!/^\p{Ll}+$/u.test(w)) return undefined;
     }
     return undefined;
   }
