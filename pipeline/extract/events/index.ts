@@ -1,5 +1,5 @@
 import type { Component, Doc, EventParticipant, NewsEvent, Timex } from '../document.ts';
-import { DETERMINERS, DocIndex, POSSESSIVE_PRONOUNS, PREPOSITIONS, isCapitalized, type MentionRef } from '../relations/doc-index.ts';
+import { DETERMINERS, DocIndex, POSSESSIVE_PRONOUNS, PREPOSITIONS, SUBJECT_PRONOUNS, isCapitalized, type MentionRef } from '../relations/doc-index.ts';
 import { PERSON_NOUNS } from '../relations/lexicon.ts';
 import { PHRASES, SINGLE, TRIGGER_STARTS, phraseVerbForm, type TriggerForm } from './triggers.ts';
 
@@ -26,7 +26,6 @@ const ADVERBS = new Set([
 const COORDINATORS = new Set(['and', 'but', 'or']);
 const CLAUSE_WORDS = new Set(['while', 'whereas', 'but', 'although', 'though', 'because', 'since', 'unless', 'whether']);
 const RELATIVES = new Set(['who', 'whose', 'which', 'where', 'when', 'whom']);
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it']);
 /** verbs that make a following event noun unreal: "secure the release of", "demanded the release" */
 const IRREALIS_GOVERNORS = new Set([
   'secure', 'securing', 'demand', 'demanded', 'demanding', 'demands', 'seek', 'sought', 'seeking', 'call', 'called',

@@ -252,6 +252,22 @@ function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefi
   return best && !hasQuoteBetween(text, best.end, c.start) ? best.entity : undefined;
 }
 
+/**
+ * Whether a money amount or percentage gives another value of the one before it, and so has its
+ * owner: a conversion in brackets ("$1.13bn (£600m)", and each after it: "($214.6bn; £114.5bn)"),
+ * or the other end of a change or range ("fell 2.2% to 55.57 pence", "from $639m", "between 3% and 3.5%").
+ */
+function sameFigure(text: string, prev: Quantity, c: Candidate): boolean {
+  if (prev.kind !== 'money' && prev.kind !== 'percent') return false;
+  const between = text.slice(prev.end, c.start);
+  if (/^\s+(?:to|from|and)\s+$/.test(between)) return true;
+  if (!/^\s*[(;,/]\s*$/.test(between)) return false;
+  // inside brackets opened at or before the previous value and closed after this one
+  const from = Math.max(0, prev.start - 2);
+  const open = text.lastIndexOf('(', c.start);
+  return open >= from && !text.slice(open, c.start).includes(')') && text.indexOf(')', open) >= c.end;
+}
+
 /** Finds quantities in doc.text and links them to the entities they describe: ages and durations to people, money and percentages to their owners. */
 export function tagQuantities(doc: Doc): Quantity[] {
   // the number of a count is never part of a date: "the 19 February meets"
@@ -291,16 +307,8 @@ export function tagQuantities(doc: Doc): Quantity[] {
     let entity: string | undefined;
     if (c.link) entity = linkEntity(doc, persons, c);
     else if (c.kind === 'money' || c.kind === 'percent' || (c.kind === 'count' && HELD_COUNTS.has(c.unit))) {
-      // "$1.13bn (£600m)": a conversion in brackets is the same figure
-      // ("$214.6bn; £114.5bn") and so is each one after it
       const prev = out[out.length - 1];
-      const open = doc.text.lastIndexOf('(', c.start);
-      const inBrackets = open >= 0 && !doc.text.slice(open, c.start).includes(')') && doc.text.indexOf(')', open) >= c.end;
-      const between = prev ? doc.text.slice(prev.end, c.start) : '';
-      const conversion = prev && (prev.kind === 'money' || prev.kind === 'percent') && inBrackets && /^\s*[(;,/]\s*$/.test(between);
-      // "fell 2.2% to 55.57 pence", "from $639m", "between 3% and 3.5%": the same figure's other value
-      const chained = prev && (prev.kind === 'money' || prev.kind === 'percent') && /^\s+(?:to|from|and)\s+$/.test(between);
-      entity = conversion || chained ? prev.entity : (owners ??= new QuantityOwners(doc)).ownerOf(q);
+      entity = prev && sameFigure(doc.text, prev, c) ? prev.entity : (owners ??= new QuantityOwners(doc)).ownerOf(q);
     }
     if (entity) q.entity = entity;
     out.push(q);

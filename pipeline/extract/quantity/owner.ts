@@ -8,7 +8,7 @@
  * text does not make the owner clear, there is none.
  */
 import type { Doc, Quantity } from '../document.ts';
-import { DETERMINERS, DocIndex, PREPOSITIONS, type MentionRef } from '../relations/doc-index.ts';
+import { DETERMINERS, DocIndex, PREPOSITIONS, SUBJECT_PRONOUNS, type MentionRef } from '../relations/doc-index.ts';
 
 /**
  * Nouns naming a figure of whoever they belong to: "shares in X", "X's profits", "…, while sales
@@ -92,7 +92,6 @@ const CONTROL_VERBS = new Set([
   // "a deal for Airbus to sell 23 new planes"
   'for',
 ]);
-const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 /** what an entity sets for others rather than has: "raised the limit for foreign investment from 49% to 74%" */
 const NOT_OWN_FIGURES = new Set(['limit', 'limits', 'cap', 'caps', 'ceiling', 'threshold']);
@@ -325,7 +324,7 @@ export class QuantityOwners {
       }
       if (depth > 0) continue;
       // "When WorldCom finally collapsed, shareholders lost about $180bn": the main clause starts after the comma
-      if (w === ',' && SUBORDINATORS.has(this.ix.lower(sentenceStart)) && this.firstComma(sentenceStart) === k) return { from: k + 1, boundary: 'hard', opener: k };
+      if (w === ',' && SUBORDINATORS.has(this.ix.lower(sentenceStart)) && !this.commaIn(sentenceStart, k)) return { from: k + 1, boundary: 'hard', opener: k };
       if (w === ';' || w === ':' || w === '"' || w === '“' || w === '”') return k + 1 < end ? { from: k + 1, boundary: 'hard', opener: k } : undefined;
       if (this.isDash(k)) {
         // "Federated - owner of Macy's and Bloomingdale's - will assume $6bn": the apposition between
@@ -573,9 +572,10 @@ export class QuantityOwners {
     return false;
   }
 
-  private firstComma(from: number): number {
-    for (let k = from; k < this.ix.tokens.length; k++) if (this.ix.word(k) === ',') return k;
-    return -1;
+  /** whether a comma stands in [from, to) */
+  private commaIn(from: number, to: number): boolean {
+    for (let k = from; k < to; k++) if (this.ix.word(k) === ',') return true;
+    return false;
   }
 
   /** "The SEC had accused Titan of illegally paying $2.1m": the object does what follows */

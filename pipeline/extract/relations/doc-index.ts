@@ -23,6 +23,7 @@ export const PREPOSITIONS = new Set([
   'through', 'across', 'without', 'within', 'upon', 'via', 'regarding', 'including',
 ]);
 export const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those']);
+export const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'you', 'it']);
 
 export function isCapitalized(word: string): boolean {
   return /^\p{Lu}/u.test(word);
