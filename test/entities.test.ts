@@ -109,6 +109,34 @@ describe('entityGrouper: one-word people that are organizations', () => {
       ['Gudjohnsen', 'Person', 3],
     ]);
   });
+
+  it('retypes a person the text treats as a firm, unless it titles the person or gives a known first name', () => {
+    const doc = docWith(
+      "Monsanto's profits rose. Winn-Dixie, which owes $15m, shut. Investors bought shares in Aer Lingus. " +
+        "Budget airline Jetstar grew. Mr Grant's shares fell. Brown's staff left. Rover's chief, Grant, said it was late.",
+      [['Monsanto', 'PER'], ['Winn-Dixie', 'PER'], ['Aer Lingus', 'PER'], ['Jetstar', 'PER'], ['Grant', 'PER'], ['Brown', 'PER'], ['Rover', 'PER']],
+    );
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Monsanto', 'Organization'],
+      ['Winn-Dixie', 'Organization'],
+      ['Aer Lingus', 'Organization'],
+      ['Jetstar', 'Organization'],
+      // "Mr Grant" is a person whatever his shares; "staff" is no firm's only
+      ['Grant', 'Person'],
+      ['Brown', 'Person'],
+      ['Rover', 'Person'],
+    ]);
+  });
+
+  it('joins a name of several words read as a person and as an organization into the organization', () => {
+    const doc = docWith('Aer Lingus cut fares. Aer Lingus staff struck. Aer Lingus said no. Willie Walsh runs Willie Walsh Ltd.', [
+      ['Aer Lingus', 'PER'],
+      ['Willie Walsh', 'PER'],
+    ]);
+    doc.names.find((n) => n.text === 'Aer Lingus')!.label = 'ORG';
+    entityGrouper.run(doc);
+    expect(doc.entities.filter((e) => e.name === 'Aer Lingus').map((e) => [e.type, e.mentions.length])).toEqual([['Organization', 3]]);
+  });
 });
 
 describe('tokensMatching', () => {

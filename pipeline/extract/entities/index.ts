@@ -268,7 +268,7 @@ export function groupNames(doc: Doc): Entity[] {
     const acr = acronymOf(n.words);
     if (acr && acronymTo.get(acr) === lowerKey(n.words)) g.acronyms.add(acr);
   }
-  reconcileOneWordPeople(doc.text, groups);
+  reconcilePeople(doc, groups);
   const entities: Entity[] = groups
     .sort((a, b) => a.mentions[0].start - b.mentions[0].start)
     .map((g, i) => {
@@ -364,24 +364,59 @@ const ORGANIZATION_ROLE_NOUNS = new Set([
   'boss', 'manager', 'chairman', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'fans',
   'supporters', 'squad', 'shares', 'shareholders', 'board', 'directors', 'executives', 'bosses', 'staff', 'employees',
 ]);
+/** what a firm has and a person has not, after its possessive: "Monsanto's shares", "Umbro's profits" */
+const ORGANIZATION_POSSESSIONS = new Set([
+  'shares', 'profit', 'profits', 'sales', 'revenue', 'revenues', 'turnover', 'earnings', 'customers', 'shareholders',
+  'workforce', 'employees', 'subsidiary', 'subsidiaries', 'headquarters', 'stores', 'shops', 'factories', 'factory',
+  'plants', 'brands', 'flights', 'fleet',
+]);
+const AFTER_WORD_RE = /^\s+(\p{Ll}+)/u;
+/** the word after a possessive, and the one after it: "Umbro's profits", "Umbro's annual profits" */
+const POSSESSION_RE = /^['’]s?\s+([\p{Ll}-]+)(?:\s+(\p{Ll}+))?/u;
+/** "shares in Monsanto", "a stake in Aer Lingus" */
+const HOLDING_BEFORE_RE = /\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$/;
+/** "US retailer Wal-Mart", "budget airline Ryanair": a kind of firm right before the name */
+const FIRM_KIND_BEFORE_RE = /(?<![\p{L}-])(?:firm|company|group|retailer|airline|carrier|giant|maker|chain|brewer|insurer|lender|manufacturer|conglomerate|operator)\s+$/u;
+
+/** Whether the text treats a "person" mention as an organization, by the words around it. */
+function organizationCue(text: string, m: BareName): boolean {
+  const after = text.slice(m.end, m.end + 40);
+  if (ORGANIZATION_ROLE_NOUNS.has(AFTER_WORD_RE.exec(after)?.[1] ?? '')) return true;
+  const possession = POSSESSION_RE.exec(after);
+  if (possession && (ORGANIZATION_POSSESSIONS.has(possession[1]) || ORGANIZATION_POSSESSIONS.has(possession[2] ?? ''))) return true;
+  // "Winn-Dixie, which owes …": people are "who"
+  if (/^,\s+which\s+\p{L}/u.test(after)) return true;
+  const before = text.slice(Math.max(0, m.start - 30), m.start);
+  return HOLDING_BEFORE_RE.test(before) || FIRM_KIND_BEFORE_RE.test(before);
+}
 
 /**
- * A one-word "person" the tagger found (trained on Reuters, it reads "Chelsea" or "Yukos" as first
- * names) is an organization when the article uses the name as one ("Chelsea boss", "Yukos
- * shares"). When the same word is also an organization or place in the article, the groups are
- * one entity, of the type most of its mentions were given (an organization or place named in
- * more words, "Merrill Lynch", wins).
+ * A "person" the tagger found (trained on Reuters, it reads "Chelsea", "Monsanto" or "Aer Lingus"
+ * as people's names) is an organization when the article uses the name as one ("Chelsea boss",
+ * "Monsanto's shares", "Winn-Dixie, which", "shares in Aer Lingus") and never writes a title or
+ * honorific before it. When the same name is also an organization or place in the article, the
+ * groups are one entity, of the type most of its mentions were given; an organization or place
+ * named in more words ("Merrill Lynch" over "Lynch") wins, and so does one of the same several
+ * words unless the text titles the person or gives a known first name.
  */
-function reconcileOneWordPeople(text: string, groups: Group[]): void {
-  const oneWordPeople = groups.filter((g) => g.type === 'Person' && g.full.length === 1 && g.mentions.every((m) => m.words.length === 1));
-  for (const g of oneWordPeople) {
-    if (g.mentions.some((m) => ORGANIZATION_ROLE_NOUNS.has(/^\s+(\p{Ll}+)/u.exec(text.slice(m.end, m.end + 20))?.[1] ?? ''))) {
+function reconcilePeople(doc: Doc, groups: Group[]): void {
+  const text = doc.text;
+  const people = groups.filter((g) => g.type === 'Person' && g.full.length <= 3);
+  for (const g of people) {
+    const titled = g.mentions.some((m) => titleBefore(doc, m) !== undefined);
+    const named = g.full.length > 1 && (MALE_FIRST_NAMES.has(g.fullLower[0]) || FEMALE_FIRST_NAMES.has(g.fullLower[0]));
+    if (!titled && !named && g.mentions.some((m) => organizationCue(text, m))) {
       g.type = 'Organization';
       g.typeVotes = new Map([['Organization', g.mentions.length]]);
     }
-    const other = groups.find((o) => o !== g && o.type !== 'Person' && o.keys.has(g.fullLower[0]));
+    const oneWord = g.full.length === 1 && g.mentions.every((m) => m.words.length === 1);
+    const key = g.fullLower.join(' ');
+    const other = groups.find((o) => o !== g && o.type !== 'Person' && (oneWord ? o.keys.has(g.fullLower[0]) : lowerKey(o.full) === key));
     if (!other) continue;
-    const [into, from] = g.type !== 'Person' || other.full.length > 1 || other.mentions.length >= g.mentions.length ? [other, g] : [g, other];
+    // a name of several words that the tagger also read as an organization or place is one
+    // ("Aer Lingus", "Lib Dems") unless the text gives it a title or a known first name
+    const otherWins = g.type !== 'Person' || other.full.length > g.full.length || other.mentions.length >= g.mentions.length || (!oneWord && !titled && !named);
+    const [into, from] = otherWins ? [other, g] : [g, other];
     into.mentions.push(...from.mentions);
     into.mentions.sort((a, b) => a.start - b.start);
     into.typeVotes.set(into.type, (into.typeVotes.get(into.type) ?? 0) + from.mentions.length);
