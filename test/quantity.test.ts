@@ -245,6 +245,15 @@ describe('owners of money and percentages', () => {
     expect([owner(doc, '£24.5m'), owner(doc, '72%')]).toEqual(['Umbro', 'Nippon Steel']);
   });
 
+  it('reads a sentence-opening "It" that acts as the firm, not one that is a copula', () => {
+    const doc = withEntities(
+      'Monsanto agreed to pay $1m to the Department of Justice, Monsanto said. It is also paying $500,000 to the regulator. ' +
+        'It was made up of $250m in cash.',
+      [['Organization', 'Monsanto'], ['Organization', 'Department of Justice']],
+    );
+    expect([owner(doc, '$1m'), owner(doc, '$500,000'), owner(doc, '$250m')]).toEqual(['Monsanto', 'Monsanto', undefined]);
+  });
+
   it('gives a party its poll share, but no one the share of those polled', () => {
     const doc = withEntities('Labour leads with the Liberal Democrats on 19%. Some 32% said Mr Blair was good and 38% disagreed.', [
       ['Organization', 'Labour'], ['Organization', 'Liberal Democrats'], ['Person', 'Blair'],

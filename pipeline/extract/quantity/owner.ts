@@ -434,6 +434,8 @@ export class QuantityOwners {
     // not a bare "it", too often a deal or a figure ("It was made up of $250m …")
     const w = this.ix.lower(k);
     if (w === 'its') return FIGURE_NOUNS.has(this.ix.lower(k + 1)) || FIGURE_NOUNS.has(this.ix.lower(k + 2));
+    // "It is also paying $500,000", "It has cut 900 jobs": a sentence's "it" that acts
+    if (w === 'it') return (k === 0 || this.ix.tokens[k - 1].sentence !== this.ix.tokens[k].sentence) && this.acts(k + 1);
     if (w !== 'the') return false;
     // "the firm", "The Jacksonville, Florida-based firm"
     for (let j = k + 1; j <= k + 5; j++) {
@@ -442,6 +444,24 @@ export class QuantityOwners {
       if (!(this.ix.mentionAt(j) || next === ',' || /-based$/.test(next))) return false;
     }
     return false;
+  }
+
+  /**
+   * Whether the verb phrase from `k` tells of an act: a progressive ("is paying"), a perfect ("has
+   * cut", not "has been"), a modal with a verb ("will pay", not "will be") or a finite verb ("paid",
+   * "owns"); not a copula ("It was a 5% rise", "It was made up of $250m").
+   */
+  private acts(k: number): boolean {
+    const adverb = (j: number): boolean => /^(?:also|now|still|already|then|recently|not|n't)$/.test(this.ix.lower(j));
+    while (adverb(k)) k++;
+    const w = this.ix.lower(k);
+    let n = k + 1;
+    while (adverb(n)) n++;
+    const next = this.ix.lower(n);
+    if (BE.has(w)) return /^\p{Ll}{3,}ing$/u.test(next);
+    if (w === 'has' || w === 'had' || w === 'have') return next !== 'been' && /^\p{Ll}+$/u.test(next);
+    if (/^(?:will|would|could|can|may|might|must|should)$/.test(w)) return next !== 'be' && /^\p{Ll}+$/u.test(next);
+    return /^\p{Ll}{2,}(?:ed|s)$/u.test(w) && !BE.has(w) && w !== 'has' && !/(?:ss|us)$/.test(w);
   }
 
   /**
