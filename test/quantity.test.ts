@@ -245,6 +245,18 @@ describe('owners of money and percentages', () => {
     expect([owner(doc, '£24.5m'), owner(doc, '72%')]).toEqual(['Umbro', 'Nippon Steel']);
   });
 
+  it('reads "the government" and "the country" as the country the sentence before or the article names', () => {
+    const doc = withEntities(
+      'Nigeria grows cocoa. Nigeria will cut taxes. The government will pump 154m naira into subsidies. Ghana exports cocoa too. ' +
+        'The country saw more than $1.2bn of exports. The government wants Aguas Argentinas to invest 400m pesos.',
+      [['Place', 'Nigeria'], ['Place', 'Ghana'], ['Organization', 'Aguas Argentinas']],
+    );
+    expect([owner(doc, '154m naira'), owner(doc, '$1.2bn'), owner(doc, '400m pesos')]).toEqual(['Nigeria', 'Ghana', 'Aguas Argentinas']);
+    // no country stands out: two named as often
+    const even = withEntities('France and Germany met. France and Germany agreed. The government will spend $5bn.', [['Place', 'France'], ['Place', 'Germany']]);
+    expect(owner(even, '$5bn')).toBeUndefined();
+  });
+
   it('reads a sentence-opening "It" that acts as the firm, not one that is a copula', () => {
     const doc = withEntities(
       'Monsanto agreed to pay $1m to the Department of Justice, Monsanto said. It is also paying $500,000 to the regulator. ' +

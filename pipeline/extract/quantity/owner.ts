@@ -72,6 +72,8 @@ const OPINION_WORDS = new Set(['that', 'say', 'said', 'says', 'think', 'thought'
 /** words in -ed and -ing after a figure that say nothing of who holds it: "rose 5% compared with" */
 const NOT_OPINION = new Set(['compared', 'according', 'including', 'excluding', 'ending', 'beginning', 'starting', 'following', 'during', 'adjusted', 'owned', 'based', 'combined']);
 const GOVERNMENT_WORDS = new Set(['government', 'authorities', 'treasury', 'state']);
+/** a country named again: "the government", "the country", "the economy" */
+const COUNTRY_NOUNS = new Set(['government', 'country', 'economy', 'nation']);
 const SHOW_VERBS = new Set(['showed', 'shows', 'show']);
 /** reporting verbs after which a firm's figures are its own: "TimeWarner said sales rose 2%" */
 const PLAIN_REPORTING = new Set(['said', 'says', 'reported', 'reports', 'announced', 'added', 'revealed', 'confirmed', 'that']);
@@ -87,7 +89,7 @@ const FIRM_NOUNS = new Set([
 ]);
 /** verbs (and "for") whose object does the next verb: "accused Titan of paying", "ordered BP to pay" */
 const CONTROL_VERBS = new Set([
-  'accused', 'accuses', 'accuse', 'charged', 'ordered', 'orders', 'forced', 'forces', 'allowed', 'allows', 'asked',
+  'accused', 'accuses', 'accuse', 'charged', 'ordered', 'orders', 'forced', 'forces', 'allowed', 'allows', 'asked', 'wants', 'wanted',
   'asks', 'told', 'urged', 'urges', 'required', 'requires', 'suspected', 'convicted', 'cleared', 'helped', 'helps',
   // "a deal for Airbus to sell 23 new planes"
   'for',
@@ -121,6 +123,8 @@ interface Segment {
 export class QuantityOwners {
   private readonly ix: DocIndex;
   private readonly doc: Doc;
+  /** the country the article is about, once sought (null: none stands out) */
+  private country: MentionRef | null | undefined;
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -411,6 +415,11 @@ export class QuantityOwners {
         const firm = this.recentFirm(k);
         if (firm) return firm;
       }
+      // "The government will pump 154m naira", "The country saw $1.2bn": the country the article is about
+      if (!sawNoun && w === 'the' && COUNTRY_NOUNS.has(this.ix.lower(k + 1)) && this.ix.lower(k + 2) !== 'of') {
+        const actor = this.controlledObject(k + 2, to) ?? this.recentCountry(k) ?? this.articleCountry();
+        if (actor) return actor;
+      }
       // "the South African economy grew", "the French government is to hand …": the country, when the article names it
       const demonym = this.ix.demonymAt(k, to);
       if (demonym && demonym.countries.length === 1 && (this.figureSubject(k + demonym.length, to) || GOVERNMENT_WORDS.has(this.ix.lower(k + demonym.length)))) {
@@ -427,6 +436,38 @@ export class QuantityOwners {
       if (/^\p{L}/u.test(w) && !DETERMINERS.has(w) && !PREPOSITIONS.has(w) && !FIGURE_NOUNS.has(w) && !SUBJECT_PRONOUNS.has(w) && !/^(?:its|their|his|her)$/.test(w)) sawNoun = true;
     }
     return undefined;
+  }
+
+  /**
+   * The country an article is about: the country named most, at least twice and more than twice as
+   * often as any other (its first mention stands for it).
+   */
+  private articleCountry(): MentionRef | undefined {
+    if (this.country === undefined) {
+      this.country = null;
+      const counts = this.doc.entities
+        .filter((e) => this.ix.countryOf(e) !== undefined)
+        .map((e) => ({ e, n: e.mentions.length }))
+        .sort((a, b) => b.n - a.n);
+      const [top, second] = counts;
+      if (top && top.n >= 2 && (!second || top.n > 2 * second.n)) this.country = this.ix.refs.find((r) => r.entity === top.e) ?? null;
+    }
+    return this.country ?? undefined;
+  }
+
+  /** The one country named in the sentence before `k` ("… cocoa from Ghana. The country saw …"), if only one is. */
+  private recentCountry(k: number): MentionRef | undefined {
+    const si = this.ix.tokens[k].sentence;
+    if (si === 0) return undefined;
+    const from = this.doc.sentences[si - 1].tokenStart;
+    let found: MentionRef | undefined;
+    for (const ref of this.ix.refs) {
+      if (ref.tokenStart >= k) break;
+      if (ref.tokenStart < from || this.ix.countryOf(ref.entity) === undefined) continue;
+      if (found && found.entity !== ref.entity) return undefined;
+      found ??= ref;
+    }
+    return found;
   }
 
   /** an unresolved "its" (before a figure) or "the company" opening a subject */
