@@ -146,6 +146,10 @@ export class QuantityOwners {
     const qEnd = this.ix.tokenAt(q.end - 1) + 1;
     const after = this.ix.lower(qEnd);
     if (q.kind === 'percent' && (OPINION_WORDS.has(after) || (/^\p{Ll}{3,}(?:ed|ing)$/u.test(after) && !NOT_OPINION.has(after)))) return undefined;
+    if (q.kind === 'percent') {
+      const beneficiary = this.percentFor(qEnd);
+      if (beneficiary) return beneficiary.entity.id;
+    }
     const local = this.phraseOwner(qi, s.tokenStart);
     if (local === 'none') return undefined;
     if (local) return local.entity.id;
@@ -189,6 +193,17 @@ export class QuantityOwners {
       if (!/^\p{Ll}+$/u.test(w)) return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * "compared with 18.6% for the US", "growth of 3% for Germany": a percentage is the share or
+   * rate of the place or organization it is given for. Not money: "$5bn for Guidant" is a price paid.
+   */
+  private percentFor(after: number): MentionRef | undefined {
+    if (this.ix.lower(after) !== 'for') return undefined;
+    const k = DETERMINERS.has(this.ix.lower(after + 1)) ? after + 2 : after + 1;
+    const m = this.ix.mentionStartingAt(k);
+    return m && m.entity.type !== 'Person' && m.mention.kind === 'name' && !this.ix.isPossessive(m) && this.usable(m) ? m : undefined;
   }
 
   /** "£192,713 in England; £139,544 in Wales": a place right after the figure */
