@@ -290,6 +290,17 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, 'the 2024 period').value).toBe('2024-Q1');
   });
 
+  it('reads the quarter a closing date ends, unless the text has named the (maybe fiscal) quarter', () => {
+    const at = (text: string, date: string): string | undefined => find(run(text, { datePublished: date }), 'the quarter').value;
+    expect(at('Sales rose in the quarter ended Sept. 30 to $747 million.', '1989-10-26')).toBe('1989-Q3');
+    // a fiscal quarter to July 31 is mostly May to July
+    expect(at('In the quarter ended July 31, Jayark had a loss.', '1989-10-30')).toBe('1989-Q2');
+    expect(at('Profit fell in the quarter ended Dec. 31.', '2005-02-10')).toBe('2004-Q4');
+    expect(at('Profit fell in the quarter ended Jan. 31.', '2005-03-01')).toBe('2004-Q4');
+    // Sun's fiscal first quarter ends in September
+    expect(at('Sun posted a loss for its fiscal first quarter. Sales for the quarter ended Sept. 29 rose.', '1989-10-26')).toBe('1989-Q1');
+  });
+
   it('skips adjectives and rates, tags "soon" and counted frequencies', () => {
     const doc = run('Future earnings may soon rise, as soon as rates fall. They pay $5 a year and meet twice a year.', PUB);
     expect(doc.timexes.some((t) => /future/i.test(t.text))).toBe(false);

@@ -280,6 +280,24 @@ function anaphoricShift(ctx: ResolveCtx, unit: string, n: number): string | unde
   return undefined;
 }
 
+const QUARTER_CLOSE_RE = re(String.raw`^\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(${MONTH_RE})\s+(${DAY_RE})(?:,?\s+(${YEAR_RE}))?`, 'i');
+
+/**
+ * The quarter a closing date right after the match ends ("the quarter ended Sept. 30"): the
+ * calendar quarter of its middle month (a fiscal quarter to July 31 is mostly the second); the
+ * year given, else the latest such date not after the reference date.
+ */
+function closingDate(ctx: ResolveCtx, length: number): string | undefined {
+  const c = QUARTER_CLOSE_RE.exec(ctx.text.slice(ctx.start + length, ctx.start + length + 40));
+  const month = c && monthNumber(c[1]);
+  if (!c || !month || !ctx.ref) return undefined;
+  const middle = ((month + 10) % 12) + 1;
+  let y = c[3] ? Number(c[3]) : month > ctx.ref.m || (month === ctx.ref.m && parseInt(c[2], 10) > ctx.ref.d) ? ctx.ref.y - 1 : ctx.ref.y;
+  // a quarter that closes in January began in the year before
+  if (middle > month) y -= 1;
+  return `${y}-Q${quarterOf(middle)}`;
+}
+
 /** Sentences back a financial report's quarter stays the topic ("the quarter", "a year earlier"). */
 const REPORT_WINDOW = 6;
 
@@ -726,6 +744,10 @@ export const RULES: Rule[] = [
       const ref = ctx.ref;
       if (!ref) return { type: 'DATE', value: 'XXXX-QX' };
       const w = (m[1] ?? 'the').toLowerCase().replace(/^the\s+/, '');
+      // "the quarter ended Sept. 30", "the latest quarter ending July 31": the quarter that date closes
+      // (unless the text has named the quarter, which may be a fiscal one: "its fiscal first quarter")
+      const closed = !m[3] && !/^(?:same|comparable|year-earlier|year-ago|next|previous|prior)/.test(w) && !recentQuarter(ctx) ? closingDate(ctx, m[0].length) : undefined;
+      if (closed) return { type: 'DATE', value: closed };
       const cur = { y: ref.y, q: quarterOf(ref.m) };
       const prev = cur.q === 1 ? { y: ref.y - 1, q: 4 } : { y: ref.y, q: cur.q - 1 };
       // "the quarter a year ago" is one expression: the reported quarter, a year back.
