@@ -261,9 +261,12 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(past, 'August').value).toBe('2024-08');
   });
 
-  it('gives "Friday night" the date of the day', () => {
+  it('gives "Friday night" its day and part of the day, and keeps it when the sentence names another day', () => {
     const doc = run('The rebels attacked on Friday night.', PUB);
-    expect(find(doc, 'Friday night')).toMatchObject({ type: 'DATE', value: '2025-04-11' });
+    expect(find(doc, 'Friday night')).toMatchObject({ type: 'TIME', value: '2025-04-11TNI' });
+    // a clock time takes the day its sentence names; "Friday morning" has its own
+    const other = run('On Thursday he flew in, and after meeting police Friday morning he left at 10 a.m.', { datePublished: '2025-04-18' });
+    expect(find(other, 'Friday morning').value).toBe('2025-04-18TMO');
   });
 
   it('tags adjectival vague durations as TimeBank does ("several-year" → PXY), also in quotes', () => {
@@ -730,12 +733,13 @@ describe('timexTagger: the end of the year', () => {
 });
 
 describe('timexTagger: evenings, intentions and "one day"', () => {
-  it('gives a weekday evening or afternoon its part of the day, a morning or night the day alone', () => {
-    const doc = run('The talks ended Monday evening. Police left on Tuesday afternoon. Fans gathered Sunday night.', PUB);
+  it('gives a weekday evening, afternoon, morning or night its part of the day, as the guidelines do', () => {
+    const doc = run('The talks ended Monday evening. Police left on Tuesday afternoon. Fans gathered Sunday night. They met Monday morning.', PUB);
     expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
       ['Monday evening', 'TIME', '2025-04-14TEV'],
       ['Tuesday afternoon', 'TIME', '2025-04-15TAF'],
-      ['Sunday night', 'DATE', '2025-04-13'],
+      ['Sunday night', 'TIME', '2025-04-13TNI'],
+      ['Monday morning', 'TIME', '2025-04-14TMO'],
     ]);
   });
 

@@ -215,7 +215,8 @@ function extendLeft(text: string, start: number, end: number, floor: number, kin
 function dateClockTimes(timexes: Timex[], sentenceOf: readonly number[], refDay: string): void {
   for (let i = 0; i < timexes.length; i++) {
     const t = timexes[i];
-    if (t.type !== 'TIME' || !t.value.startsWith(`${refDay}T`) || /\d{4}/.test(t.text)) continue;
+    // clock times only: "Friday morning", "this morning" name their day
+    if (t.type !== 'TIME' || !t.value.startsWith(`${refDay}T`) || !/T\d/.test(t.value) || /\d{4}/.test(t.text)) continue;
     let day: string | undefined;
     let distance = Infinity;
     for (let j = 0; j < timexes.length; j++) {
