@@ -322,5 +322,34 @@ describe('quoteExtractor', () => {
       ['You Should Be Investigated', true],
     ]);
   });
+
+  it('reads a reporting verb after a determiner as a noun, and finds subjects past adverbs, participles and "and"', () => {
+    const doc = run(
+      '“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said. ' +
+        '“His fortunes have grown,” it further wrote. Protesters marching through the streets chanted “What curfew?” ' +
+        'When she asked, I laughed and said, “I do not believe in the devil.” The plant’s facilities “have survived intact”, the report said.',
+      [['Scott Pruitt', 'PER'], ['Oklahoma', 'LOC'], ['EPA', 'ORG']],
+    );
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 16), q.speaker?.text])).toEqual([
+      ['It is an invasio', 'Scott Pruitt'],
+      ['His fortunes hav', 'it'],
+      ['What curfew?', 'Protesters'],
+      ['I do not believe', 'I'],
+      ['have survived in', 'the report'],
+    ]);
+  });
+
+  it('takes no cue for a quote that ends its sentence from the next sentence, which has a verb of its own', () => {
+    const doc = run(
+      '“This makes a mockery of the law,” said Gordon Lishman. “Older people will mount legal challenges.” ' +
+        'The decision will have no impact on pensions, the government has said. “We will appeal.” Will Estrada, the chairman of the party in the county, said.',
+      [['Gordon Lishman', 'PER'], ['Will Estrada', 'PER']],
+    );
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 16), q.speaker?.text])).toEqual([
+      ['This makes a moc', 'Gordon Lishman'],
+      ['Older people wil', 'Gordon Lishman'],
+      ['We will appeal.', 'Will Estrada'],
+    ]);
+  });
 });
 

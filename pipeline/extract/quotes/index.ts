@@ -42,6 +42,8 @@ const ADVERBS_BEFORE_VERB = new Set([
   'should', 'still', 'really', 'certainly', 'clearly', 'firmly', 'strongly', 'genuinely', 'honestly',
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
+/** words after which a reporting verb's form is a noun ("the states", "his claims") */
+const DETERMINER_BEFORE_NOUN = new Set(['the', 'a', 'an', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'such', 'many', 'some', 'several']);
 const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
 /**
  * Lower-case text of each token of the document being processed (the shared token table), set
@@ -213,7 +215,7 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   // "63 percent", "some experts", "these officials": a number or quantifier before a noun speaks
   const counted = words.length > 1 && ((/^\d[\d,.]*%?$/.test(first) && /^\p{Ll}/u.test(words[1]) && !/^(?:the|a|an)$/.test(words[1])) || QUANTIFIERS.has(first));
   if (!counted && (!/^\p{L}/u.test(phrase) || NOT_SPEAKERS.has(first))) return undefined;
-  if (/ly$/.test(last) || NOT_SPEAKERS.has(last)) return undefined;
+  if (/ly$/.test(last) || NOT_SPEAKERS.has(last) || POSSESSIVE_DETERMINERS.has(last)) return undefined;
   return { start: span.start, end: span.end, text: phrase };
 }
 
@@ -252,6 +254,9 @@ const NOT_SPEAKERS = new Set([
   'both', 'each', 'some', 'any', 'many', 'much', 'few', 'several', 'multiple', 'plans', 'measures', 'words',
   'me', 'him', 'us', 'them',
 ]);
+
+/** words that end no speaker phrase: "his" of "his remarks" */
+const POSSESSIVE_DETERMINERS = new Set(['his', 'her', 'its', 'their', 'my', 'our', 'your']);
 
 /** The noun phrase ending right before token index `verb` (skipping adverbs/auxiliaries). */
 function npBefore(ctx: Ctx, verb: number, floor: number): Span | undefined {
@@ -311,8 +316,14 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
     const closer = toks[k].text;
     const opener = closer === ')' ? '(' : closer;
     // appositives may chain ("Doe, 34, a nurse, said"): walk back over the commas and take the
-    // nearest phrase that names an entity, else the nearest phrase at all
+    // nearest phrase that names an entity, else the nearest phrase at all; a person the last
+    // appositive names first ("the chairman of Migration Watch UK, Sir Andrew Green, said"), and
+    // a name in a prepositional phrase last ("Scott Pruitt, the attorney general of Oklahoma, said")
+    const last = npBefore(ctx, k, floor);
+    const lastSpeaker = last && speakerFrom(ctx, last, 'end');
+    if (lastSpeaker?.entity && ctx.entityById.get(lastSpeaker.entity)?.type === 'Person' && !governedByPreposition(ctx, lastSpeaker)) return lastSpeaker;
     let fallback: SpeakerRef | undefined;
+    let inPhrase: SpeakerRef | undefined;
     let c = k - 1;
     for (; c >= floor && k - c <= 30; c--) {
       const t = toks[c].text;
@@ -320,16 +331,39 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
       if (t !== opener || c === floor) continue;
       const np = npBefore(ctx, c, floor);
       const speaker = np && speakerFrom(ctx, np, 'end');
+      if (speaker?.entity && governedByPreposition(ctx, speaker)) {
+        inPhrase ??= speaker;
+        continue;
+      }
       if (speaker?.entity) return speaker;
       fallback ??= speaker;
     }
-    if (c >= floor) return fallback;
+    if (c >= floor) return inPhrase ?? fallback;
     // the appositive runs back to the floor (the quote's end): the phrase starts there
     const np = npAfter(ctx, floor, k);
     const speaker = np && speakerFrom(ctx, np, 'start');
-    return speaker?.entity ? speaker : fallback ?? speaker;
+    return speaker?.entity ? speaker : inPhrase ?? fallback ?? speaker;
   }
-  return speakerFromNp(ctx, npBefore(ctx, verb, floor));
+  // "I laughed and said": the subject of the verb the reporting verb is joined to
+  if (k === verb - 1 && lowerAt(k) === 'and' && k - 1 >= floor && isPastVerb(toks[k - 1].text)) return subjectOfVerb(ctx, k - 1, floor);
+  let np = npBefore(ctx, verb, floor);
+  // "Protesters marching through the streets chanted": the phrase a participle's object ends
+  if (np && governedByPreposition(ctx, np)) {
+    const [first] = tokenRange(ctx.doc, np);
+    if (first - 2 >= floor && /^\p{Ll}+ing$/u.test(toks[first - 2].text)) np = npBefore(ctx, first - 2, floor) ?? np;
+  }
+  return speakerFromNp(ctx, np);
+}
+
+/** A verb in the past tense, by its form: "laughed", "went". */
+function isPastVerb(word: string): boolean {
+  return PAST_VERBS.has(word) || /^\p{Ll}{3,}ed$/u.test(word);
+}
+
+/** Whether the word before the speaker span is a preposition ("of Oklahoma"). */
+function governedByPreposition(ctx: Ctx, span: Span): boolean {
+  const [first] = tokenRange(ctx.doc, span);
+  return first > 0 && PREPOSITIONS.has(lowerAt(first - 1));
 }
 
 /** The noun phrase starting at token index `from` ("Putin", "the Russian president", "Mr. Smith"). */
@@ -369,16 +403,25 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
   }
   // only a cue that follows the quote's own clause: "…” — the crowd cheered" is not one
   if (i > a && /^[.!?]$/.test(toks[i - 1].text) && toks[i - 1].start > q.close) return undefined;
+  // after a quote that ends its own sentence ("… law.” The decision will …, the government has
+  // said") a cue follows at once ("….” said Smith", "!” the nominee, Donald Trump, tweeted"): a
+  // clause with a verb of its own first is another sentence, unless a relative clause holds it
+  const closedSentence = q.close > q.open && /[.!?]['’"”`]*$/.test(doc.text.slice(q.open, q.close));
+  let relative = false;
   for (let j = i; j < Math.min(b, i + 30); j++) {
     const t = toks[j];
     if (endsClause(toks, j)) break;
     const w = lowerAt(j);
+    if (w === 'who' || w === 'which') relative = true;
+    if (closedSentence && !relative && CLAUSE_AUXILIARIES.has(w) && !reportingVerbAfter(j + 1) && !insideName(ctx, t)) return undefined;
     if (w === 'according' && j === i && lower(toks[j + 1] ?? t) === 'to') {
       const np = npAfter(ctx, j + 2, b);
       const speaker = np && speakerFrom(ctx, np, 'start');
       return speaker ? { speaker, cue: { start: t.start, end: toks[j + 1].end, text: doc.text.slice(t.start, toks[j + 1].end) } } : undefined;
     }
     if (!REPORTING_VERBS.has(w)) continue;
+    // a noun after a determiner: "one of the states suing the EPA, said"
+    if (j > i && DETERMINER_BEFORE_NOUN.has(lowerAt(j - 1))) continue;
     if (/ing$/.test(w) && j > i) continue; // "…,” he said, referring to …" handled by "said"
     // "said" is a verb here only next to its subject: "X said", "said X", "X, a Y, said"
     const cue = { start: t.start, end: t.end, text: t.text };
@@ -389,7 +432,10 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
     } else {
       speaker = subjectOfVerb(ctx, j, i);
       // "…,” it added.": the article or document quoted before
-      if (!speaker && j === i + 1 && lowerAt(i) === 'it') speaker = { start: toks[i].start, end: toks[i].end, text: toks[i].text };
+      // ("…,” it further wrote.")
+      let k = i + 1;
+      while (k < j && ADVERBS_BEFORE_VERB.has(lowerAt(k))) k++;
+      if (!speaker && k === j && lowerAt(i) === 'it') speaker = { start: toks[i].start, end: toks[i].end, text: toks[i].text };
     }
     if (!speaker) return undefined;
     return { speaker, cue, ...addresseeAfterVerb(ctx, j, b), ...accordingAfter(ctx, j + 1, b) };
@@ -947,6 +993,12 @@ function pushIndirect(ctx: Ctx, out: Quote[], start: number, end: number, speake
 }
 
 /** Fills doc.quotes. Reads the entity layer with coreference's pronoun/description mentions. */
+/** Whether a reporting verb comes at token `k`, after any adverbs ("has previously said"). */
+function reportingVerbAfter(k: number): boolean {
+  while (k < lowered.length && ADVERBS_BEFORE_VERB.has(lowerAt(k))) k++;
+  return k < lowered.length && REPORTING_VERBS.has(lowerAt(k));
+}
+
 export function extractQuotes(doc: Doc): Quote[] {
   const marks = findQuoteMarks(doc);
   const mentions = doc.entities.flatMap((e: Entity) => e.mentions).sort((a, b) => a.start - b.start || b.end - a.end);
