@@ -319,9 +319,12 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
     // nearest phrase that names an entity, else the nearest phrase at all; a person the last
     // appositive names first ("the chairman of Migration Watch UK, Sir Andrew Green, said"), and
     // a name in a prepositional phrase last ("Scott Pruitt, the attorney general of Oklahoma, said")
+    // (the whole appositive: not "…, who scored his side's only try, said")
     const last = npBefore(ctx, k, floor);
     const lastSpeaker = last && speakerFrom(ctx, last, 'end');
-    if (lastSpeaker?.entity && ctx.entityById.get(lastSpeaker.entity)?.type === 'Person' && !governedByPreposition(ctx, lastSpeaker)) return lastSpeaker;
+    const [lastFirst] = last ? tokenRange(ctx.doc, last) : [0];
+    const wholeAppositive = lastFirst > floor && toks[lastFirst - 1].text === opener;
+    if (wholeAppositive && lastSpeaker?.entity && ctx.entityById.get(lastSpeaker.entity)?.type === 'Person' && !governedByPreposition(ctx, lastSpeaker)) return lastSpeaker;
     let fallback: SpeakerRef | undefined;
     let inPhrase: SpeakerRef | undefined;
     let c = k - 1;
