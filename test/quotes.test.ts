@@ -327,8 +327,9 @@ describe('quoteExtractor', () => {
     const doc = run(
       '“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said. ' +
         '“His fortunes have grown,” it further wrote. Protesters marching through the streets chanted “What curfew?” ' +
-        'When she asked, I laughed and said, “I do not believe in the devil.” The plant’s facilities “have survived intact”, the report said.',
-      [['Scott Pruitt', 'PER'], ['Oklahoma', 'LOC'], ['EPA', 'ORG']],
+        'When she asked, I laughed and said, “I do not believe in the devil.” The plant’s facilities “have survived intact”, the report said. ' +
+        'Asked about a cabinet post on Monday, Hillary Clinton shook her head and said, “No, never again.”',
+      [['Scott Pruitt', 'PER'], ['Oklahoma', 'LOC'], ['EPA', 'ORG'], ['Hillary Clinton', 'PER']],
     );
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 16), q.speaker?.text])).toEqual([
       ['It is an invasio', 'Scott Pruitt'],
@@ -336,6 +337,7 @@ describe('quoteExtractor', () => {
       ['What curfew?', 'Protesters'],
       ['I do not believe', 'I'],
       ['have survived in', 'the report'],
+      ['No, never again.', 'Hillary Clinton'],
     ]);
   });
 

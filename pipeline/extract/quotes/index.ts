@@ -347,8 +347,16 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
     const speaker = np && speakerFrom(ctx, np, 'start');
     return speaker?.entity ? speaker : inPhrase ?? fallback ?? speaker;
   }
-  // "I laughed and said": the subject of the verb the reporting verb is joined to
-  if (k === verb - 1 && lowerAt(k) === 'and' && k - 1 >= floor && isPastVerb(toks[k - 1].text)) return subjectOfVerb(ctx, k - 1, floor);
+  // "I laughed and said", "Mrs. Clinton shook her head and said": the subject of the clause the
+  // reporting verb is joined to
+  if (lowerAt(k) === 'and' && k - 1 >= floor) {
+    if (isPastVerb(toks[k - 1].text)) return subjectOfVerb(ctx, k - 1, floor);
+    let from = k - 1;
+    while (from > floor && !/^[,;:]$/.test(toks[from - 1].text) && !endsClause(toks, from - 1)) from--;
+    const np = npAfter(ctx, from, k);
+    const m = np && mentionIn(ctx, np.start, np.end);
+    if (m && m.start === np.start) return { start: m.start, end: m.end, text: m.text, entity: m.entity };
+  }
   let np = npBefore(ctx, verb, floor);
   // "Protesters marching through the streets chanted": the phrase a participle's object ends
   if (np && governedByPreposition(ctx, np)) {
