@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -417,5 +417,17 @@ describe('cutAtLowerCase', () => {
     expect(cut('Osama bin Laden')).toEqual(['Osama bin Laden']);
     expect(cut('Ministry of Defence said')).toEqual(['Ministry of Defence']);
     expect(cut('Bank of')).toEqual(['Bank']);
+  });
+});
+
+describe('withoutPartyDesignations', () => {
+  it('drops names inside a legislator\'s party and state, and keeps the rest', () => {
+    const text = 'Rep. Hakeem Jeffries (D-N.Y.) and Mitch McConnell, R-Ky., met Sen. Sanders (I-Vt.) in D-Day week.';
+    const name = (t: string, label: NameMention['label']): NameMention => {
+      const start = text.indexOf(t);
+      return { start, end: start + t.length, text: t, label, tokenStart: 0, tokenEnd: 1, confidence: 1 };
+    };
+    const names = [name('Hakeem Jeffries', 'PER'), name('D-N', 'ORG'), name('Y.', 'ORG'), name('Mitch McConnell', 'PER'), name('R-Ky', 'LOC'), name('Sanders', 'PER'), name('I-Vt', 'ORG')];
+    expect(withoutPartyDesignations(text, names).map((n) => n.text)).toEqual(['Hakeem Jeffries', 'Mitch McConnell', 'Sanders']);
   });
 });

@@ -353,5 +353,14 @@ describe('quoteExtractor', () => {
       ['We will appeal.', 'Will Estrada'],
     ]);
   });
+
+  it('passes over a legislator\'s party and state after the speaker ("Jeffries (D-N.Y.) said", "McConnell, R-Ky., said")', () => {
+    const doc = run(
+      'Rep. Hakeem Jeffries (D-N.Y.) reacted to the news, saying: “The killer should be in prison.” ' +
+        'Mitch McConnell, R-Ky., delivered a blunt message: “It is time to quit attacking people.”',
+      [['Hakeem Jeffries', 'PER'], ['Mitch McConnell', 'PER']],
+    );
+    expect(doc.quotes.filter((q) => q.direct).map((q) => entityName(doc, q.speaker?.entity))).toEqual(['Hakeem Jeffries', 'Mitch McConnell']);
+  });
 });
 

@@ -116,6 +116,8 @@ function tokenIndicesMatching(doc: Doc, re: RegExp): number[] {
   return out;
 }
 
+const PARTY_DESIGNATION_AFTER_RE = /^\s*(?:\(\s*[DRI]-[A-Za-z.]{1,8}\s*\)|,\s*[DRI]-[A-Za-z.]{1,8}\s*,)/;
+
 /**
  * Whether a mention reads as the subject of its clause: not governed by a preposition or a verb
  * before it, and followed by a verb-like word or an appositive.
@@ -129,7 +131,14 @@ export function isSubjectMention(doc: Doc, span: Span): boolean {
   const title = titleBefore(doc, span);
   const [before] = title ? tokenRange(doc, title) : [first];
   const prev = before > 0 && sentences[before - 1] === sentence ? before - 1 : -1;
-  const next = last < count && sentences[last] === sentence ? last : -1;
+  let next = last < count && sentences[last] === sentence ? last : -1;
+  // "Jeffries (D-N.Y.) said", "McConnell, R-Ky., said": a legislator's party and state is passed over
+  const designation = next >= 0 ? PARTY_DESIGNATION_AFTER_RE.exec(doc.text.slice(span.end, span.end + 16)) : null;
+  if (designation) {
+    const end = span.end + designation[0].length;
+    while (next < count && doc.tokens[next].start < end) next++;
+    if (next >= count || sentences[next] !== sentence) next = -1;
+  }
   if (next >= 0 && /^['’]s?$/.test(texts[next])) return false; // possessive: "Putin’s administration"
   if (prev >= 0) {
     const p = lows[prev];

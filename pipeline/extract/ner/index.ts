@@ -52,7 +52,21 @@ export function findNames(doc: Doc): NameMention[] {
       });
     }
   });
-  return names;
+  return withoutPartyDesignations(doc.text, names);
+}
+
+/**
+ * A US legislator's party and state, "(D-N.Y.)", ", R-Ky.,", "(I-Vt.)", names no entity of its
+ * own: the tagger, which never saw them in Reuters text, made organizations of "D-N" and "Y." and
+ * a place of "R-Ky".
+ */
+const PARTY_DESIGNATION_RE = /(?<![\p{L}\p{N}-])[DRI]-(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{0,5}\.?|[A-Z]{2})(?=[\s,;)]|$)/gu;
+
+export function withoutPartyDesignations(text: string, names: NameMention[]): NameMention[] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(PARTY_DESIGNATION_RE)) spans.push([m.index, m.index + m[0].length]);
+  if (!spans.length) return names;
+  return names.filter((n) => !spans.some(([s, e]) => n.start < e && s < n.end));
 }
 
 const isCapitalized = (w: string): boolean => /^\p{Lu}/u.test(w);
