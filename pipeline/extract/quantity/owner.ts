@@ -517,7 +517,7 @@ export class QuantityOwners {
     if (BE.has(w)) return /^\p{Ll}{3,}ing$/u.test(next);
     if (w === 'has' || w === 'had' || w === 'have') return next !== 'been' && /^\p{Ll}+$/u.test(next);
     if (/^(?:will|would|could|can|may|might|must|should)$/.test(w)) return next !== 'be' && /^\p{Ll}+$/u.test(next);
-    return /^\p{Ll}{2,}(?:ed|s)$/u.test(w) && !BE.has(w) && w !== 'has' && !/(?:ss|us)$/.test(w);
+    return /^\p{Ll}{2,}(?:ed|s)$/u.test(w) && !/(?:ss|us)$/.test(w);
   }
 
   /**

@@ -43,7 +43,7 @@ const ADVERBS_BEFORE_VERB = new Set([
 ]);
 const PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 /** words after which a reporting verb's form is a noun ("the states", "his claims") */
-const DETERMINER_BEFORE_NOUN = new Set(['the', 'a', 'an', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my', 'such', 'many', 'some', 'several']);
+const DETERMINER_BEFORE_NOUN = new Set(['the', 'a', 'an', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
 const isPunct = (t: Token): boolean => !/[\p{L}\p{N}]/u.test(t.text);
 /**
  * Lower-case text of each token of the document being processed (the shared token table), set
