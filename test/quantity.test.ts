@@ -62,6 +62,19 @@ describe('quantityTagger', () => {
     expect(doc.quantities.some((q) => q.kind === 'age')).toBe(false);
   });
 
+  it('gives an age no person a verb separates from it, and reads no seed or thousands as an age', () => {
+    const doc = run('The 25-year-old shocked Pete Sampras in the final. At the Department for Work and Pensions, 30,000 jobs are to go.', [['Pete Sampras']]);
+    expect(find(doc, '25-year-old').entity).toBeUndefined();
+    expect(find(doc, '30,000 jobs')).toMatchObject({ kind: 'count', value: 30000 });
+    const seeds = prepareDoc('q', 'Seeds in brackets: Samoa (7), Fiji (3) and Canada.');
+    seeds.entities = [
+      { ...person(seeds, 'E1', 'Samoa'), type: 'Place' },
+      { ...person(seeds, 'E2', 'Fiji'), type: 'Place' },
+    ];
+    quantityTagger.run(seeds);
+    expect(seeds.quantities.filter((q) => q.kind === 'age')).toEqual([]);
+  });
+
   it('tags durations with a TimeML value and the person the clause is about', () => {
     const doc = run('Anna Berg spent 120 days in hospital, her doctor said.', [['Anna Berg']]);
     expect(find(doc, '120 days')).toMatchObject({ kind: 'duration', value: 120, unit: 'day', timexValue: 'P120D', entity: 'E1' });

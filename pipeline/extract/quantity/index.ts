@@ -43,7 +43,7 @@ const AGE_WORDS_RE = /\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})\s+years?\s+old\b/
  * "Maxim Herkin, 35," and "Maxim Herkin (35)": a bare number set off right after a name. What
  * precedes is checked in code (see candidates): a lookbehind here would be tried at every position.
  */
-const AGE_APPOSITION_RE = /\s*,\s+(\d{1,3})(?=\s*[,;)])/g;
+const AGE_APPOSITION_RE = /\s*,\s+(\d{1,3})(?=\s*[,;)])(?!,\d{3}\b)/g;
 const AGE_PAREN_RE = /\s+\((\d{1,3})\)/g;
 /** a number with thousands separators, not the comma after it: "£44,914, despite" */
 const DIGITS = String.raw`\d(?:[\d,]*\d)?(?:\.\d+)?`;
@@ -223,6 +223,19 @@ function sentenceOf(doc: Doc, offset: number): { start: number; end: number } | 
   return undefined;
 }
 
+/** Whether a place or organization is named right before `at` (", " or " (" between). */
+function namedBefore(doc: Doc, at: number): boolean {
+  return doc.entities.some((e) => e.type !== 'Person' && e.mentions.some((m) => m.end <= at && /^\s*[,(]\s*$/.test(doc.text.slice(m.end, at))));
+}
+
+/** verbs that end the noun phrase an age opens: "The 25-year-old shocked Pete Sampras" */
+const CLAUSE_VERBS = new Set(['beat', 'won', 'lost', 'met', 'left', 'said', 'told', 'became', 'made', 'took', 'had', 'has', 'have', 'was', 'is', 'will', 'would', 'can', 'could', 'hit', 'saw', 'joined', 'faces', 'plays']);
+
+/** Whether the words between an age and a name hold a verb (a past form in -ed, or a common verb). */
+function verbBetween(gap: string): boolean {
+  return gap.split(/\s+/).some((w) => CLAUSE_VERBS.has(w) || /^\p{Ll}{3,}ed$/u.test(w));
+}
+
 function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefined {
   const sent = sentenceOf(doc, c.start);
   if (!sent) return undefined;
@@ -233,7 +246,7 @@ function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefi
   if (c.link === 'after') {
     // "29-year-old Alexander Trufanov", "a 29-year-old Russian man": the next person mention, close by.
     const m = persons.find((p) => p.start >= c.end && p.start < sent.end && p.start - c.end <= 40);
-    if (m && !hasQuoteBetween(text, c.end, m.start)) return m.entity;
+    if (m && !hasQuoteBetween(text, c.end, m.start) && !verbBetween(text.slice(c.end, m.start))) return m.entity;
     // "Irfan Hanif, a 25-year-old doctor": the person the appositive follows
     const before = persons.find((p) => p.end <= c.start && /^,\s+(?:a|an)\s+$/.test(text.slice(p.end, c.start)));
     return before?.entity;
@@ -305,7 +318,11 @@ export function tagQuantities(doc: Doc): Quantity[] {
     const q: Quantity = { id: `Q${out.length + 1}`, start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), kind: c.kind, value: c.value, unit: c.unit };
     if (c.timexValue) q.timexValue = c.timexValue;
     let entity: string | undefined;
-    if (c.link) entity = linkEntity(doc, persons, c);
+    if (c.link) {
+      entity = linkEntity(doc, persons, c);
+      // a number in brackets after a place's or organization's name is no age: "Samoa (7)", a seed
+      if (!entity && c.link === 'before' && doc.text[c.start - 1] === '(' && namedBefore(doc, c.start)) continue;
+    }
     else if (c.kind === 'money' || c.kind === 'percent' || (c.kind === 'count' && HELD_COUNTS.has(c.unit))) {
       const prev = out[out.length - 1];
       entity = prev && sameFigure(doc.text, prev, c) ? prev.entity : (owners ??= new QuantityOwners(doc)).ownerOf(q);
