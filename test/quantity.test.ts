@@ -65,6 +65,14 @@ describe('quantityTagger', () => {
   it('gives an age no person a verb separates from it, and reads no seed or thousands as an age', () => {
     const doc = run('The 25-year-old shocked Pete Sampras in the final. At the Department for Work and Pensions, 30,000 jobs are to go.', [['Pete Sampras']]);
     expect(find(doc, '25-year-old').entity).toBeUndefined();
+    // a pronoun after the verb is most often the subject's own
+    const own = prepareDoc('q', 'Kelly Sotherton took bronze. The 28-year-old won her first medal.');
+    const sotherton = person(own, 'E1', 'Kelly Sotherton');
+    const her = own.text.indexOf('her first');
+    sotherton.mentions.push({ start: her, end: her + 3, text: 'her', kind: 'pronoun', entity: 'E1' });
+    own.entities = [sotherton];
+    quantityTagger.run(own);
+    expect(find(own, '28-year-old').entity).toBe('E1');
     expect(find(doc, '30,000 jobs')).toMatchObject({ kind: 'count', value: 30000 });
     const seeds = prepareDoc('q', 'Seeds in brackets: Samoa (7), Fiji (3) and Canada.');
     seeds.entities = [

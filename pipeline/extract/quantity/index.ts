@@ -246,7 +246,9 @@ function linkEntity(doc: Doc, persons: Mention[], c: Candidate): string | undefi
   if (c.link === 'after') {
     // "29-year-old Alexander Trufanov", "a 29-year-old Russian man": the next person mention, close by.
     const m = persons.find((p) => p.start >= c.end && p.start < sent.end && p.start - c.end <= 40);
-    if (m && !hasQuoteBetween(text, c.end, m.start) && !verbBetween(text.slice(c.end, m.start))) return m.entity;
+    // not a name a verb separates from it, which is another person ("The 25-year-old shocked Pete
+    // Sampras"); a pronoun there is most often the subject's own ("The 28-year-old won her first medal")
+    if (m && !hasQuoteBetween(text, c.end, m.start) && !(m.kind === 'name' && verbBetween(text.slice(c.end, m.start)))) return m.entity;
     // "Irfan Hanif, a 25-year-old doctor": the person the appositive follows
     const before = persons.find((p) => p.end <= c.start && /^,\s+(?:a|an)\s+$/.test(text.slice(p.end, c.start)));
     return before?.entity;
