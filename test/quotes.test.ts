@@ -328,8 +328,9 @@ describe('quoteExtractor', () => {
       '“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said. ' +
         '“His fortunes have grown,” it further wrote. Protesters marching through the streets chanted “What curfew?” ' +
         'When she asked, I laughed and said, “I do not believe in the devil.” The plant’s facilities “have survived intact”, the report said. ' +
-        'Asked about a cabinet post on Monday, Hillary Clinton shook her head and said, “No, never again.”',
-      [['Scott Pruitt', 'PER'], ['Oklahoma', 'LOC'], ['EPA', 'ORG'], ['Hillary Clinton', 'PER']],
+        'Asked about a cabinet post on Monday, Hillary Clinton shook her head and said, “No, never again.” ' +
+        'As the prosecutor Marc Trevidic put it, “there was no basis for a prosecution.”',
+      [['Scott Pruitt', 'PER'], ['Oklahoma', 'LOC'], ['EPA', 'ORG'], ['Hillary Clinton', 'PER'], ['Marc Trevidic', 'PER']],
     );
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 16), q.speaker?.text])).toEqual([
       ['It is an invasio', 'Scott Pruitt'],
@@ -338,6 +339,7 @@ describe('quoteExtractor', () => {
       ['I do not believe', 'I'],
       ['have survived in', 'the report'],
       ['No, never again.', 'Hillary Clinton'],
+      ['there was no bas', 'Marc Trevidic'],
     ]);
   });
 

@@ -508,7 +508,9 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
       if (speaker) return { speaker, cue: { start: t.start, end: toks[j + 1].end, text: doc.text.slice(t.start, toks[j + 1].end) } };
       continue;
     }
-    if (!REPORTING_VERBS.has(w)) continue;
+    // "as the prosecutor put it, “…”"
+    const putIt = w === 'put' && j + 1 < b && lowerAt(j + 1) === 'it' && lowerAt(j - 2) !== 'to';
+    if (!REPORTING_VERBS.has(w) && !putIt) continue;
     const cue = { start: t.start, end: t.end, text: t.text };
     // participles report for the main-clause subject ("The president went on …, noting that …")
     const participle = /ing$/.test(w);
