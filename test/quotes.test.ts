@@ -329,8 +329,8 @@ describe('quoteExtractor', () => {
         '“His fortunes have grown,” it further wrote. Protesters marching through the streets chanted “What curfew?” ' +
         'When she asked, I laughed and said, “I do not believe in the devil.” The plant’s facilities “have survived intact”, the report said. ' +
         'Asked about a cabinet post on Monday, Hillary Clinton shook her head and said, “No, never again.” ' +
-        'As the prosecutor Marc Trevidic put it, “there was no basis for a prosecution.”',
-      [['Scott Pruitt', 'PER'], ['Oklahoma', 'LOC'], ['EPA', 'ORG'], ['Hillary Clinton', 'PER'], ['Marc Trevidic', 'PER']],
+        'As one analyst put it, “there was no basis for a prosecution.”',
+      [['Scott Pruitt', 'PER'], ['Oklahoma', 'LOC'], ['EPA', 'ORG'], ['Hillary Clinton', 'PER']],
     );
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 16), q.speaker?.text])).toEqual([
       ['It is an invasio', 'Scott Pruitt'],
@@ -339,7 +339,7 @@ describe('quoteExtractor', () => {
       ['I do not believe', 'I'],
       ['have survived in', 'the report'],
       ['No, never again.', 'Hillary Clinton'],
-      ['there was no bas', 'Marc Trevidic'],
+      ['there was no bas', 'one analyst'],
     ]);
   });
 
