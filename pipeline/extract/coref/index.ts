@@ -4,6 +4,7 @@ import { ROLE_NOUNS, roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entitie
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
 import { REPORTING_VERBS } from '../quotes/verbs.ts';
 import { tokenTable } from '../token-table.ts';
+import { PARTY_DESIGNATION } from '../ner/index.ts';
 
 /**
  * Coreference: adds pronoun and definite-description mentions to the entities the grouper built.
@@ -116,7 +117,7 @@ function tokenIndicesMatching(doc: Doc, re: RegExp): number[] {
   return out;
 }
 
-const PARTY_DESIGNATION_AFTER_RE = /^\s*(?:\(\s*[DRI]-[A-Za-z.]{1,8}\s*\)|,\s*[DRI]-[A-Za-z.]{1,8}\s*,)/;
+const PARTY_DESIGNATION_AFTER_RE = new RegExp(String.raw`^\s*(?:\(\s*${PARTY_DESIGNATION}\s*\)|,\s*${PARTY_DESIGNATION}\s*,)`);
 
 /**
  * Whether a mention reads as the subject of its clause: not governed by a preposition or a verb

@@ -60,7 +60,8 @@ export function findNames(doc: Doc): NameMention[] {
  * own: the tagger, which never saw them in Reuters text, made organizations of "D-N" and "Y." and
  * a place of "R-Ky".
  */
-const PARTY_DESIGNATION_RE = /(?<![\p{L}\p{N}-])[DRI]-(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{0,5}\.?|[A-Z]{2})(?=[\s,;)]|$)/gu;
+export const PARTY_DESIGNATION = String.raw`[DRI]-(?:[A-Z]\.[A-Z]\.|[A-Z][a-z]{0,5}\.?|[A-Z]{2})`;
+const PARTY_DESIGNATION_RE = new RegExp(String.raw`(?<![\p{L}\p{N}-])${PARTY_DESIGNATION}(?=[\s,;)]|$)`, 'gu');
 
 export function withoutPartyDesignations(text: string, names: NameMention[]): NameMention[] {
   const spans: [number, number][] = [];
