@@ -254,6 +254,26 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, '9 a.m.')).toMatchObject({ type: 'TIME', value: '2025-04-16T09:00' });
   });
 
+  it('dates a GMT clock time by the day before it in its sentence, not by a day in a later clause', () => {
+    const doc = run('It will be shown on BBC2 on Saturday 12 April at 2005 GMT. The dollar stood at $1.29 at 2100GMT, close to the record set on 10 April.', PUB);
+    expect(find(doc, '2005 GMT')).toMatchObject({ type: 'TIME', value: '2025-04-12T20:05' });
+    expect(find(doc, '2100GMT')).toMatchObject({ type: 'TIME', value: '2025-04-16T21:00' });
+  });
+
+  it('reads no tense into "as expected": the clause\'s own verb decides', () => {
+    const doc = run('Voters must have registered by Friday to vote in the election if it is held, as expected, on 5 May.', { datePublished: '2025-03-16' });
+    expect(find(doc, '5 May').value).toBe('2025-05-05');
+    const past = run('The vote was held, as expected, on 5 May.', { datePublished: '2025-03-16' });
+    expect(find(past, '5 May').value).toBe('2024-05-05');
+  });
+
+  it('reads "the year 2050" as one date and leaves a holiday inside another name alone', () => {
+    const doc = run('In the year 2050, more people will be over 65. He spoke on Holocaust Memorial Day and on Memorial Day.', PUB);
+    expect(find(doc, 'the year 2050')).toMatchObject({ type: 'DATE', value: '2050' });
+    expect(doc.timexes.filter((t) => t.text === 'Memorial Day')).toHaveLength(1);
+    expect(doc.timexes.map((t) => t.text)).not.toContain('the year');
+  });
+
   it('reads a date in the tense of its own clause, not of the verb after a comma', () => {
     const doc = run('The talks, which are supposed to conclude by August, invited the party back.', PUB);
     expect(find(doc, 'August').value).toBe('2025-08');

@@ -71,8 +71,9 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
   if (SCHEDULE_WORDS.has(lower) && prev !== 'when' && prev !== 'as') return 'future';
   // "untouched", "unexpected", "unnamed": adjectives, not verbs (but "unveiled" is one)
   if (lower.length >= 5 && lower.endsWith('ed') && /^[a-z]+$/.test(lower) && !NOT_ED.has(lower) && (!lower.startsWith('un') || UN_VERBS.has(lower))) {
-    // The auxiliary before a participle already carries the tense.
-    return prev !== undefined && PARTICIPLE_AUX.has(prev) ? undefined : 'past';
+    // The auxiliary before a participle already carries the tense; "as expected", "as planned"
+    // are asides without one.
+    return prev !== undefined && (PARTICIPLE_AUX.has(prev) || prev === 'as') ? undefined : 'past';
   }
   return undefined;
 }

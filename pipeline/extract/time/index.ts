@@ -212,16 +212,18 @@ function extendLeft(text: string, start: number, end: number, floor: number, kin
  * "occurred at about 10:35 a.m. (0735 GMT) Friday": a clock time with no day of its own, which took
  * the reference date, takes the day named in its sentence instead (the nearest, if several).
  */
-function dateClockTimes(timexes: Timex[], sentenceOf: readonly number[], refDay: string): void {
+function dateClockTimes(text: string, timexes: Timex[], sentenceOf: readonly number[], refDay: string): void {
   for (let i = 0; i < timexes.length; i++) {
     const t = timexes[i];
     // clock times only: "Friday morning", "this morning" name their day
-    if (t.type !== 'TIME' || !t.value.startsWith(`${refDay}T`) || !/T\d/.test(t.value) || /\d{4}/.test(t.text)) continue;
+    if (t.type !== 'TIME' || !t.value.startsWith(`${refDay}T`) || !/T\d/.test(t.value) || /\d{4}(?!\s*(?:GMT|UTC))/.test(t.text)) continue;
     let day: string | undefined;
     let distance = Infinity;
     for (let j = 0; j < timexes.length; j++) {
       const d = timexes[j];
       if (sentenceOf[j] !== sentenceOf[i] || d.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+      // a day after the time, past a comma or far on, dates another clause ("at 2100GMT, close to the record set on 10 November")
+      if (d.start > t.end && (d.start - t.end > 40 || text.slice(t.end, d.start).includes(','))) continue;
       const gap = Math.abs(d.start - t.start);
       if (gap < distance) [day, distance] = [d.value, gap];
     }
@@ -359,7 +361,7 @@ export function tagTimexes(doc: Doc): Timex[] {
     out.push(t);
     prevSentence.push(c.sentence);
   }
-  if (fullRef) dateClockTimes(out, prevSentence, fmtDate(fullRef));
+  if (fullRef) dateClockTimes(text, out, prevSentence, fmtDate(fullRef));
   orderRanges(text, out);
   const merged = mergeTimes(doc, out);
   merged.forEach((t, i) => (t.id = `T${i + 1}`));

@@ -80,6 +80,10 @@ function titleCased(text: string, m: RegExpExecArray): boolean {
   return /[\p{L}\d,;]$/u.test(prev);
 }
 
+/** a capitalized word, not possessive, before a holiday's name that is not a preposition or determiner opening a sentence */
+const NAME_BEFORE_HOLIDAY_RE =
+  /(?<![\p{L}'’])(?!(?:On|In|By|At|Since|Until|Till|Before|After|Last|Next|This|That|The|Every|Each|Over|For|From|Of|And|Or|But|Through|During|Around|Like|Happy|Merry)\s)[A-Z][\p{L}]*\s+$/u;
+
 // ---------------------------------------------------------------- resolution helpers
 
 function quarterOf(m: number): number {
@@ -1140,10 +1144,12 @@ export const RULES: Rule[] = [
   {
     name: 'the-year',
     kind: 'date',
-    re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?!['’-])(?=(\s+(?:ended|ending|through|to\s+date|to\s+(?:the\s+end\s+of\s+)?${MONTH_RE}|that\s+ended|which\s+ended)\b)?)`),
+    re: re(String.raw`\bthe\s+(?:(full|fiscal|current|calendar|entire|whole)\s+)?(?:fiscal\s+)?year\b(?:\s+(${YEAR_RE})\b)?(?!['’-])(?=(\s+(?:ended|ending|through|to\s+date|to\s+(?:the\s+end\s+of\s+)?${MONTH_RE}|that\s+ended|which\s+ended)\b)?)`),
     resolve(m, ctx) {
+      // "the year 2050" names it
+      if (m[2]) return { type: 'DATE', value: m[2] };
       // "the year ended Sept. 30", "the year to March" are twelve-month periods; "for the year" is the current one.
-      if (m[2]) return { type: 'DURATION', value: 'P1Y' };
+      if (m[3]) return { type: 'DURATION', value: 'P1Y' };
       return ctx.ref ? { type: 'DATE', value: String(ctx.ref.y) } : null;
     },
   },
@@ -1249,6 +1255,8 @@ export const RULES: Rule[] = [
     name: 'holiday',
     kind: 'date',
     re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Boxing\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|week))?(?!\s+(?:[A-Z]|eggs?\b)))(?:\s+(${YEAR_RE}))?\b`, 'g'),
+    // "Holocaust Memorial Day", "National Independence Day": a name before it makes another day
+    accept: (m, text) => !/\sDay$/.test(m[1]) || !NAME_BEFORE_HOLIDAY_RE.test(before(text, m)),
     resolve(m, ctx) {
       const name = m[1].toLowerCase().replace(/\s+/g, ' ').replace('’', "'");
       const fixed: Record<string, [number, number]> = {
