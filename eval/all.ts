@@ -1,7 +1,7 @@
 /**
  * Every quality evaluation over the gold data in ../shared/data, one after the other:
  * NER (CoNLL-2003 dev, WikiGold), TimeML (TempEval-3 train), quotes (PolNeAR dev), relations and
- * events (GUM news, the project's own annotation), owners of money and percentages (BBC, the
+ * events (GUM news, the project's own annotation), coreference (GUM news), owners of money and percentages (BBC, the
  * project's own annotation).
  */
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,7 @@ const runs: [string, string, string[]][] = [
   ['TimeML, TempEval-3 train', 'eval/time.ts', [`${data}tempeval3/train`]],
   ['Quotes, PolNeAR dev', 'eval/quotes.ts', [`${data}polnear/dev`]],
   ['Relations and events, GUM news (own gold, eval/gold)', 'eval/events.ts', []],
+  ['Who is who: names, pronouns and descriptions, GUM news coreference', 'eval/coref.ts', [`${data}gum/dep_conllu/`]],
   ['Owners of money and percentages, BBC business and politics (own gold, eval/gold)', 'eval/quantities.ts', []],
 ];
 let status = 0;

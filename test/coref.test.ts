@@ -125,4 +125,10 @@ describe('corefResolver', () => {
     const quoted = run('Roger Federer won. “Peter Lundgren will stay.” The 23-year-old could meet Safin.', [['Roger Federer', 'PER'], ['Peter Lundgren', 'PER']]);
     expect(descriptions(quoted, 'Peter Lundgren')).toEqual([]);
   });
+
+  it('gives an age description the name in apposition to it, not the person of the sentence before', () => {
+    const doc = run('Maxim Herkin said the water rose fast. The 29-year-old driver, Ana Lopez, lost her home.', [['Maxim Herkin', 'PER'], ['Ana Lopez', 'PER']]);
+    expect(added(doc, 'Ana Lopez')).toContain(`description:The 29-year-old driver@${doc.text.indexOf('The 29')}`);
+    expect(added(doc, 'Maxim Herkin')).toEqual([]);
+  });
 });

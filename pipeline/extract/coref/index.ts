@@ -379,6 +379,9 @@ function mostCounted(counts: Map<Entity, number>): Entity | undefined {
   return tie ? undefined : top;
 }
 
+/** between a description and the name in apposition to it: "the 29-year-old driver, Ana Lopez," */
+const APPOSITION_GAP_RE = /^,\s*$/;
+
 /** Resolves descriptions to entities with matching role or age evidence earlier in the text. */
 function resolveDescriptions(
   doc: Doc,
@@ -453,6 +456,12 @@ function resolveDescriptions(
     // "the 28-year-old Morientes" is the name's own apposition, not a description standing for it
     // (a one-word "person" there is more often the tagger's reading of "Scot" or a home town)
     const named = (): boolean => personMentions.some(({ entity, mention }) => mention.start > d.end && mention.start <= d.end + 1 && entity.name.includes(' '));
+    // "The 29-year-old driver, Ana Lopez, lost her home": the name in apposition is the person
+    const apposed = d.person ? personMentions.find(({ mention }) => mention.start > d.end && APPOSITION_GAP_RE.test(doc.text.slice(d.end, mention.start))) : undefined;
+    if (apposed && !insideQuote(d.start)) {
+      out.push({ start: d.start, end: d.end, text: doc.text.slice(d.start, d.end), kind: 'description', entity: apposed.entity.id });
+      continue;
+    }
     if (!matches.size && d.person && !named()) {
       // an age the text gives for the first time ("The 31-year-old has a minor injury"): the one
       // person of the sentence before, when the description's own sentence names nobody before it

@@ -1,0 +1,219 @@
+/**
+ * Who is who: the entity layer's mentions (names grouped into entities, pronouns and descriptions
+ * resolved to them) against the coreference gold of GUM's 24 Wikinews documents (CorefUD Entity
+ * annotation in ../shared/data/gum/dep_conllu; texts CC-BY 2.5, annotation CC-BY 4.0).
+ *
+ *   npx tsx eval/coref.ts [--errors] [dep_conllu dir]
+ *
+ * Each system mention is mapped to a gold mention: the one with the same span, else the smallest
+ * that contains it, else the longest it contains. An entity's gold chain is the one most of its name
+ * mentions map to. Printed, for GUM's train documents and for its dev and test documents apart:
+ * - pronouns (he, him, his, she, her, it, its, …): a resolved pronoun is correct when its gold
+ *   mention is in its entity's chain. Recall counts the gold pronouns of those forms whose chain is
+ *   a person, organization or place with a proper-name mention (PROPN head), the ones a reader
+ *   could resolve to a named entity.
+ * - descriptions ("the 29-year-old", "the company"): correct as for pronouns; recall over gold
+ *   definite noun phrases ("the …" without a proper noun) in such chains.
+ * - names: pairs of name mentions the system put in one entity (precision: the gold puts them in
+ *   one chain) and pairs the gold puts in one chain, among the name mentions the system found
+ *   (recall: the system put them in one entity).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { normalizeArticle } from '../pipeline/normalize/index.ts';
+import { analyze } from '../pipeline/extract/index.ts';
+import type { NormalizedArticle } from '../pipeline/records.ts';
+
+const args = process.argv.slice(2);
+const showErrors = args.includes('--errors');
+const dir = args.find((a) => !a.startsWith('--')) ?? new URL('../../shared/data/gum/dep_conllu/', import.meta.url).pathname;
+if (!existsSync(dir)) {
+  console.log(`skipped: ${dir} not found (../shared/data is absent)`);
+  process.exit(0);
+}
+/** GUM's dev and test news documents (splits.md); the other twenty are its training documents */
+const HELD_OUT = new Set(['GUM_news_homeopathic', 'GUM_news_iodine', 'GUM_news_nasa', 'GUM_news_sensitive']);
+const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', 'herself', 'it', 'its']);
+const NAMED_TYPES = new Set(['person', 'organization', 'place']);
+
+interface GoldMention {
+  start: number;
+  end: number;
+  chain: string;
+  type: string;
+  /** the mention has a proper noun among its tokens */
+  proper: boolean;
+  text: string;
+}
+
+interface GoldDoc {
+  id: string;
+  text: string;
+  mentions: GoldMention[];
+}
+
+/** Reads one CorefUD .conllu: the text (sentences joined by spaces, paragraphs by newlines) and its gold mentions. */
+export function readGum(id: string, conllu: string): GoldDoc {
+  let text = '';
+  let paragraphOpen = false;
+  let sentence = '';
+  let sentenceStart = 0;
+  let cursor = 0;
+  const mentions: GoldMention[] = [];
+  const open = new Map<string, { start: number; type: string; proper: boolean }[]>();
+  const properOpen = (): void => {
+    for (const stack of open.values()) for (const o of stack) o.proper = true;
+  };
+  for (const line of conllu.split('\n')) {
+    if (line === '# newpar') {
+      if (text.length || sentence) text += '\n';
+      paragraphOpen = false;
+    } else if (line.startsWith('# text = ')) {
+      sentence = line.slice('# text = '.length);
+      if (paragraphOpen) text += ' ';
+      paragraphOpen = true;
+      sentenceStart = text.length;
+      text += sentence;
+      cursor = 0;
+    } else if (/^\d+\t/.test(line)) {
+      const cols = line.split('\t');
+      const form = cols[1];
+      const at = sentence.indexOf(form, cursor);
+      if (at < 0) throw new Error(`${id}: token "${form}" not found in its sentence`);
+      const start = sentenceStart + at;
+      const end = start + form.length;
+      cursor = at + form.length;
+      const entity = /(?:^|\|)Entity=([^|]*)/.exec(cols[9])?.[1] ?? '';
+      // opening brackets first: "(3-person-…)" opens and closes on this token
+      for (let i = 0; i < entity.length; ) {
+        if (entity[i] === '(') {
+          let j = i + 1;
+          while (j < entity.length && entity[j] !== '(' && entity[j] !== ')') j++;
+          const [chain, type] = entity.slice(i + 1, j).split('-');
+          const stack = open.get(chain) ?? [];
+          stack.push({ start, type, proper: false });
+          open.set(chain, stack);
+          if (entity[j] === ')') {
+            if (cols[3] === 'PROPN') stack[stack.length - 1].proper = true;
+            const o = stack.pop()!;
+            mentions.push({ start: o.start, end, chain, type: o.type, proper: o.proper, text: text.slice(o.start, end) });
+            j++;
+          }
+          i = j;
+        } else {
+          const m = /^(\d+)\)/.exec(entity.slice(i));
+          if (!m) {
+            i++;
+            continue;
+          }
+          if (cols[3] === 'PROPN') properOpen();
+          const o = open.get(m[1])?.pop();
+          if (o) mentions.push({ start: o.start, end, chain: m[1], type: o.type, proper: o.proper, text: text.slice(o.start, end) });
+          i += m[0].length;
+        }
+      }
+      if (cols[3] === 'PROPN') properOpen();
+    }
+  }
+  return { id, text, mentions };
+}
+
+class Score {
+  tp = 0;
+  sys = 0;
+  gold = 0;
+  line(label: string): string {
+    const p = this.sys ? this.tp / this.sys : 0;
+    const r = this.gold ? this.tp / this.gold : 0;
+    const f = p + r ? (2 * p * r) / (p + r) : 0;
+    const pct = (v: number): string => (100 * v).toFixed(1).padStart(5);
+    return `  ${label.padEnd(14)} P ${pct(p)}  R ${pct(r)}  F1 ${pct(f)}   (correct ${this.tp}, system ${this.sys}, gold ${this.gold})`;
+  }
+}
+
+interface Scores {
+  pronouns: Score;
+  descriptions: Score;
+  names: Score;
+}
+const newScores = (): Scores => ({ pronouns: new Score(), descriptions: new Score(), names: new Score() });
+const errors: string[] = [];
+
+/** the gold mention a system span stands for */
+function goldFor(gold: GoldMention[], start: number, end: number): GoldMention | undefined {
+  let best: GoldMention | undefined;
+  for (const g of gold) if (g.start === start && g.end === end) return g;
+  for (const g of gold) if (g.start <= start && g.end >= end && (!best || g.end - g.start < best.end - best.start)) best = g;
+  if (best) return best;
+  for (const g of gold) if (g.start >= start && g.end <= end && (!best || g.end - g.start > best.end - best.start)) best = g;
+  return best;
+}
+
+function score(doc: GoldDoc, s: Scores): void {
+  const normalized = normalizeArticle(new TextEncoder().encode(doc.text), `${doc.id}.txt`);
+  const article = (normalized as { article?: NormalizedArticle }).article ?? (normalized as unknown as NormalizedArticle);
+  if (article.text !== doc.text) throw new Error(`${doc.id}: normalizing changed the text; offsets would not align`);
+  const sys = analyze(article);
+  const ctx = (start: number, end: number): string =>
+    `${sys.text.slice(Math.max(0, start - 40), start)}[${sys.text.slice(start, end)}]${sys.text.slice(end, end + 30)}`.replace(/\s+/g, ' ');
+
+  const chainsWithName = new Set(doc.mentions.filter((g) => g.proper && NAMED_TYPES.has(g.type)).map((g) => g.chain));
+  const names: { entity: string; chain: string }[] = [];
+  for (const e of sys.entities) {
+    const votes = new Map<string, number>();
+    for (const m of e.mentions) {
+      if (m.kind !== 'name') continue;
+      const g = goldFor(doc.mentions, m.start, m.end);
+      if (!g) continue;
+      votes.set(g.chain, (votes.get(g.chain) ?? 0) + 1);
+      names.push({ entity: e.id, chain: g.chain });
+    }
+    let anchor: string | undefined;
+    let most = 0;
+    for (const [chain, n] of votes) if (n > most) [anchor, most] = [chain, n];
+    for (const m of e.mentions) {
+      if (m.kind === 'name') continue;
+      const score = m.kind === 'pronoun' ? s.pronouns : s.descriptions;
+      score.sys++;
+      const g = goldFor(doc.mentions, m.start, m.end);
+      if (anchor && g && g.chain === anchor) score.tp++;
+      else if (showErrors) errors.push(`${m.kind}\t${e.name}\t${g ? `gold chain of "${doc.mentions.find((x) => x.chain === g.chain && x.proper)?.text ?? g.text}"` : 'no gold mention'}\t${ctx(m.start, m.end)}`);
+    }
+  }
+  const resolved = new Set(sys.entities.flatMap((e) => e.mentions.filter((m) => m.kind !== 'name').map((m) => m.start)));
+  for (const g of doc.mentions) {
+    if (!chainsWithName.has(g.chain)) continue;
+    const pronoun = PRONOUNS.has(g.text.toLowerCase());
+    if (pronoun) s.pronouns.gold++;
+    else if (/^the\s/i.test(g.text) && !g.proper) s.descriptions.gold++;
+    else continue;
+    if (showErrors && !resolved.has(g.start)) {
+      const name = doc.mentions.find((x) => x.chain === g.chain && x.proper)?.text;
+      errors.push(`missed ${pronoun ? 'pronoun' : 'description'}\t${name}\t${ctx(g.start, g.end)}`);
+    }
+  }
+  // name pairs
+  for (let i = 0; i < names.length; i++) {
+    for (let j = i + 1; j < names.length; j++) {
+      const sameSys = names[i].entity === names[j].entity;
+      const sameGold = names[i].chain === names[j].chain;
+      if (sameSys) s.names.sys++;
+      if (sameGold) s.names.gold++;
+      if (sameSys && sameGold) s.names.tp++;
+    }
+  }
+}
+
+const train = newScores();
+const heldOut = newScores();
+const files = readdirSync(dir).filter((f) => /^GUM_news_.*\.conllu$/.test(f)).sort();
+for (const f of files) {
+  const id = f.replace(/\.conllu$/, '');
+  score(readGum(id, readFileSync(`${dir}/${f}`, 'utf8')), HELD_OUT.has(id) ? heldOut : train);
+}
+for (const [label, s, n] of [['GUM news train', train, files.length - HELD_OUT.size], ['GUM news dev + test', heldOut, HELD_OUT.size]] as const) {
+  console.log(`${label} (${n} documents)`);
+  console.log(s.pronouns.line('pronouns'));
+  console.log(s.descriptions.line('descriptions'));
+  console.log(s.names.line('name pairs'));
+}
+if (showErrors) for (const e of errors) console.log(e);
