@@ -170,6 +170,10 @@ function score(doc: GoldDoc, s: Scores): void {
     let anchor: string | undefined;
     let most = 0;
     for (const [chain, n] of votes) if (n > most) [anchor, most] = [chain, n];
+    if (showErrors && votes.size > 1) {
+      const forms = [...votes.keys()].map((c) => `"${doc.mentions.find((x) => x.chain === c && x.proper)?.text ?? doc.mentions.find((x) => x.chain === c)?.text}" ×${votes.get(c)}`);
+      errors.push(`names\t${e.name}\tone entity, ${votes.size} gold chains: ${forms.join(', ')}`);
+    }
     for (const m of e.mentions) {
       if (m.kind === 'name') continue;
       const score = m.kind === 'pronoun' ? s.pronouns : s.descriptions;

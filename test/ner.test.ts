@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -397,6 +397,22 @@ describe('fast tagger', () => {
       const input = { sentences: d.sentences.map((s) => s.words) };
       expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
     }
+  });
+});
+
+describe('withHyphenatedGivenName', () => {
+  const words = 'Paul Tse and Wong Kwok-kin of the FTU and Wong Pro-Beijing'.split(' ');
+  const span = (start: number, end: number, type: 'PER' | 'ORG' = 'PER') => ({ start, end, type });
+
+  it('takes a hyphenated given name after a one-word person into the name', () => {
+    expect(withHyphenatedGivenName(words, span(3, 4), span(7, 8, 'ORG'))).toEqual(span(3, 5));
+  });
+
+  it('leaves longer names, other types, a given name another span holds, and upper case after the hyphen', () => {
+    expect(withHyphenatedGivenName(words, span(0, 2), undefined)).toEqual(span(0, 2));
+    expect(withHyphenatedGivenName(words, span(3, 4, 'ORG'), undefined)).toEqual(span(3, 4, 'ORG'));
+    expect(withHyphenatedGivenName(words, span(3, 4), span(4, 5, 'ORG'))).toEqual(span(3, 4));
+    expect(withHyphenatedGivenName(words, span(9, 10), undefined)).toEqual(span(9, 10));
   });
 });
 

@@ -80,11 +80,28 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  * "Tory MP Peter Luff").
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
-  return spansFromBilou(tags)
+  const spans = spansFromBilou(tags);
+  return spans
+    .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
     .flatMap((span) => cutAtLowerCase(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
     .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span));
+}
+
+/** a Cantonese or Korean given name after the family name: "Kwok-kin", "Jong-un" */
+const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+
+/**
+ * "Wong Kwok-kin of the FTU": a one-word person followed by a hyphenated given name is the family
+ * name of a Chinese or Korean name written family name first. The tagger, which saw few such names
+ * in Reuters text, sometimes stops after the family name, and the entity layer then takes every
+ * "Wong" of the article for one person.
+ */
+export function withHyphenatedGivenName(words: string[], span: GoldSpan, next: GoldSpan | undefined): GoldSpan {
+  if (span.type !== 'PER' || span.end - span.start !== 1 || span.end >= words.length) return span;
+  if (next && next.start === span.end) return span;
+  return HYPHENATED_GIVEN_NAME_RE.test(words[span.end]) ? { ...span, end: span.end + 1 } : span;
 }
 
 /** last words of the names of competitions and sports events ("World Cup", "US Open", "Athens Olympics") */
