@@ -83,6 +83,17 @@ describe('entityGrouper', () => {
   });
 });
 
+describe('entityGrouper: organizations named after people', () => {
+  it('types a "person" whose last word is an organization\'s head noun as an organization', () => {
+    const doc = docWith('The Andy Warhol Foundation gave prints. Andy Warhol died in 1987. The Simon Wiesenthal Center objected.', [
+      ['Andy Warhol Foundation', 'PER'], ['Andy Warhol', 'PER'], ['Simon Wiesenthal Center', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Andy Warhol Foundation', 'Organization'], ['Andy Warhol', 'Person'], ['Simon Wiesenthal Center', 'Organization'],
+    ]);
+  });
+});
+
 describe('entityGrouper: gender from first names', () => {
   it('reads a first name on one gender\'s list only, the common ones first, and leaves names on both lists alone', () => {
     const doc = docWith('Kristen Wilkins, Yvette Cooper, Thomas Sam and Robin Cook met Julie Couillard.', [

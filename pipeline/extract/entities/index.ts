@@ -376,6 +376,17 @@ const HOLDING_BEFORE_RE = /\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$/;
 /** "US retailer Wal-Mart", "budget airline Ryanair": a kind of firm right before the name */
 const FIRM_KIND_BEFORE_RE = /(?<![\p{L}-])(?:firm|company|group|retailer|airline|carrier|giant|maker|chain|brewer|insurer|lender|manufacturer|conglomerate|operator)\s+$/u;
 
+/**
+ * Last words that make a name an organization's whatever its first words: "Andy Warhol Foundation",
+ * "Nelson Mandela Foundation", "John F. Kennedy Center" (the tagger reads a person's name in them).
+ */
+const ORGANIZATION_HEADS = new Set([
+  'foundation', 'institute', 'institution', 'university', 'college', 'school', 'academy', 'museum', 'gallery',
+  'library', 'center', 'centre', 'program', 'programme', 'fund', 'trust', 'society', 'association', 'council',
+  'committee', 'commission', 'corporation', 'corp', 'inc', 'ltd', 'plc', 'llc', 'company', 'hospital',
+  'ministry', 'department', 'agency', 'federation', 'league', 'union', 'party',
+]);
+
 /** Whether the text treats a "person" mention as an organization, by the words around it. */
 function organizationCue(text: string, m: BareName): boolean {
   const after = text.slice(m.end, m.end + 40);
@@ -399,6 +410,12 @@ function organizationCue(text: string, m: BareName): boolean {
  */
 function reconcilePeople(doc: Doc, groups: Group[]): void {
   const text = doc.text;
+  for (const g of groups) {
+    if (g.type === 'Person' && g.full.length > 1 && ORGANIZATION_HEADS.has(g.fullLower[g.fullLower.length - 1])) {
+      g.type = 'Organization';
+      g.typeVotes = new Map([['Organization', g.mentions.length]]);
+    }
+  }
   const people = groups.filter((g) => g.type === 'Person' && g.full.length <= 3);
   for (const g of people) {
     const titled = g.mentions.some((m) => titleBefore(doc, m) !== undefined);
