@@ -14,6 +14,8 @@
  *   could resolve to a named entity.
  * - descriptions ("the 29-year-old", "the company"): correct as for pronouns; recall over gold
  *   definite noun phrases ("the …" without a proper noun) in such chains.
+ * - entity types: of the entities whose names are mostly a gold person, organization or place,
+ *   the share typed Person, Organization, Place accordingly.
  * - names: pairs of name mentions the system put in one entity (precision: the gold puts them in
  *   one chain) and pairs the gold puts in one chain, among the name mentions the system found
  *   (recall: the system put them in one entity).
@@ -134,10 +136,13 @@ interface Scores {
   pronouns: Score;
   descriptions: Score;
   names: Score;
+  /** entities whose names are a gold person, organization or place: the type they were given */
+  types: { tp: number; gold: number };
   /** resolved pronouns the gold does not mark as mentions */
   unmarked: number;
 }
-const newScores = (): Scores => ({ pronouns: new Score(), descriptions: new Score(), names: new Score(), unmarked: 0 });
+const GOLD_TYPE: Record<string, string> = { Person: 'person', Organization: 'organization', Place: 'place' };
+const newScores = (): Scores => ({ pronouns: new Score(), descriptions: new Score(), names: new Score(), types: { tp: 0, gold: 0 }, unmarked: 0 });
 const errors: string[] = [];
 
 /** the gold mention a system span stands for */
@@ -172,6 +177,12 @@ function score(doc: GoldDoc, s: Scores): void {
     let anchor: string | undefined;
     let most = 0;
     for (const [chain, n] of votes) if (n > most) [anchor, most] = [chain, n];
+    const gold = anchor === undefined ? undefined : doc.mentions.find((x) => x.chain === anchor);
+    if (gold && NAMED_TYPES.has(gold.type)) {
+      s.types.gold++;
+      if (GOLD_TYPE[e.type] === gold.type) s.types.tp++;
+      else if (showErrors) errors.push(`type\t${e.name}\t${e.type}, gold ${gold.type}`);
+    }
     if (showErrors && votes.size > 1) {
       const forms = [...votes.keys()].map((c) => `"${doc.mentions.find((x) => x.chain === c && x.proper)?.text ?? doc.mentions.find((x) => x.chain === c)?.text}" ×${votes.get(c)}`);
       errors.push(`names\t${e.name}\tone entity, ${votes.size} gold chains: ${forms.join(', ')}`);
@@ -226,5 +237,6 @@ for (const [label, s, n] of [['GUM news train', train, files.length - HELD_OUT.s
   console.log(`${s.pronouns.line('pronouns')}; ${s.unmarked} resolved pronouns unmarked in the gold, not scored`);
   console.log(s.descriptions.line('descriptions'));
   console.log(s.names.line('name pairs'));
+  console.log(`  entity types   ${((100 * s.types.tp) / (s.types.gold || 1)).toFixed(1)}% right (${s.types.tp} of the ${s.types.gold} entities whose names are a gold person, organization or place)`);
 }
 if (showErrors) for (const e of errors) console.log(e);

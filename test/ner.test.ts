@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -397,6 +397,23 @@ describe('fast tagger', () => {
       const input = { sentences: d.sentences.map((s) => s.words) };
       expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
     }
+  });
+});
+
+describe('splitTrailingPerson', () => {
+  const split = (text: string, type: 'ORG' | 'MISC' | 'LOC' = 'ORG'): string[] => {
+    const words = text.split(' ');
+    return splitTrailingPerson(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
+  };
+
+  it('splits a person named with a common first name off the end of an organization', () => {
+    expect(split('NASA Bill Ingalls')).toEqual(['NASA/ORG', 'Bill Ingalls/PER']);
+    expect(split('Liberal Democrat Sarah Teather', 'MISC')).toEqual(['Liberal Democrat/MISC', 'Sarah Teather/PER']);
+  });
+
+  it('leaves firms named after people, bodies, places and uncommon first names whole', () => {
+    for (const name of ['J Walter Thompson', 'Red Rose Army', 'New York Yankees', 'San Diego Padres', 'Bill Gates']) expect(split(name)).toEqual([`${name}/ORG`]);
+    expect(split('Lake Mary Jane', 'LOC')).toEqual(['Lake Mary Jane/LOC']);
   });
 });
 

@@ -31,7 +31,7 @@ export const TITLE_WORDS = new Set([
   'atty', 'gens', 'dean', 'provost', 'marshal', 'field', 'crown', 'grand', 'duke', 'duchess', 'count',
   'countess', 'baron', 'baroness', 'father', 'sister', 'brother', 'mother', 'saint', 'st', 'mufti',
   'patriarch', 'metropolitan', 'envoy', 'negotiator', 'host', 'anchor', 'correspondent', 'editor',
-  'mp', 'mep', 'msp', 'pm',
+  'mp', 'mep', 'msp', 'pm', 'administrator',
   ...HONORIFICS.keys(),
 ]);
 

@@ -193,7 +193,7 @@ export function splitTitledName(words: string[], span: GoldSpan): GoldSpan[] {
       break;
     }
   }
-  if (k < 0) return [span];
+  if (k < 0) return splitTrailingPerson(words, span);
   // the person: from a known first name after the title ("of State", "for women" between them) to
   // the end of the span, capitalized, at most three words
   let given = -1;
@@ -214,6 +214,31 @@ export function splitTitledName(words: string[], span: GoldSpan): GoldSpan[] {
   if (headEnd > span.start) out.push({ start: span.start, end: headEnd, type: span.type === 'PER' ? 'ORG' : span.type });
   out.push({ start: given, end: span.end, type: 'PER' });
   return out;
+}
+
+/** last words of organizations' names that a person's name never ends with ("Red Rose Army") */
+const BODY_WORDS = new Set(['army', 'navy', 'force', 'forces', 'club', 'united', 'city', 'group', 'party', 'foundation', 'trust', 'fund', 'society', 'association', 'institute', 'centre', 'center', 'company', 'inc', 'corp', 'ltd', 'plc']);
+
+/**
+ * "NASA Bill Ingalls", "Treasury Paul Boateng": an organization's name run on
+ * into a person's, with no title between. The last two or three words are a person when the first
+ * of them is a common first name (the short lists of entities/lexicon.ts: Moby's long ones hold
+ * "York", "Park" and "Diego") and they all are capitalized; what comes before keeps the tagger's type.
+ */
+export function splitTrailingPerson(words: string[], span: GoldSpan): GoldSpan[] {
+  if (span.type === 'PER' || span.type === 'LOC' || BODY_WORDS.has(lexiconForm(words[span.end - 1]))) return [span];
+  for (const given of [span.end - 2, span.end - 3]) {
+    if (given <= span.start || !isCapitalized(words[given - 1])) continue;
+    // "J Walter Thompson", "CB Richard Ellis": firms named after their founders
+    if (given - span.start === 1 && words[span.start].length <= 2) continue;
+    const first = lexiconForm(words[given]);
+    if (!MALE_FIRST_NAMES.has(first) && !FEMALE_FIRST_NAMES.has(first)) continue;
+    let capitalized = true;
+    for (let j = given; j < span.end; j++) if (!isCapitalized(words[j])) capitalized = false;
+    if (!capitalized) continue;
+    return [{ start: span.start, end: given, type: span.type }, { start: given, end: span.end, type: 'PER' }];
+  }
+  return [span];
 }
 
 /** The honorifics (entities/lexicon.ts HONORIFICS) that stand only before a person's name: not
