@@ -52,6 +52,16 @@ describe('corefResolver', () => {
     expect(doc.entities.flatMap((e) => e.mentions).filter((m) => m.kind === 'pronoun')).toEqual([]);
   });
 
+  it('resolves "it" after a reporting verb to the organization or place that is its subject', () => {
+    const doc = run(
+      'North Korea stated it would attack the loudspeakers. Acme Corp said that it would appeal. Bob Hale told Acme Corp it was wrong. Acme Corp said it was time to act.',
+      [['North Korea', 'LOC'], ['Acme Corp', 'ORG'], ['Bob Hale', 'PER']],
+    );
+    expect(added(doc, 'North Korea')).toEqual([`pronoun:it@${doc.text.indexOf('it would attack')}`]);
+    // not the object of someone else's verb, nor the "it" of "it was time to"
+    expect(added(doc, 'Acme Corp')).toEqual([`pronoun:it@${doc.text.indexOf('it would appeal')}`]);
+  });
+
   it('does not take antecedents from inside a quotation', () => {
     const doc = run('Anna Berg spoke first. “Mr. Olsen, I thank you,” she said.', [['Anna Berg', 'PER'], ['Mr. Olsen', 'PER']]);
     expect(added(doc, 'Anna Berg')).toEqual([`pronoun:she@${doc.text.indexOf('she said')}`]);

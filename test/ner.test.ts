@@ -224,6 +224,8 @@ describe('splitTitledName', () => {
     // British parliamentary titles; what precedes the title is never the person
     expect(split('Tory MP Peter Luff', 'PER')).toEqual(['Tory/ORG', 'Peter Luff/PER']);
     expect(split('East Midlands MEP Robert Kilroy-Silk')).toEqual(['East Midlands/ORG', 'Robert Kilroy-Silk/PER']);
+    // a first name from Moby's long lists will do after a title
+    expect(split('Shadow Home Secretary Yvette Cooper')).toContain('Yvette Cooper/PER');
   });
 
   it('leaves names alone that only contain a title word', () => {

@@ -521,10 +521,17 @@ export function resolveCoreference(doc: Doc): void {
     if (window.length > 64 || (window.length && window[0].sentence < sentence - 2)) window = window.filter((c) => c.sentence >= sentence - 2);
     const w = lows[ti];
     const gender = PRONOUN_GENDER.get(w);
-    if (!gender && w !== 'its' && !(w === 'it' && reportsSpeech(lows, sentences, ti))) continue;
+    const reported = w === 'it' ? reportedBy(lows, sentences, ti) : -1;
+    if (!gender && w !== 'its' && reported < 0 && !(w === 'it' && reportsSpeech(lows, sentences, ti))) continue;
     if (insideQuote(start) || !/\p{L}/u.test(text)) continue;
     const cands = window;
-    const pick = gender ? pickPerson(cands, gender, sentence) : w === 'it' ? pickSpeakingOrganization(cands, sentence, doc.text, start) : pickOrganization(cands, sentence);
+    const pick = gender
+      ? pickPerson(cands, gender, sentence)
+      : reported >= 0
+        ? pickReporter(cands, sentence, starts[reported])
+        : w === 'it'
+          ? pickSpeakingOrganization(cands, sentence, doc.text, start)
+          : pickOrganization(cands, sentence);
     if (!pick) continue;
     const m: Mention = { start, end: ends[ti], text, kind: 'pronoun', entity: pick.id };
     added.push(m);
@@ -533,6 +540,30 @@ export function resolveCoreference(doc: Doc): void {
   }
   for (const m of added) byId.get(m.entity)?.mentions.push(m);
   for (const e of entities) e.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * "North Korea stated it would attack", "Google said that it would appeal": the reporting verb
+ * right before "it" (past an optional "that"), by token index; -1 when there is none.
+ */
+function reportedBy(lows: readonly string[], sentences: ArrayLike<number>, ti: number): number {
+  let k = ti - 1;
+  if (k >= 0 && lows[k] === 'that') k--;
+  if (k < 0 || sentences[k] !== sentences[ti] || !REPORTING_VERBS.has(lows[k])) return -1;
+  // "said it was damning that …", "said it was time to …": "it" stands for the clause after
+  if (/^(?:is|was|would|will)$/.test(lows[ti + 1] ?? '')) {
+    for (let j = ti + 2; j <= ti + 5 && j < lows.length && sentences[j] === sentences[ti]; j++) if (lows[j] === 'that' || lows[j] === 'to') return -1;
+  }
+  return k;
+}
+
+/** The organization or place that is the subject of the reporting verb at `verbStart`: the nearest
+ * mention before it in its sentence, when that is one and a subject (not "Smith told Google it"). */
+function pickReporter(cands: Candidate[], sentence: number, verbStart: number): Entity | undefined {
+  let nearest: Candidate | undefined;
+  for (const c of cands) if (c.sentence === sentence && c.start < verbStart) nearest = c;
+  if (!nearest || !nearest.subject || nearest.entity.type === 'Person') return undefined;
+  return nearest.entity;
 }
 
 /** Nearest sentence with a compatible person; subjects first, then leftmost; ties between people are left unresolved. */

@@ -7,7 +7,7 @@ import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
 import { spansFromBilou, type GoldSpan } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
-import { FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, TITLE_WORDS } from '../entities/lexicon.ts';
+import { FEMALE_FIRST_NAMES, firstNameGender, MALE_FIRST_NAMES, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
 
 const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
@@ -199,7 +199,7 @@ export function splitTitledName(words: string[], span: GoldSpan): GoldSpan[] {
   let given = -1;
   for (let j = k + 1; j < span.end && given < 0; j++) {
     const w = lexiconForm(words[j]);
-    if (MALE_FIRST_NAMES.has(w) || FEMALE_FIRST_NAMES.has(w)) given = j;
+    if (firstNameGender(w)) given = j;
   }
   if (given < 0 || span.end - given > 3) return [span];
   for (let j = given; j < span.end; j++) if (!isCapitalized(words[j])) return [span];
