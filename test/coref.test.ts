@@ -93,6 +93,13 @@ describe('corefResolver', () => {
     expect(added(doc, 'Acme Corp')).toEqual([`description:The company@${said}`]);
     const renamed = run('Acme Corp cut jobs. Acme Corp will sell a unit to Bolt Ltd, the company that bid first.', [['Acme Corp', 'ORG'], ['Bolt Ltd', 'ORG']]);
     expect(added(renamed, 'Bolt Ltd')).toEqual([`description:the company@${renamed.text.indexOf('the company')}`]);
+    // agencies and charities too; a comma that closes an opening phrase renames nothing
+    const agency = run(
+      'The Open Society Institute gave $5m. The Open Society Institute is in New York. In a statement to Acme Corp, the organisation said more would follow.',
+      [['Open Society Institute', 'ORG'], ['Acme Corp', 'ORG']],
+    );
+    expect(added(agency, 'Acme Corp')).toEqual([]);
+    expect(added(agency, 'Open Society Institute')).toEqual([`description:the organisation@${agency.text.indexOf('the organisation')}`]);
   });
 
   it('resolves age and role descriptions from what the text said earlier', () => {

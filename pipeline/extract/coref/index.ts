@@ -319,7 +319,10 @@ export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean
 }
 
 /** Nouns that stand for a business or other body already named: "the company said", "the club's accounts". */
-const ORGANIZATION_NOUNS = new Set(['company', 'firm', 'group', 'bank', 'carrier', 'airline', 'retailer', 'club', 'insurer', 'lender', 'broadcaster', 'carmaker', 'chain']);
+const ORGANIZATION_NOUNS = new Set([
+  'company', 'firm', 'group', 'bank', 'carrier', 'airline', 'retailer', 'club', 'insurer', 'lender', 'broadcaster', 'carmaker', 'chain',
+  'organization', 'organisation', 'foundation', 'agency', 'charity', 'university', 'museum', 'gallery', 'church',
+]);
 
 /**
  * "The company said …": a definite organization noun outside quotations stands for the
@@ -343,7 +346,9 @@ function organizationDescriptions(doc: Doc, insideQuote: (pos: number) => boolea
     // "Gazprom, the company tipped to buy": an appositive renames the organization just named
     const comma = /,\s*$/.test(doc.text.slice(Math.max(0, at - 3), at)) ? doc.text.lastIndexOf(',', at) : -1;
     const appositive = comma >= 0 ? named.find((n) => n.end === comma) : undefined;
-    if (appositive) {
+    // "In a statement to the ABC, the Church denied": the comma closes an opening phrase
+    const opening = lows[tokenAtSentenceStart(sentences, i)];
+    if (appositive && !PREPOSITIONS.has(opening) && opening !== 'according') {
       out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: appositive.entity.id });
       continue;
     }
@@ -365,6 +370,13 @@ function organizationDescriptions(doc: Doc, insideQuote: (pos: number) => boolea
     out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: top.id });
   }
   return out;
+}
+
+/** index of the first token of token i's sentence */
+function tokenAtSentenceStart(sentences: ArrayLike<number>, i: number): number {
+  let k = i;
+  while (k > 0 && sentences[k - 1] === sentences[i]) k--;
+  return k;
 }
 
 /** The entity counted most often, if no other is counted as often. */
