@@ -66,8 +66,9 @@ typecheck: $(INSTALLED)
 lint: $(INSTALLED)
 	node_modules/.bin/eslint --max-warnings 0 .
 
-# Regenerates schemas/ (from pipeline/records.ts and the vocabularies) and the README data dictionary.
-schemas docs: $(INSTALLED)
+# Regenerates schemas/ (from pipeline/records.ts and the vocabularies), the README data dictionary
+# and the NER's list of well-known organizations (from compromise's lexicon; see ner/MODEL.md).
+schemas docs organizations: $(INSTALLED)
 	$(TSX) scripts/generate.ts
 
 NER_MODEL := pipeline/extract/ner/model

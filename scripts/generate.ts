@@ -1,7 +1,8 @@
 /**
  * Writes the generated files from their single sources of truth: schemas/ from the record
  * definitions (pipeline/records.ts) and the project vocabulary (pipeline/export/vocabulary.ts),
- * and the README data dictionary from the table specs. With --check, writes nothing and exits
+ * the README data dictionary from the table specs, and the NER's list of well-known
+ * organizations from compromise's lexicon (pipeline/extract/ner/organizations-build.ts). With --check, writes nothing and exits
  * non-zero when any of them is stale.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { FACTS_CONTEXT } from '../pipeline/export/jsonld.ts';
 import { vocabularyDocument } from '../pipeline/export/vocabulary.ts';
 import { toJson, writeFileAtomic } from '../pipeline/shared/files.ts';
 import { withDictionary } from '../pipeline/export/dictionary.ts';
+import { organizationList } from '../pipeline/extract/ner/organizations-build.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const files: Record<string, string> = {
@@ -18,6 +20,7 @@ const files: Record<string, string> = {
   'schemas/context.jsonld': toJson({ '@context': FACTS_CONTEXT }),
   'schemas/vocab.jsonld': toJson(vocabularyDocument()),
   'README.md': withDictionary(readFileSync(join(root, 'README.md'), 'utf8')),
+  'pipeline/extract/ner/model/organizations.json': `${JSON.stringify(organizationList(), null, 0).replace(/","/g, '",\n"')}\n`,
 };
 
 const check = process.argv.includes('--check');

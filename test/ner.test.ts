@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, knownOrganization, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -399,6 +399,26 @@ describe('fast tagger', () => {
       const input = { sentences: d.sentences.map((s) => s.words) };
       expect(tagDocument(model, input).tags).toEqual(tagDocumentReference(model, input));
     }
+  });
+});
+
+describe('knownOrganization', () => {
+  const typed = (text: string, type: string): string => {
+    const words = text.split(' ');
+    return knownOrganization(words, { start: 0, end: words.length, type }).type;
+  };
+
+  it('types a well-known organization\'s whole name ORG, whatever the tagger said', () => {
+    expect(typed('Google', 'MISC')).toBe('ORG');
+    expect(typed('Twitter', 'PER')).toBe('ORG');
+    expect(typed('Coca-Cola', 'LOC')).toBe('ORG');
+  });
+
+  it('leaves other names, parts of names and the names it leaves out alone', () => {
+    expect(typed('Google Earth', 'MISC')).toBe('MISC');
+    expect(typed('Harrison Ford', 'PER')).toBe('PER');
+    expect(typed('Ford', 'PER')).toBe('PER');
+    expect(typed('Premier League', 'MISC')).toBe('MISC');
   });
 });
 
