@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, knownOrganization, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -419,6 +419,23 @@ describe('knownOrganization', () => {
     expect(typed('Harrison Ford', 'PER')).toBe('PER');
     expect(typed('Ford', 'PER')).toBe('PER');
     expect(typed('Premier League', 'MISC')).toBe('MISC');
+  });
+});
+
+describe('withKnownOrganizations', () => {
+  const found = (text: string, spans: { start: number; end: number; type: string }[] = []): string[] => {
+    const words = text.split(' ');
+    return withKnownOrganizations(words, spans).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
+  };
+
+  it('adds a well-known organization the tagger missed, longest name first, in order', () => {
+    expect(found('Google said on Monday that General Motors and Fiat would talk .', [{ start: 8, end: 9, type: 'ORG' }])).toEqual(['Google/ORG', 'General Motors/ORG', 'Fiat/ORG']);
+  });
+
+  it('leaves names inside other spans, lower-case words and partly capitalized runs alone', () => {
+    expect(found('Michael Dell founded it .', [{ start: 0, end: 2, type: 'PER' }])).toEqual(['Michael Dell/PER']);
+    expect(found('a general motors plant and a google search')).toEqual([]);
+    expect(found('General motors')).toEqual([]);
   });
 });
 

@@ -82,7 +82,7 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   const spans = spansFromBilou(tags);
-  return spans
+  return withKnownOrganizations(words, spans)
     .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
     .map((span) => knownOrganization(words, span))
@@ -170,6 +170,44 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   if (span.type === 'ORG') return span;
   const key = words.slice(span.start, span.end).join(' ').toLowerCase().replace(/[-.]/g, ' ').replace(/\s+/g, ' ').trim();
   return KNOWN_ORGANIZATIONS.has(key) ? { ...span, type: 'ORG' } : span;
+}
+
+/** the known names by their first word, as token sequences ("coca cola" → ["coca", "cola"]) */
+const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
+  const out = new Map<string, string[][]>();
+  for (const name of KNOWN_ORGANIZATIONS) {
+    const words = name.split(' ');
+    const list = out.get(words[0]) ?? [];
+    list.push(words);
+    out.set(words[0], list);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.length - a.length);
+  return out;
+})();
+
+/**
+ * "Google said on Monday it would appeal": a well-known organization's name, every word
+ * capitalized, that the tagger left outside any span (at a sentence's start it has no capital to go
+ * by) becomes an ORG span. Spans stay in order.
+ */
+export function withKnownOrganizations(words: string[], spans: GoldSpan[]): GoldSpan[] {
+  let out: GoldSpan[] | undefined;
+  let next = 0; // index of the first span that ends after token i
+  for (let i = 0; i < words.length; i++) {
+    while (next < spans.length && spans[next].end <= i) next++;
+    if (next < spans.length && spans[next].start <= i) continue;
+    const w = words[i];
+    if (!/^\p{Lu}/u.test(w)) continue;
+    const candidates = KNOWN_BY_FIRST_WORD.get(w.toLowerCase().replace(/[-.]/g, ' ').trim());
+    if (!candidates) continue;
+    const limit = next < spans.length ? spans[next].start : words.length;
+    const match = candidates.find((c) => i + c.length <= limit && c.every((cw, k) => /^\p{Lu}|^\d/u.test(words[i + k]) && words[i + k].toLowerCase() === cw));
+    if (!match) continue;
+    out ??= spans.slice();
+    out.push({ start: i, end: i + match.length, type: 'ORG' });
+    i += match.length - 1;
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : spans;
 }
 
 /** abbreviations of countries as news writes them, with and without periods */
