@@ -94,6 +94,24 @@ describe('entityGrouper: organizations named after people', () => {
   });
 });
 
+describe('entityGrouper: a surname the tagger typed as an organization', () => {
+  it('joins it to the one person named with that surname', () => {
+    const doc = docWith('Andy Warhol took Polaroids. Warhol liked the flash, and Warhol sold prints.', [
+      ['Andy Warhol', 'PER'], ['Warhol', 'ORG'], ['Warhol', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Andy Warhol', 'Person', 3]]);
+  });
+
+  it('leaves well-known organizations, firms the text treats as firms, and firms named far more than the person', () => {
+    const dell = docWith('Michael Dell spoke. Dell cut prices.', [['Michael Dell', 'PER'], ['Dell', 'ORG']]);
+    expect(dell.entities.map((e) => e.type)).toEqual(['Person', 'Organization']);
+    const cue = docWith('Jane Brill spoke. Brill\'s profits rose.', [['Jane Brill', 'PER'], ['Brill', 'ORG']]);
+    expect(cue.entities.map((e) => e.type)).toEqual(['Person', 'Organization']);
+    const ford = docWith('Bill Ford spoke. Ford cut jobs. Ford sold cars. Ford rose. Ford fell.', [['Bill Ford', 'PER'], ['Ford', 'ORG'], ['Ford', 'ORG'], ['Ford', 'ORG'], ['Ford', 'ORG']]);
+    expect(ford.entities.map((e) => e.type)).toEqual(['Person', 'Organization']);
+  });
+});
+
 describe('entityGrouper: gender from first names', () => {
   it('reads a first name on one gender\'s list only, the common ones first, and leaves names on both lists alone', () => {
     const doc = docWith('Kristen Wilkins, Yvette Cooper, Thomas Sam and Robin Cook met Julie Couillard.', [

@@ -1,6 +1,7 @@
+import { isKnownOrganization } from '../ner/index.ts';
 import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan, Token } from '../document.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
-import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
+import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, isFirstName, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
 
 /**
  * Groups the tagger's name mentions into entities within one article.
@@ -437,6 +438,39 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
     into.typeVotes.set(into.type, (into.typeVotes.get(into.type) ?? 0) + from.mentions.length);
     for (const k of from.keys) into.keys.add(k);
     groups.splice(groups.indexOf(from), 1);
+  }
+  mergeSurnameOrganizations(doc, groups);
+}
+
+/**
+ * "Andy Warhol … Warhol's obsession with celebrities": the tagger, reading "Warhol" beside "Andy
+ * Warhol Foundation" and "Warhol Polaroids", typed the bare surname an organization all through
+ * the article. A one-word organization that is the surname of exactly one person the text names
+ * with a first name or a title is that person, unless it is a well-known organization ("Dell"
+ * beside Michael Dell) or the text treats it as one ("Ford's profits").
+ */
+/** parties named by one word, which the tagger sometimes runs into a leader's name ("Blair Labour") */
+const PARTY_NAMES = new Set(['labour', 'conservatives', 'tories', 'democrats', 'republicans', 'liberals', 'greens', 'ukip', 'snp', 'likud', 'fidesz']);
+
+function mergeSurnameOrganizations(doc: Doc, groups: Group[]): void {
+  for (const org of groups.slice()) {
+    if (org.type !== 'Organization' || org.full.length !== 1 || !org.mentions.every((m) => m.words.length === 1)) continue;
+    // "QC", "MP": letters after a name, not a surname
+    if (org.full[0] === org.full[0].toUpperCase()) continue;
+    const word = org.fullLower[0];
+    if (isKnownOrganization(word) || PARTY_NAMES.has(word) || org.mentions.some((m) => organizationCue(doc.text, m))) continue;
+    const people = groups.filter(
+      (p) => p.type === 'Person' && p.full.length > 1 && p.fullLower[p.fullLower.length - 1] === word &&
+        (isFirstName(p.fullLower[0]) || p.mentions.some((m) => titleBefore(doc, m) !== undefined)),
+    );
+    if (people.length !== 1) continue;
+    const [person] = people;
+    // an article about the firm that names its founder's heir once ("Ford" ×9, "Bill Ford" ×1)
+    if (org.mentions.length > 3 * person.mentions.length) continue;
+    person.mentions.push(...org.mentions);
+    person.mentions.sort((a, b) => a.start - b.start);
+    for (const k of org.keys) person.keys.add(k);
+    groups.splice(groups.indexOf(org), 1);
   }
 }
 

@@ -136,10 +136,18 @@ export const FEMALE_FIRST_NAMES = new Set(
     .split(/\s+/),
 );
 
+const MOBY_FEMALE: ReadonlySet<string> = new Set(mobyFemale.map((n) => n.toLowerCase()));
+const MOBY_MALE: ReadonlySet<string> = new Set(mobyMale.map((n) => n.toLowerCase()));
+
+/** Whether a lower-cased word is a first name on any list here or in Moby's ("Andy", "Kelly"). */
+export function isFirstName(lower: string): boolean {
+  return MALE_FIRST_NAMES.has(lower) || FEMALE_FIRST_NAMES.has(lower) || MOBY_MALE.has(lower) || MOBY_FEMALE.has(lower);
+}
+
 /** Moby's first names (public domain, packaged by stdlib), each on the list of one gender only. */
 const MOBY_GENDER: ReadonlyMap<string, Gender> = (() => {
-  const female = new Set(mobyFemale.map((n) => n.toLowerCase()));
-  const male = new Set(mobyMale.map((n) => n.toLowerCase()));
+  const female = MOBY_FEMALE;
+  const male = MOBY_MALE;
   const out = new Map<string, Gender>();
   for (const n of female) if (!male.has(n)) out.set(n, 'female');
   for (const n of male) if (!female.has(n)) out.set(n, 'male');

@@ -161,6 +161,9 @@ export function cutAtLowerCase(words: string[], span: GoldSpan): GoldSpan[] {
 /** lower-cased names of well-known organizations and teams (organizations-build.ts) */
 const KNOWN_ORGANIZATIONS: ReadonlySet<string> = new Set(knownOrganizations);
 
+/** Whether a lower-cased name is one of the well-known organizations. */
+export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIONS.has(lower);
+
 /**
  * A span that is exactly a well-known organization's name is an organization: the tagger, trained
  * on 1996 Reuters text, reads "Google" as MISC, "Twitter" as a person and "Toyota" as a place in
