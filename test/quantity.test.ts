@@ -237,6 +237,14 @@ describe('owners of money and percentages', () => {
     expect([owner(doc, '15.1%'), owner(doc, '2%'), owner(doc, '$11.1bn')]).toEqual([undefined, 'TimeWarner', 'TimeWarner']);
   });
 
+  it('gives a figure after "with" the name that opens its short clause', () => {
+    const doc = withEntities(
+      'In 2003, the US was ahead with 20.5% and China came second with 19.2%. Investors in Japan bought shares with 5% of their savings.',
+      [['Place', 'US'], ['Place', 'China'], ['Place', 'Japan']],
+    );
+    expect(['20.5%', '19.2%', '5%'].map((t) => owner(doc, t))).toEqual(['US', 'China', undefined]);
+  });
+
   it('leaves figures of several and of unnamed subjects without an owner, and gives a percentage to what it is for', () => {
     const doc = withEntities(
       'China accounted for 20.1% of trade, compared with 18.6% for the US. US crude prices have soared to $53. ' +

@@ -95,6 +95,8 @@ const CONTROL_VERBS = new Set([
   'for',
 ]);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+/** verbs of a ranking or result before "with": "China came second with 19.2%", "Intel finished the year with" */
+const SHORT_CLAUSE_VERBS = new Set(['came', 'comes', 'finished', 'finishes', 'ended', 'ends', 'closed', 'closes', 'stood', 'stands', 'ranked', 'ranks', 'led', 'leads', 'trailed', 'trails', 'is', 'was', 'are', 'were']);
 /** what an entity sets for others rather than has: "raised the limit for foreign investment from 49% to 74%" */
 const NOT_OWN_FIGURES = new Set(['limit', 'limits', 'cap', 'caps', 'ceiling', 'threshold']);
 const ADVERBIAL_OPENERS = new Set(['despite', 'after', 'having', 'following', 'although', 'though', 'while', 'before', 'since', 'with']);
@@ -185,12 +187,32 @@ export class QuantityOwners {
       if (!/^\p{Ll}/u.test(w)) return undefined;
       if (w === 'with') {
         const before = this.ix.word(j - 1) === ',' ? j - 2 : j - 1;
-        const m = this.ix.mentionEndingAt(before);
+        const m = this.ix.mentionEndingAt(before) ?? this.subjectOfShortClause(j, sentenceStart);
         return m && this.usable(m) && !this.ix.afterPreposition(m) ? m : 'none';
       }
       if (w === 'of' && (OTHERS.has(this.ix.lower(j - 1)) || EXPECTATIONS.has(this.ix.lower(j - 1)))) return 'none';
       // plain words only between: "sales of about", "capitalisations below"
       if (!/^\p{Ll}+$/u.test(w)) return undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * "the US was ahead with 20.5% and China came second with 19.2%": the name that opens a short
+   * clause (a verb and at most two more lower-case words) ending in "with".
+   */
+  private subjectOfShortClause(withAt: number, sentenceStart: number): MentionRef | undefined {
+    let verb = false;
+    for (let k = withAt - 1; k >= sentenceStart && withAt - k <= 3; k--) {
+      const m = this.ix.mentionEndingAt(k);
+      if (m) {
+        const open = DETERMINERS.has(this.ix.lower(m.tokenStart - 1)) ? m.tokenStart - 2 : m.tokenStart - 1;
+        const opens = open < sentenceStart || /^(?:,|and|but|while|whereas)$/.test(this.ix.lower(open));
+        return verb && opens && !this.ix.isPossessive(m) && m.mention.kind === 'name' ? m : undefined;
+      }
+      const w = this.ix.lower(k);
+      if (!/^\p{Ll}+$/u.test(w) || PREPOSITIONS.has(w) || DETERMINERS.has(w)) return undefined;
+      if (this.isVerb(k) || SHORT_CLAUSE_VERBS.has(w)) verb = true;
     }
     return undefined;
   }
