@@ -161,20 +161,6 @@ export function cutAtLowerCase(words: string[], span: GoldSpan): GoldSpan[] {
 /** lower-cased names of well-known organizations and teams (organizations-build.ts) */
 const KNOWN_ORGANIZATIONS: ReadonlySet<string> = new Set(knownOrganizations);
 
-/** Whether a lower-cased name is one of the well-known organizations. */
-export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIONS.has(lower);
-
-/**
- * A span that is exactly a well-known organization's name is an organization: the tagger, trained
- * on 1996 Reuters text, reads "Google" as MISC, "Twitter" as a person and "Toyota" as a place in
- * a third of their mentions over BBC. Hyphens and periods count as spaces ("Coca-Cola").
- */
-export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
-  if (span.type === 'ORG') return span;
-  const key = words.slice(span.start, span.end).join(' ').toLowerCase().replace(/[-.]/g, ' ').replace(/\s+/g, ' ').trim();
-  return KNOWN_ORGANIZATIONS.has(key) ? { ...span, type: 'ORG' } : span;
-}
-
 /** the known names by their first word, as token sequences ("coca cola" → ["coca", "cola"]) */
 const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
   const out = new Map<string, string[][]>();
@@ -188,6 +174,24 @@ const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
   return out;
 })();
 
+/** Whether a lower-cased name is one of the well-known organizations. */
+export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIONS.has(lower);
+
+/**
+ * A span that is exactly a well-known organization's name is an organization: the tagger, trained
+ * on 1996 Reuters text, reads "Google" as MISC, "Twitter" as a person and "Toyota" as a place in
+ * a third of their mentions over BBC. Hyphens and periods count as spaces ("Coca-Cola").
+ */
+export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
+  if (span.type === 'ORG') return span;
+  // most spans fail on their first word, before any string is built
+  const first = words[span.start].toLowerCase();
+  const dash = first.search(/[-.]/);
+  if (!KNOWN_BY_FIRST_WORD.has(dash > 0 ? first.slice(0, dash) : first)) return span;
+  const key = words.slice(span.start, span.end).join(' ').toLowerCase().replace(/[-.]/g, ' ').replace(/\s+/g, ' ').trim();
+  return KNOWN_ORGANIZATIONS.has(key) ? { ...span, type: 'ORG' } : span;
+}
+
 /**
  * "Google said on Monday it would appeal": a well-known organization's name, every word
  * capitalized, that the tagger left outside any span (at a sentence's start it has no capital to go
@@ -200,8 +204,10 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
     while (next < spans.length && spans[next].end <= i) next++;
     if (next < spans.length && spans[next].start <= i) continue;
     const w = words[i];
-    if (!/^\p{Lu}/u.test(w)) continue;
-    const candidates = KNOWN_BY_FIRST_WORD.get(w.toLowerCase().replace(/[-.]/g, ' ').trim());
+    // a capital first: cheap for ASCII, the Unicode test only for other letters
+    const c = w.charCodeAt(0);
+    if (c < 65 || (c > 90 && c < 128) || (c >= 128 && !/^\p{Lu}/u.test(w))) continue;
+    const candidates = KNOWN_BY_FIRST_WORD.get(w.toLowerCase());
     if (!candidates) continue;
     const limit = next < spans.length ? spans[next].start : words.length;
     const match = candidates.find((c) => i + c.length <= limit && c.every((cw, k) => /^\p{Lu}|^\d/u.test(words[i + k]) && words[i + k].toLowerCase() === cw));
