@@ -54,10 +54,10 @@ describe('corefResolver', () => {
 
   it('resolves "it" after a reporting verb to the organization or place that is its subject', () => {
     const doc = run(
-      'North Korea stated it would attack the loudspeakers. Acme Corp said that it would appeal. Bob Hale told Acme Corp it was wrong. Acme Corp said it was time to act.',
+      'North Korea stated it would attack the loudspeakers. Acme Corp said that it would appeal. Bob Hale told Acme Corp it was wrong. Acme Corp said it was time to act. North Korea said it would continue to fire.',
       [['North Korea', 'LOC'], ['Acme Corp', 'ORG'], ['Bob Hale', 'PER']],
     );
-    expect(added(doc, 'North Korea')).toEqual([`pronoun:it@${doc.text.indexOf('it would attack')}`]);
+    expect(added(doc, 'North Korea')).toEqual([`pronoun:it@${doc.text.indexOf('it would attack')}`, `pronoun:it@${doc.text.indexOf('it would continue')}`]);
     // not the object of someone else's verb, nor the "it" of "it was time to"
     expect(added(doc, 'Acme Corp')).toEqual([`pronoun:it@${doc.text.indexOf('it would appeal')}`]);
   });

@@ -562,9 +562,12 @@ function reportedBy(lows: readonly string[], sentences: ArrayLike<number>, ti: n
   let k = ti - 1;
   if (k >= 0 && lows[k] === 'that') k--;
   if (k < 0 || sentences[k] !== sentences[ti] || !REPORTING_VERBS.has(lows[k])) return -1;
-  // "said it was damning that …", "said it was time to …": "it" stands for the clause after
-  if (/^(?:is|was|would|will)$/.test(lows[ti + 1] ?? '')) {
-    for (let j = ti + 2; j <= ti + 5 && j < lows.length && sentences[j] === sentences[ti]; j++) if (lows[j] === 'that' || lows[j] === 'to') return -1;
+  // "said it was damning that …", "said it would be hard to …": "it" stands for the clause after
+  // (but not in "said it would continue to appeal")
+  let be = ti + 1;
+  if (/^(?:would|will)$/.test(lows[be] ?? '') && lows[be + 1] === 'be') be++;
+  if (/^(?:is|was|be)$/.test(lows[be] ?? '')) {
+    for (let j = be + 1; j <= be + 3 && j < lows.length && sentences[j] === sentences[ti]; j++) if (lows[j] === 'that' || lows[j] === 'to') return -1;
   }
   return k;
 }

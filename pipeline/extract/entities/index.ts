@@ -1,7 +1,7 @@
 import { isKnownOrganization } from '../ner/index.ts';
 import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan, Token } from '../document.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
-import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, isFirstName, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
+import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, isFirstName, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, ORGANIZATION_HEADS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
 
 /**
  * Groups the tagger's name mentions into entities within one article.
@@ -377,17 +377,6 @@ const HOLDING_BEFORE_RE = /\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$/;
 /** "US retailer Wal-Mart", "budget airline Ryanair": a kind of firm right before the name */
 const FIRM_KIND_BEFORE_RE = /(?<![\p{L}-])(?:firm|company|group|retailer|airline|carrier|giant|maker|chain|brewer|insurer|lender|manufacturer|conglomerate|operator)\s+$/u;
 
-/**
- * Last words that make a name an organization's whatever its first words: "Andy Warhol Foundation",
- * "Nelson Mandela Foundation", "John F. Kennedy Center" (the tagger reads a person's name in them).
- */
-const ORGANIZATION_HEADS = new Set([
-  'foundation', 'institute', 'institution', 'university', 'college', 'school', 'academy', 'museum', 'gallery',
-  'library', 'center', 'centre', 'program', 'programme', 'fund', 'trust', 'society', 'association', 'council',
-  'committee', 'commission', 'corporation', 'corp', 'inc', 'ltd', 'plc', 'llc', 'company', 'hospital',
-  'ministry', 'department', 'agency', 'federation', 'league', 'union', 'party',
-]);
-
 /** Whether the text treats a "person" mention as an organization, by the words around it. */
 function organizationCue(text: string, m: BareName): boolean {
   const after = text.slice(m.end, m.end + 40);
@@ -442,6 +431,9 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
   mergeSurnameOrganizations(doc, groups);
 }
 
+/** parties named by one word, which the tagger sometimes runs into a leader's name ("Blair Labour") */
+const PARTY_NAMES = new Set(['labour', 'conservatives', 'tories', 'democrats', 'republicans', 'liberals', 'greens', 'ukip', 'snp', 'likud', 'fidesz']);
+
 /**
  * "Andy Warhol … Warhol's obsession with celebrities": the tagger, reading "Warhol" beside "Andy
  * Warhol Foundation" and "Warhol Polaroids", typed the bare surname an organization all through
@@ -449,9 +441,6 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
  * with a first name or a title is that person, unless it is a well-known organization ("Dell"
  * beside Michael Dell) or the text treats it as one ("Ford's profits").
  */
-/** parties named by one word, which the tagger sometimes runs into a leader's name ("Blair Labour") */
-const PARTY_NAMES = new Set(['labour', 'conservatives', 'tories', 'democrats', 'republicans', 'liberals', 'greens', 'ukip', 'snp', 'likud', 'fidesz']);
-
 function mergeSurnameOrganizations(doc: Doc, groups: Group[]): void {
   for (const org of groups.slice()) {
     if (org.type !== 'Organization' || org.full.length !== 1 || !org.mentions.every((m) => m.words.length === 1)) continue;

@@ -164,6 +164,17 @@ export function firstNameGender(lower: string): Gender | undefined {
   return MOBY_GENDER.get(lower);
 }
 
+/**
+ * Last words that make a name an organization's whatever its first words: "Andy Warhol Foundation",
+ * "Nelson Mandela Foundation", "John F. Kennedy Center" (the tagger reads a person's name in them).
+ */
+export const ORGANIZATION_HEADS: ReadonlySet<string> = new Set([
+  'foundation', 'institute', 'institution', 'university', 'college', 'school', 'academy', 'museum', 'gallery',
+  'library', 'center', 'centre', 'program', 'programme', 'fund', 'trust', 'society', 'association', 'council',
+  'committee', 'commission', 'corporation', 'corp', 'inc', 'ltd', 'plc', 'llc', 'company', 'hospital',
+  'ministry', 'department', 'agency', 'federation', 'league', 'union', 'party', 'group',
+]);
+
 /** Buildings and addresses that news uses for the government seated there. */
 export const METONYM_ORGANIZATIONS = new Set([
   'kremlin', 'white house', 'pentagon', 'downing street', 'elysee', 'élysée', 'elysee palace',

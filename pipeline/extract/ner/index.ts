@@ -7,7 +7,7 @@ import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
 import { spansFromBilou, type GoldSpan } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
-import { FEMALE_FIRST_NAMES, firstNameGender, MALE_FIRST_NAMES, TITLE_WORDS } from '../entities/lexicon.ts';
+import { FEMALE_FIRST_NAMES, firstNameGender, MALE_FIRST_NAMES, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
 import knownOrganizations from './model/organizations.json' with { type: 'json' };
 
@@ -280,7 +280,7 @@ export function splitTitledName(words: string[], span: GoldSpan): GoldSpan[] {
 }
 
 /** last words of organizations' names that a person's name never ends with ("Red Rose Army") */
-const BODY_WORDS = new Set(['army', 'navy', 'force', 'forces', 'club', 'united', 'city', 'group', 'party', 'foundation', 'trust', 'fund', 'society', 'association', 'institute', 'centre', 'center', 'company', 'inc', 'corp', 'ltd', 'plc']);
+const BODY_WORDS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, 'army', 'navy', 'force', 'forces', 'club', 'united', 'city']);
 
 /**
  * "NASA Bill Ingalls", "Treasury Paul Boateng": an organization's name run on
