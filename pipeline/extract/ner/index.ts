@@ -81,8 +81,8 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  * "Tory MP Peter Luff").
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
-  const spans = spansFromBilou(tags);
-  return withKnownOrganizations(words, spans)
+  const spans = withKnownOrganizations(words, spansFromBilou(tags));
+  return spans
     .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
     .map((span) => knownOrganization(words, span))
@@ -210,7 +210,7 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
     const candidates = KNOWN_BY_FIRST_WORD.get(w.toLowerCase());
     if (!candidates) continue;
     const limit = next < spans.length ? spans[next].start : words.length;
-    const match = candidates.find((c) => i + c.length <= limit && c.every((cw, k) => /^\p{Lu}|^\d/u.test(words[i + k]) && words[i + k].toLowerCase() === cw));
+    const match = candidates.find((name) => i + name.length <= limit && name.every((nw, k) => /^\p{Lu}|^\d/u.test(words[i + k]) && words[i + k].toLowerCase() === nw));
     if (!match) continue;
     out ??= spans.slice();
     out.push({ start: i, end: i + match.length, type: 'ORG' });
