@@ -209,13 +209,14 @@ function extendLeft(text: string, start: number, end: number, floor: number, kin
 }
 
 /**
- * "occurred at about 10:35 a.m. (0735 GMT) Friday": a clock time with no day of its own, which took
- * the reference date, takes the day named in its sentence instead (the nearest, if several).
+ * "occurred at about 10:35 a.m. (0735 GMT) Friday", "on Saturday 12 February at 2005 GMT": a clock
+ * time with no day of its own, which took the reference date, takes the day named in its sentence
+ * instead (the nearest, if several; one after it only when close and not past a comma).
  */
 function dateClockTimes(text: string, timexes: Timex[], sentenceOf: readonly number[], refDay: string): void {
   for (let i = 0; i < timexes.length; i++) {
     const t = timexes[i];
-    // clock times only: "Friday morning", "this morning" name their day
+    // clock times only ("Friday morning", "this morning" name their day), and not with a year in them
     if (t.type !== 'TIME' || !t.value.startsWith(`${refDay}T`) || !/T\d/.test(t.value) || /\d{4}(?!\s*(?:GMT|UTC))/.test(t.text)) continue;
     let day: string | undefined;
     let distance = Infinity;
