@@ -260,6 +260,12 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, '2100GMT')).toMatchObject({ type: 'TIME', value: '2025-04-16T21:00' });
   });
 
+  it('reads "than expected in January" as a comparison, not an expectation ahead', () => {
+    const doc = run('The US created fewer jobs than expected in January. A ruling is expected in November.', { datePublished: '2025-03-16' });
+    expect(find(doc, 'January').value).toBe('2025-01');
+    expect(find(doc, 'November').value).toBe('2025-11');
+  });
+
   it('reads no tense into "as expected": the clause\'s own verb decides', () => {
     const doc = run('Voters must have registered by Friday to vote in the election if it is held, as expected, on 5 May.', { datePublished: '2025-03-16' });
     expect(find(doc, '5 May').value).toBe('2025-05-05');

@@ -57,7 +57,8 @@ const EXPECT_NEXT = new Set(['on', 'in', 'at', 'by', 'around', 'before', 'early'
 function wordTense(lower: string, next: string | undefined, prev: string | undefined): Tense | undefined {
   if (FUTURE_WORDS.has(lower)) return 'future';
   // "was expected on Friday" tells of an expectation past: the auxiliary decides
-  if (EXPECT_WORDS.has(lower) && next !== undefined && EXPECT_NEXT.has(next) && !/^(?:was|were|had|been)$/.test(prev ?? '')) return 'future';
+  // ("fewer jobs than expected in January", "as expected on Friday" compare with a forecast)
+  if (EXPECT_WORDS.has(lower) && next !== undefined && EXPECT_NEXT.has(next) && !/^(?:was|were|had|been|than|as)$/.test(prev ?? '')) return 'future';
   if (next === 'to' && INTENT_WORDS.has(lower)) return 'future';
   if (lower === 'going' && next === 'to') return 'future';
   if (lower === 'tomorrow' || lower === 'next') return 'future';
