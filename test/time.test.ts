@@ -260,6 +260,12 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, '2100GMT')).toMatchObject({ type: 'TIME', value: '2025-04-16T21:00' });
   });
 
+  it('takes a quarter that has not begun for last year\'s unless the text looks ahead', () => {
+    const doc = run('Growth of 0.1% in the third quarter is still too weak. Sales will rise in the fourth quarter.', { datePublished: '2025-03-16' });
+    expect(find(doc, 'the third quarter').value).toBe('2024-Q3');
+    expect(find(doc, 'the fourth quarter').value).toBe('2025-Q4');
+  });
+
   it('reads "than expected in January" as a comparison, not an expectation ahead', () => {
     const doc = run('The US created fewer jobs than expected in January. A ruling is expected in November.', { datePublished: '2025-03-16' });
     expect(find(doc, 'January').value).toBe('2025-01');

@@ -90,9 +90,13 @@ function quarterOf(m: number): number {
   return Math.ceil(m / 3);
 }
 
-/** A quarter without a year in a past narrative that has not begun at the reference date is last year's. */
+/**
+ * A quarter without a year that has not begun at the reference date is last year's, unless the text
+ * looks ahead: news reports a quarter's figures once it is over ("growth of 0.1% in the third
+ * quarter is still insufficient", in March).
+ */
 function pastQuarterYear(ctx: ResolveCtx, ref: Ymd, q: number): number {
-  return ctx.tense === 'past' && q > quarterOf(ref.m) ? ref.y - 1 : ref.y;
+  return ctx.tense !== 'future' && q > quarterOf(ref.m) ? ref.y - 1 : ref.y;
 }
 
 /** a time zone after a clock time: "8 p.m. ET", "09:00 GMT" */
