@@ -260,6 +260,16 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, '2100GMT')).toMatchObject({ type: 'TIME', value: '2025-04-16T21:00' });
   });
 
+  it('leaves a match\'s quarters alone', () => {
+    const doc = run(
+      'Ireland led 18-12 as the game entered the final quarter. The first quarter was marked by tactical kicking in the match.\n\n' +
+        'Elsewhere the brewer, which owns pubs across the north of England and in Scotland, said demand for its lagers had held up well over the winter. Profits rose in the final quarter.',
+      PUB,
+    );
+    const quarters = doc.timexes.filter((t) => /quarter/.test(t.text));
+    expect(quarters.map((t) => t.start)).toEqual([doc.text.indexOf('the final quarter.', 100)]);
+  });
+
   it('takes a quarter that has not begun for last year\'s unless the text looks ahead', () => {
     const doc = run('Growth of 0.1% in the third quarter is still too weak. Sales will rise in the fourth quarter.', { datePublished: '2025-03-16' });
     expect(find(doc, 'the third quarter').value).toBe('2024-Q3');

@@ -718,7 +718,8 @@ export const RULES: Rule[] = [
       const unit = half ? 'H' : 'Q';
       if (half && n > 2) return null;
       const pre = m[1]?.toLowerCase() ?? '';
-      if (half && !pre && !m[5] && !m[6] && isMatchHalf(ctx.text, m.index, m.index + m[0].length)) return null;
+      // "in the second half", "early in the fourth quarter" of a match
+      if (!pre && !m[5] && !m[6] && isMatchHalf(ctx.text, m.index, m.index + m[0].length)) return null;
       const ref = ctx.ref;
       let y: number | undefined;
       const explicit = m[5] ?? /^(\d{4})/.exec(pre)?.[1];
@@ -752,6 +753,8 @@ export const RULES: Rule[] = [
       const ref = ctx.ref;
       if (!ref) return { type: 'DATE', value: 'XXXX-QX' };
       const w = (m[1] ?? 'the').toLowerCase().replace(/^the\s+/, '');
+      // "as the game entered the final quarter": a match's, not a year's
+      if (w === 'final' && isMatchHalf(ctx.text, ctx.start, ctx.start + m[0].length)) return null;
       // "the quarter ended Sept. 30", "the latest quarter ending July 31": the quarter that date closes
       // (unless the text has named the quarter, which may be a fiscal one: "its fiscal first quarter")
       const closed = !m[3] && !/^(?:same|comparable|year-earlier|year-ago|next|previous|prior)/.test(w) && !recentQuarter(ctx) ? closingDate(ctx, m[0].length) : undefined;
