@@ -260,6 +260,13 @@ describe('timexTagger: TimeBank conventions', () => {
     expect(find(doc, '2100GMT')).toMatchObject({ type: 'TIME', value: '2025-04-16T21:00' });
   });
 
+  it('reads "the year" as the year its sentence named, and "the year before" as the one before it', () => {
+    const doc = run('GDP grew 3.1% in 2004 after accelerating late in the year. Sales were $3bn in 2003, up from $2bn the year before. Profits rose for the year.', PUB);
+    expect(find(doc, 'the year').value).toBe('2004');
+    expect(find(doc, 'the year', 1).value).toBe('2002');
+    expect(find(doc, 'the year', 2).value).toBe('2025');
+  });
+
   it('leaves a match\'s quarters alone', () => {
     const doc = run(
       'Ireland led 18-12 as the game entered the final quarter. The first quarter was marked by tactical kicking in the match.\n\n' +

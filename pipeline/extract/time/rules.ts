@@ -1157,6 +1157,14 @@ export const RULES: Rule[] = [
       if (m[2]) return { type: 'DATE', value: m[2] };
       // "the year ended Sept. 30", "the year to March" are twelve-month periods; "for the year" is the current one.
       if (m[3]) return { type: 'DURATION', value: 'P1Y' };
+      // "grew 3.1% in 2004 after accelerating late in the year": the year its sentence named
+      const last = ctx.prev.length - 1;
+      if (last >= 0 && m[1]?.toLowerCase() !== 'current' && ctx.prevSentence[last] === ctx.sentence && /^\d{4}$/.test(ctx.prev[last].value) && ctx.prev[last].text.includes(ctx.prev[last].value)) {
+        // "in 2004, up from A$246bn the year before"
+        const shift = /^\s+(before|earlier|after|later)\b(?!\s+\p{L})/u.exec(ctx.text.slice(ctx.start + m[0].length, ctx.start + m[0].length + 20))?.[1];
+        const y = Number(ctx.prev[last].value) + (shift === 'before' || shift === 'earlier' ? -1 : shift ? 1 : 0);
+        return { type: 'DATE', value: String(y) };
+      }
       return ctx.ref ? { type: 'DATE', value: String(ctx.ref.y) } : null;
     },
   },
