@@ -184,6 +184,19 @@ describe('relation patterns added for the GUM evaluation', () => {
     ]);
   });
 
+  it('takes the body a person stands for in an election for a party, whatever its name', () => {
+    const doc = docWith(
+      'The candidates elected were DAB\'s Ben Chan and Frederick Fung of ADPL. Acme Corp\'s Ann Wu spoke.',
+      ['Ben Chan', 'Frederick Fung', 'Ann Wu'],
+      ['DAB', 'ADPL', 'Acme Corp'],
+    );
+    expect(triples(doc)).toEqual([
+      ['Ben Chan', 'memberOf', 'DAB'],
+      ['Frederick Fung', 'memberOf', 'ADPL'],
+      ['Ann Wu', 'affiliation', 'Acme Corp'],
+    ]);
+  });
+
   it('occupations as job titles, "editor at large at", and no title from a first name ("Dean Kamen")', () => {
     const doc = docWith('Helped by actor Jason Beghe and Khaled Al-Maeena, editor at large at the Saudi Gazette. It was founded by Dean Kamen.', ['Jason Beghe', 'Khaled Al-Maeena', ['Dean Kamen', ['Kamen']]], ['Saudi Gazette']);
     expect(triples(doc)).toEqual([

@@ -31,14 +31,28 @@ const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', '
  * The tie a bare "Y's X" or "X of Y" states: membership for parties and other membership
  * bodies, employment for news media (whose named people are their journalists), else affiliation.
  */
-function orgTie(org: Entity): 'memberOf' | 'worksFor' | 'affiliation' {
+function orgTie(org: Entity, electoral = false): 'memberOf' | 'worksFor' | 'affiliation' {
   const words = [org.name, ...org.aliases].join(' ').toLowerCase().split(/[\s-]+/);
   if (words.some((w) => MEMBERSHIP_BODIES.has(w))) return 'memberOf';
   if (words.some((w) => NEWS_MEDIA.has(w))) return 'worksFor';
-  return 'affiliation';
+  // "The candidates elected were DAB's Ben Chan and FTU's Alice Mak": in a sentence about an
+  // election, the body a candidate or lawmaker stands for is a party, whatever its name
+  return electoral ? 'memberOf' : 'affiliation';
+}
+
+/** Whether token i's sentence is about an election: candidates, seats, votes, lawmakers. */
+function electoralSentence(ix: DocIndex, i: number): boolean {
+  const s = ix.doc.sentences[ix.tokens[i].sentence];
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (ELECTORAL_WORDS.has(ix.lower(k))) return true;
+  return false;
 }
 
 const POSTNOMINAL_LINKS = new Set(['of', 'for', 'at', 'with']);
+const ELECTORAL_WORDS = new Set([
+  'election', 'elections', 'elected', 're-elected', 'reelected', 'candidate', 'candidates', 'constituency', 'constituencies',
+  'seat', 'seats', 'ballot', 'lawmaker', 'lawmakers', 'legislator', 'legislators', 'councillor', 'councillors', 'councilor',
+  'councilors', 'mp', 'mps', 'incumbent', 'primary', 'nominee', 'voters',
+]);
 const RELATIVE_STARTS = new Set(['who', 'whose', 'which', 'whom', 'where', 'that']);
 
 /** a mention at token i other than the description being parsed (which spans the whole phrase) */
@@ -262,8 +276,9 @@ function postnominalOrg(ix: DocIndex, ref: MentionRef, sink: RelationSink): void
   if (!org || org.entity.type !== 'Organization' || ix.isPossessiveClitic(org.tokenEnd)) return;
   // "removed the video featuring X from YouTube", "freed X from Hamas captivity": "from" states
   // membership only for parties and the like
-  if (link === 'from' && orgTie(org.entity) !== 'memberOf') return;
-  sink.add(ref.entity.id, orgTie(org.entity), { entity: org.entity.id }, ref.tokenStart, org.tokenEnd);
+  const electoral = electoralSentence(ix, ref.tokenStart);
+  if (link === 'from' && orgTie(org.entity, electoral) !== 'memberOf') return;
+  sink.add(ref.entity.id, orgTie(org.entity, electoral), { entity: org.entity.id }, ref.tokenStart, org.tokenEnd);
 }
 
 /** Coreferent descriptions: "the Russian president". */
@@ -359,7 +374,7 @@ function possessiveAffiliation(ix: DocIndex, ref: MentionRef, sink: RelationSink
   const clitic = ref.tokenStart - 1;
   if (!ix.isPossessiveClitic(clitic)) return;
   const owner = ix.mentionEndingAt(clitic - 1);
-  if (owner?.entity.type === 'Organization') sink.add(ref.entity.id, orgTie(owner.entity), { entity: owner.entity.id }, owner.tokenStart, ref.tokenEnd);
+  if (owner?.entity.type === 'Organization') sink.add(ref.entity.id, orgTie(owner.entity, electoralSentence(ix, ref.tokenStart)), { entity: owner.entity.id }, owner.tokenStart, ref.tokenEnd);
 }
 
 /** Ages from the quantity layer; evidence runs to the adjacent name when there is one. */
