@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -419,6 +419,25 @@ describe('knownOrganization', () => {
     expect(typed('Harrison Ford', 'PER')).toBe('PER');
     expect(typed('Ford', 'PER')).toBe('PER');
     expect(typed('Premier League', 'MISC')).toBe('MISC');
+  });
+});
+
+describe('withoutTrailingTitle', () => {
+  const trimmed = (text: string, type = 'ORG'): string => {
+    const words = text.split(' ');
+    const s = withoutTrailingTitle(words, { start: 0, end: words.length, type });
+    return words.slice(s.start, s.end).join(' ');
+  };
+
+  it('ends an organization before a job title written after it', () => {
+    expect(trimmed('State Department Spokesperson')).toBe('State Department');
+    expect(trimmed('BBC Director')).toBe('BBC');
+  });
+
+  it('keeps offices, one-word spans and people whole', () => {
+    expect(trimmed('Information Commissioner')).toBe('Information Commissioner');
+    expect(trimmed('Director')).toBe('Director');
+    expect(trimmed('Bob Chairman', 'PER')).toBe('Bob Chairman');
   });
 });
 

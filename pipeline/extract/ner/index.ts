@@ -87,6 +87,7 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
     .map((span) => countryAbbreviationAsPlace(words, span))
     .map((span) => knownOrganization(words, span))
     .flatMap((span) => cutAtLowerCase(words, span))
+    .map((span) => withoutTrailingTitle(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
     .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span));
 }
@@ -277,6 +278,20 @@ export function splitTitledName(words: string[], span: GoldSpan): GoldSpan[] {
   if (headEnd > span.start) out.push({ start: span.start, end: headEnd, type: span.type === 'PER' ? 'ORG' : span.type });
   out.push({ start: given, end: span.end, type: 'PER' });
   return out;
+}
+
+/** job titles that end an organization's span without being part of its name */
+const TRAILING_TITLES = new Set(['spokesman', 'spokeswoman', 'spokesperson', 'chairman', 'chairwoman', 'administrator', 'director', 'ambassador', 'ceo']);
+
+/**
+ * "Jeff Rathke, the State Department Spokesperson, said": a job title capitalized after an
+ * organization's name is the person's, not the name's; the span ends before it.
+ */
+export function withoutTrailingTitle(words: string[], span: GoldSpan): GoldSpan {
+  if (span.type !== 'ORG' && span.type !== 'MISC') return span;
+  let end = span.end;
+  while (end - span.start > 1 && TRAILING_TITLES.has(lexiconForm(words[end - 1]))) end--;
+  return end === span.end ? span : { ...span, end };
 }
 
 /** last words of organizations' names that a person's name never ends with ("Red Rose Army") */
