@@ -414,6 +414,13 @@ describe('knownOrganization', () => {
     expect(typed('Coca-Cola', 'LOC')).toBe('ORG');
   });
 
+  it('types a newspaper named after a place as an organization, not a person named like one', () => {
+    expect(typed('Saudi Gazette', 'LOC')).toBe('ORG');
+    expect(typed('San Francisco Chronicle', 'LOC')).toBe('ORG');
+    expect(typed('Jim Courier', 'PER')).toBe('PER');
+    expect(typed('Gazette', 'LOC')).toBe('LOC');
+  });
+
   it('leaves other names, parts of names and the names it leaves out alone', () => {
     expect(typed('Google Earth', 'MISC')).toBe('MISC');
     expect(typed('Harrison Ford', 'PER')).toBe('PER');

@@ -7,7 +7,7 @@ import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
 import { spansFromBilou, type GoldSpan } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
-import { FEMALE_FIRST_NAMES, firstNameGender, MALE_FIRST_NAMES, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
+import { FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
 import knownOrganizations from './model/organizations.json' with { type: 'json' };
 
@@ -175,6 +175,9 @@ const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
   return out;
 })();
 
+/** last words of newspapers' names, capitalized */
+const NEWSPAPER_WORDS = new Set(['Gazette', 'Times', 'Post', 'Herald', 'Journal', 'Tribune', 'Telegraph', 'Chronicle', 'Observer', 'Guardian', 'Inquirer', 'Courier', 'Dispatch', 'Examiner']);
+
 /** Whether a lower-cased name is one of the well-known organizations. */
 export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIONS.has(lower);
 
@@ -185,6 +188,11 @@ export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIO
  */
 export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   if (span.type === 'ORG') return span;
+  // "the Saudi Gazette", "the Jerusalem Post": a place or person's name before a newspaper's word
+  // (not "Jim Courier": a person's first name before it)
+  if ((span.type === 'LOC' || span.type === 'PER') && span.end - span.start > 1 && NEWSPAPER_WORDS.has(words[span.end - 1]) && !(span.type === 'PER' && isFirstName(lexiconForm(words[span.start])))) {
+    return { ...span, type: 'ORG' };
+  }
   // most spans fail on their first word, before any string is built
   const first = words[span.start].toLowerCase();
   const dash = first.search(/[-.]/);
