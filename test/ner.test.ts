@@ -419,6 +419,8 @@ describe('knownOrganization', () => {
     expect(typed('San Francisco Chronicle', 'LOC')).toBe('ORG');
     expect(typed('Jim Courier', 'PER')).toBe('PER');
     expect(typed('Gazette', 'LOC')).toBe('LOC');
+    expect(typed('Wikinews', 'PER')).toBe('ORG');
+    expect(typed('Arab News', 'LOC')).toBe('ORG');
   });
 
   it('leaves other names, parts of names and the names it leaves out alone', () => {

@@ -176,7 +176,7 @@ const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
 })();
 
 /** last words of newspapers' names, capitalized */
-const NEWSPAPER_WORDS = new Set(['Gazette', 'Times', 'Post', 'Herald', 'Journal', 'Tribune', 'Telegraph', 'Chronicle', 'Observer', 'Guardian', 'Inquirer', 'Courier', 'Dispatch', 'Examiner']);
+const NEWSPAPER_WORDS = new Set(['Gazette', 'Times', 'Post', 'Herald', 'Journal', 'Tribune', 'Telegraph', 'Chronicle', 'Observer', 'Guardian', 'Inquirer', 'Courier', 'Dispatch', 'Examiner', 'News']);
 
 /** Whether a lower-cased name is one of the well-known organizations. */
 export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIONS.has(lower);
@@ -193,6 +193,8 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   if ((span.type === 'LOC' || span.type === 'PER') && span.end - span.start > 1 && NEWSPAPER_WORDS.has(words[span.end - 1]) && !(span.type === 'PER' && isFirstName(lexiconForm(words[span.start])))) {
     return { ...span, type: 'ORG' };
   }
+  // "Wikinews", "Euronews": one word ending in "news" is a news service
+  if (span.end - span.start === 1 && /^\p{Lu}\p{L}+news$/u.test(words[span.start])) return { ...span, type: 'ORG' };
   // most spans fail on their first word, before any string is built
   const first = words[span.start].toLowerCase();
   const dash = first.search(/[-.]/);
