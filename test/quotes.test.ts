@@ -323,6 +323,17 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('attributes words quoted after a naming verb to its subject ("called the plan “a disaster”")', () => {
+    const doc = run(
+      'Senator John Smith called the plan “a disaster” on Monday. The mayor dubbed the scheme “a vanity project”. The talks were “a disaster”, we hear.',
+      [['John Smith', 'PER']],
+    );
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['a disaster', 'John Smith'],
+      ['a vanity project', 'The mayor'],
+    ]);
+  });
+
   it('reads a reporting verb after a determiner as a noun, and finds subjects past adverbs, participles and "and"', () => {
     const doc = run(
       '“It is an invasion,” Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said. ' +

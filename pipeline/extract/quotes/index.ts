@@ -3,7 +3,7 @@ import { isSubjectMention, tokenRange } from '../coref/index.ts';
 import { spanLocator, titleBefore } from '../entities/index.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
-import { ADDRESSEE_VERBS, INDIRECT_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
+import { ADDRESSEE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
 
 /**
  * Quote attribution: direct quotes (content inside the marks, marks excluded) and reported
@@ -510,7 +510,9 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
     }
     // "as the prosecutor put it, “…”"
     const putIt = w === 'put' && j + 1 < b && lowerAt(j + 1) === 'it' && lowerAt(j - 2) !== 'to';
-    if (!REPORTING_VERBS.has(w) && !putIt) continue;
+    // "called the plan “a disaster”", "dubbed it “a vanity project”": a naming verb a few words before
+    const naming = NAMING_VERBS.has(w) && b - j <= 7;
+    if (!REPORTING_VERBS.has(w) && !putIt && !naming) continue;
     const cue = { start: t.start, end: t.end, text: t.text };
     // participles report for the main-clause subject ("The president went on …, noting that …")
     const participle = /ing$/.test(w);

@@ -78,3 +78,10 @@ export const PARTICIPLE_VERBS: ReadonlySet<string> = new Set(
     .flatMap(inflect)
     .filter((w) => /ing$/.test(w)),
 );
+
+/** Verbs that name or characterize, quoting the words they use: "called the plan “a disaster”". */
+export const NAMING_VERBS: ReadonlySet<string> = new Set(
+  ['call', 'dub', 'brand', 'label', 'term', 'nickname', 'christen']
+    .flatMap(inflect)
+    .concat(['dubbed', 'dubbing', 'labelled', 'labelling']),
+);
