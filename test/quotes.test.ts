@@ -323,6 +323,11 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('reports a question after "asked" from its wh-word, and nothing for "asked to"', () => {
+    const doc = run('Jake Tapper asked whether Republicans would hold the House. He was asked to leave.', [['Jake Tapper', 'PER']]);
+    expect(doc.quotes.map((q) => [q.text, q.direct, q.speaker?.text])).toEqual([['whether Republicans would hold the House', false, 'Jake Tapper']]);
+  });
+
   it('attributes words quoted after a naming verb to its subject ("called the plan “a disaster”")', () => {
     const doc = run(
       'Senator John Smith called the plan “a disaster” on Monday. The mayor dubbed the scheme “a vanity project”. The talks were “a disaster”, we hear.',

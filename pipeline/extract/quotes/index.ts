@@ -902,6 +902,14 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   const next = toks[at];
   if (!next || at >= lastEnd) return -1;
   const w = w0;
+  // "asked (Ryan) whether Republicans could hold the House": the question, from its wh-word
+  if (ASK_FORMS.has(lowerAt(verb))) {
+    for (let k = at; k < Math.min(lastEnd - 2, at + 4); k++) {
+      if (WH_WORDS.has(lowerAt(k))) return k;
+      if (isPunct(toks[k])) return -1;
+    }
+    return -1;
+  }
   if (ADDRESSEE_VERBS.has(lowerAt(verb))) {
     // "told reporters the plan would fail": the addressee, then a clause with its own verb
     if (PREPOSITIONS.has(w0) || STOPS.has(w0)) return -1; // "promised to reduce …"
@@ -924,6 +932,10 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   const from = w === ',' && at + 1 < lastEnd ? at + 1 : at;
   return /^\p{Ll}/u.test(toks[from].text) ? clauseWithAuxiliary(ctx, from, lastEnd) : -1;
 }
+
+const ASK_FORMS = new Set(['asked', 'asks', 'ask']);
+/** words that open a reported question */
+const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'who', 'where', 'which']);
 
 /** Token index after a time expression (with "on" before it) starting at token `from`, else `from`. */
 function afterTime(ctx: Ctx, from: number, lastEnd: number): number {

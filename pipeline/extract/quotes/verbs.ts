@@ -58,7 +58,7 @@ export const INDIRECT_VERBS: ReadonlySet<string> = new Set(
     'say tell add claim insist argue warn state declare announce acknowledge admit confirm deny suggest ' +
     'write tweet recall note explain predict promise vow pledge stress emphasize emphasise complain ' +
     'concede testify allege indicate reveal disclose reiterate report assert contend believe ' +
-    'think estimate agree hint mention speculate assure inform reckon swear'
+    'think estimate agree hint mention speculate assure inform reckon swear ask'
   )
     .split(/\s+/)
     .flatMap(inflect)
