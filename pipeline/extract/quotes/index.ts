@@ -470,8 +470,10 @@ function accordingAfter(ctx: Ctx, from: number, limit: number): { speaker?: Spea
 
 /** "told X" / "assured X": the entity right after an addressee-taking verb. */
 function addresseeAfterVerb(ctx: Ctx, verb: number, limit: number): { addressee?: string } {
-  if (!ADDRESSEE_VERBS.has(lowerAt(verb))) return {};
-  const np = npAfter(ctx, verb + 1, limit);
+  // "called on Hamas to honor its promise"
+  const callsOn = /^call/.test(lowerAt(verb)) && /^(?:on|upon)$/.test(lowerAt(verb + 1));
+  if (!ADDRESSEE_VERBS.has(lowerAt(verb)) && !callsOn) return {};
+  const np = npAfter(ctx, verb + (callsOn ? 2 : 1), limit);
   if (!np) return {};
   const m = mentionIn(ctx, np.start, np.end);
   return m ? { addressee: m.entity } : {};
@@ -814,7 +816,7 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       }
       const participle = PARTICIPLE_VERBS.has(w);
       const evidential = EVIDENTIAL_VERBS.has(w);
-      if (!participle && !evidential && !INDIRECT_VERBS.has(w)) continue;
+      if (!participle && !evidential && !INDIRECT_VERBS.has(w) && !DIRECTIVE_VERBS.has(w)) continue;
       // a capital inside a sentence is a name's ("Colorado State University"), not a verb's,
       // unless the whole sentence is in title case ("Trump Says He Never Pledged To …")
       if (j > a && /^\p{Lu}/u.test(t.text) && (insideName(ctx, t) || !titleCase(ctx, a, lastEnd))) continue;
@@ -835,8 +837,10 @@ function indirectQuotes(ctx: Ctx): Quote[] {
         if (speaker && start > j && start < lastEnd) pushIndirect(ctx, out, toks[start].start, clauseEnd, speaker, cue);
         continue;
       }
-      // postposed: "CLAUSE, sources said." / "CLAUSE, said Putin."
-      const comma = findPostposedComma(ctx, a, j, lastEnd);
+      // postposed: "CLAUSE, sources said." / "CLAUSE, said Putin."; not a verb that only directs
+      // ("…, further intensifying calls for his release": a noun)
+      const directiveOnly = !INDIRECT_VERBS.has(w);
+      const comma = directiveOnly ? -1 : findPostposedComma(ctx, a, j, lastEnd);
       if (comma >= 0) {
         const np = j === comma + 1 ? npAfter(ctx, j + 1, lastEnd) : npBefore(ctx, j, comma + 1);
         if (np) pushIndirect(ctx, out, s.start, toks[comma].start, speakerFrom(ctx, np, j === comma + 1 ? 'start' : 'end'), cue);
@@ -855,7 +859,7 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       // parenthetical: "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
       // reports the whole sentence around it
       const [speakerFirst] = tokenRange(doc, speaker);
-      if (toks[j + 1]?.text === ',' && speakerFirst - 1 > a + 1 && toks[speakerFirst - 1].text === ',' && j + 2 < lastEnd) {
+      if (!directiveOnly && toks[j + 1]?.text === ',' && speakerFirst - 1 > a + 1 && toks[speakerFirst - 1].text === ',' && j + 2 < lastEnd) {
         pushIndirect(ctx, out, s.start, clauseEnd, speaker, cue);
         continue;
       }
@@ -902,13 +906,27 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   const next = toks[at];
   if (!next || at >= lastEnd) return -1;
   const w = w0;
+  const v = lowerAt(verb);
   // "asked (Ryan) whether Republicans could hold the House": the question, from its wh-word
-  if (ASK_FORMS.has(lowerAt(verb))) {
+  if (ASK_FORMS.has(v)) {
     for (let k = at; k < Math.min(lastEnd - 2, at + 4); k++) {
       if (WH_WORDS.has(lowerAt(k))) return k;
-      if (isPunct(toks[k])) return -1;
+      if (isPunct(toks[k])) break;
     }
-    return -1;
+  }
+  // "pledged to push for an amendment", "vowed to fight on": what the speaker undertook
+  if (COMMISSIVE_VERBS.has(v) && w0 === 'to' && at + 1 < lastEnd && /^\p{Ll}/u.test(toks[at + 1].text) && !DETERMINERS_RE.test(lowerAt(at + 1))) return at;
+  // "called on Trump to stop attacking her", "urged the council to act", "told his advisers to
+  // find a way": the addressee and what they are to do
+  if (DIRECTIVE_VERBS.has(v) || ASK_FORMS.has(v)) {
+    const calls = v.startsWith('call');
+    if (calls && w0 !== 'on' && w0 !== 'upon') return -1;
+    const np = calls ? at + 1 : at;
+    for (let e = np + 1; e < Math.min(lastEnd - 1, np + 7); e++) {
+      if (isPunct(toks[e])) break;
+      if (lowerAt(e) === 'to' && /^\p{Ll}/u.test(toks[e + 1].text) && !DETERMINERS_RE.test(lowerAt(e + 1))) return np;
+    }
+    if (calls || ASK_FORMS.has(v) || !INDIRECT_VERBS.has(v)) return -1;
   }
   if (ADDRESSEE_VERBS.has(lowerAt(verb))) {
     // "told reporters the plan would fail": the addressee, then a clause with its own verb
@@ -934,6 +952,12 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
 }
 
 const ASK_FORMS = new Set(['asked', 'asks', 'ask']);
+/** verbs that tell someone to do something: the addressee and the deed are what was said */
+const DIRECTIVE_VERBS = new Set(['urged', 'urges', 'called', 'calls', 'told', 'tells', 'warned', 'warns', 'implored', 'begged', 'appealed']);
+/** verbs by which a speaker undertakes something: "pledged to", "vowed to" */
+const COMMISSIVE_VERBS = new Set(['pledged', 'pledges', 'vowed', 'vows', 'promised', 'promises', 'threatened', 'threatens']);
+/** a determiner after "to" makes it a preposition ("told reporters to the east …" is no deed) */
+const DETERMINERS_RE = /^(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your)$/;
 /** words that open a reported question */
 const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'who', 'where', 'which']);
 
