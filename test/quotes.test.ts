@@ -331,25 +331,29 @@ describe('quoteExtractor', () => {
   it('reports what a speaker told someone to do or undertook to do, and not "called X Y" or "was asked to"', () => {
     const doc = run(
       'Jennifer Palmieri called on Trump to stop attacking her. Hillary Clinton pledged to push for an amendment. The FBI warned state officials to boost security. He called the plan a failure. He was asked to leave. ' +
+        'The NAACP called for a moratorium on charter schools. ' +
         'The video was released in April, further intensifying calls for his release.',
-      [['Jennifer Palmieri', 'PER'], ['Trump', 'PER'], ['Hillary Clinton', 'PER'], ['FBI', 'ORG']],
+      [['Jennifer Palmieri', 'PER'], ['Trump', 'PER'], ['Hillary Clinton', 'PER'], ['FBI', 'ORG'], ['NAACP', 'ORG']],
     );
     expect(entityName(doc, doc.quotes[0].addressee)).toBe('Trump');
     expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
       ['Trump to stop attacking her', 'Jennifer Palmieri', 'called'],
       ['to push for an amendment', 'Hillary Clinton', 'pledged'],
       ['state officials to boost security', 'FBI', 'warned'],
+      ['a moratorium on charter schools', 'NAACP', 'called'],
     ]);
   });
 
   it('attributes words quoted after a naming verb to its subject ("called the plan “a disaster”")', () => {
     const doc = run(
-      'Senator John Smith called the plan “a disaster” on Monday. The mayor dubbed the scheme “a vanity project”. The talks were “a disaster”, we hear.',
-      [['John Smith', 'PER']],
+      'Senator John Smith called the plan “a disaster” on Monday. The mayor dubbed the scheme “a vanity project”. The talks were “a disaster”, we hear. ' +
+        'Hillary Clinton called half of his supporters “deplorables”. The “reform” failed.',
+      [['John Smith', 'PER'], ['Hillary Clinton', 'PER']],
     );
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, q.speaker?.text])).toEqual([
       ['a disaster', 'John Smith'],
       ['a vanity project', 'The mayor'],
+      ['deplorables', 'Hillary Clinton'],
     ]);
   });
 

@@ -704,7 +704,8 @@ function directQuotes(ctx: Ctx): Quote[] {
     const partial = !/^\s*$/.test(textBefore) && !/[:,]\s*$/.test(textBefore);
     // short partial quotes without a cue are scare quotes or titles, not speech
     if (words < 3 && !cue) continue;
-    if (partial && words < 2) continue;
+    // one word is a scare quote, unless a naming verb quotes it ("called them “deplorables”")
+    if (partial && words < 2 && !(cue?.cue && NAMING_VERBS.has(cue.cue.text.toLowerCase()))) continue;
     // a title in quotation marks inside a sentence ("told MSNBC’s “Morning Joe”"), unless the
     // sentence is a headline, whose quotations are capitalized like the rest of it
     if (partial && isTitleCased(doc.text.slice(q.start, q.end)) && !isTitleCased(doc.text.slice(openSentence.start, q.open), Infinity)) continue;
@@ -920,6 +921,8 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   // find a way": the addressee and what they are to do
   if (DIRECTIVE_VERBS.has(v) || ASK_FORMS.has(v)) {
     const calls = v.startsWith('call');
+    // "the NAACP called for a moratorium on charter schools": what was demanded
+    if (calls && w0 === 'for' && at + 1 < lastEnd && !/^\p{Lu}/u.test(toks[at + 1].text) && !isPunct(toks[at + 1])) return at + 1;
     if (calls && w0 !== 'on' && w0 !== 'upon') return -1;
     const np = calls ? at + 1 : at;
     for (let e = np + 1; e < Math.min(lastEnd - 1, np + 7); e++) {
