@@ -323,6 +323,14 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('finds the subject before a bracketed party designation and a clause with a bare subject', () => {
+    const doc = run('Rep. Trey Gowdy (R-S.C.) said the claim smacked of hypocrisy. Megan Hester said parents still want neighborhood schools.', [['Trey Gowdy', 'PER'], ['Megan Hester', 'PER']]);
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['the claim smacked of hypocrisy', 'Trey Gowdy'],
+      ['parents still want neighborhood schools', 'Megan Hester'],
+    ]);
+  });
+
   it('reports a question after "asked" from its wh-word, and nothing for "asked to"', () => {
     const doc = run('Jake Tapper asked whether Republicans would hold the House. He was asked to leave.', [['Jake Tapper', 'PER']]);
     expect(doc.quotes.map((q) => [q.text, q.direct, q.speaker?.text])).toEqual([['whether Republicans would hold the House', false, 'Jake Tapper']]);

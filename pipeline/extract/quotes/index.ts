@@ -330,7 +330,8 @@ function subjectOfVerb(ctx: Ctx, verb: number, floor: number): SpeakerRef | unde
     let c = k - 1;
     for (; c >= floor && k - c <= 30; c--) {
       const t = toks[c].text;
-      if (endsClause(toks, c) && (t !== '.' || c > floor)) return fallback;
+      // a period inside brackets belongs to an abbreviation: "(R-S.C.)"
+      if (endsClause(toks, c) && (t !== '.' || c > floor) && !(opener === '(' && t === '.')) return fallback;
       if (t !== opener || c === floor) continue;
       const np = npBefore(ctx, c, floor);
       const speaker = np && speakerFrom(ctx, np, 'end');
@@ -994,12 +995,22 @@ function complementLike(ctx: Ctx, from: number, lastEnd: number): boolean {
 }
 
 /** `from` when a clause starts there: a word that can begin one, and an auxiliary or modal within seven words. */
+/** finite verbs of wanting, knowing and holding that open a reported clause without an auxiliary */
+const STANCE_VERBS = new Set([
+  'want', 'wants', 'wanted', 'need', 'needs', 'needed', 'know', 'knows', 'knew', 'think', 'thinks', 'thought',
+  'believe', 'believes', 'believed', 'feel', 'feels', 'felt', 'support', 'supports', 'supported', 'oppose', 'opposes',
+  'opposed', 'expect', 'expects', 'expected', 'hope', 'hopes', 'hoped', 'remain', 'remains', 'remained', 'tend',
+  'tends', 'tended', 'like', 'likes', 'liked', 'prefer', 'prefers', 'preferred', 'see', 'sees', 'saw',
+]);
+
 function clauseWithAuxiliary(ctx: Ctx, from: number, lastEnd: number): number {
   const toks = ctx.doc.tokens;
   if (from >= lastEnd || isPunct(toks[from]) || NOT_CLAUSE_STARTS.has(lowerAt(from))) return -1;
   for (let k = from + 1; k < Math.min(lastEnd, from + 8); k++) {
     if (isPunct(toks[k])) return -1;
     if (CLAUSE_AUXILIARIES.has(lowerAt(k))) return from;
+    // "said parents still want neighborhood schools": a bare subject and a verb of stance
+    if (STANCE_VERBS.has(lowerAt(k)) && k - from <= 3) return from;
     // "he's", "they'll": a contracted auxiliary after a pronoun
     if (/^['’](?:s|re|ll|d|ve|m)$/.test(lowerAt(k)) && PRONOUNS.has(lowerAt(k - 1))) return from;
   }
