@@ -421,6 +421,8 @@ describe('knownOrganization', () => {
     expect(typed('Gazette', 'LOC')).toBe('LOC');
     expect(typed('Wikinews', 'PER')).toBe('ORG');
     expect(typed('Arab News', 'LOC')).toBe('ORG');
+    expect(typed('Sky News', 'PER')).toBe('ORG');
+    expect(typed('Emily Post', 'PER')).toBe('PER');
   });
 
   it('leaves other names, parts of names and the names it leaves out alone', () => {

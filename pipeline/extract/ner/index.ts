@@ -178,6 +178,9 @@ const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
 /** last words of newspapers' names, capitalized */
 const NEWSPAPER_WORDS = new Set(['Gazette', 'Times', 'Post', 'Herald', 'Journal', 'Tribune', 'Telegraph', 'Chronicle', 'Observer', 'Guardian', 'Inquirer', 'Courier', 'Dispatch', 'Examiner', 'News']);
 
+/** newspapers' words that are also surnames ("Jim Courier", "Emily Post") */
+const SURNAME_LIKE_PAPERS = new Set(['Post', 'Courier', 'Herald', 'Guardian', 'Observer']);
+
 /** Whether a lower-cased name is one of the well-known organizations. */
 export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIONS.has(lower);
 
@@ -190,7 +193,8 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   if (span.type === 'ORG') return span;
   // "the Saudi Gazette", "the Jerusalem Post": a place or person's name before a newspaper's word
   // (not "Jim Courier": a person's first name before it)
-  if ((span.type === 'LOC' || span.type === 'PER') && span.end - span.start > 1 && NEWSPAPER_WORDS.has(words[span.end - 1]) && !(span.type === 'PER' && isFirstName(lexiconForm(words[span.start])))) {
+  const last = words[span.end - 1];
+  if ((span.type === 'LOC' || span.type === 'PER') && span.end - span.start > 1 && NEWSPAPER_WORDS.has(last) && !(span.type === 'PER' && SURNAME_LIKE_PAPERS.has(last) && isFirstName(lexiconForm(words[span.start])))) {
     return { ...span, type: 'ORG' };
   }
   // "Wikinews", "Euronews": one word ending in "news" is a news service
