@@ -3,7 +3,7 @@ import { isSubjectMention, tokenRange } from '../coref/index.ts';
 import { spanLocator, titleBefore } from '../entities/index.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
-import { ADDRESSEE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
+import { ADDRESSEE_VERBS, ASK_FORMS, COMMISSIVE_VERBS, DIRECTIVE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
 
 /**
  * Quote attribution: direct quotes (content inside the marks, marks excluded) and reported
@@ -955,11 +955,6 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   return /^\p{Ll}/u.test(toks[from].text) ? clauseWithAuxiliary(ctx, from, lastEnd) : -1;
 }
 
-const ASK_FORMS = new Set(['asked', 'asks', 'ask']);
-/** verbs that tell someone to do something: the addressee and the deed are what was said */
-const DIRECTIVE_VERBS = new Set(['urged', 'urges', 'called', 'calls', 'told', 'tells', 'warned', 'warns', 'implored', 'begged', 'appealed']);
-/** verbs by which a speaker undertakes something: "pledged to", "vowed to" */
-const COMMISSIVE_VERBS = new Set(['pledged', 'pledges', 'vowed', 'vows', 'promised', 'promises', 'threatened', 'threatens']);
 /** a determiner after "to" makes it a preposition ("told reporters to the east …" is no deed) */
 const DETERMINERS_RE = /^(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your)$/;
 /** words that open a reported question */

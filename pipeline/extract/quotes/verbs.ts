@@ -80,8 +80,16 @@ export const PARTICIPLE_VERBS: ReadonlySet<string> = new Set(
 );
 
 /** Verbs that name or characterize, quoting the words they use: "called the plan “a disaster”". */
-export const NAMING_VERBS: ReadonlySet<string> = new Set(
-  ['call', 'dub', 'brand', 'label', 'term', 'nickname', 'christen']
-    .flatMap(inflect)
-    .concat(['dubbed', 'dubbing', 'labelled', 'labelling']),
-);
+export const NAMING_VERBS: ReadonlySet<string> = new Set([
+  ...['call', 'brand', 'term', 'nickname', 'christen'].flatMap(inflect),
+  'dub', 'dubs', 'dubbed', 'dubbing', 'label', 'labels', 'labeled', 'labelled', 'labeling', 'labelling',
+]);
+
+/** Forms of "ask", which reports a question ("asked whether …") or a request ("asked X to …"). */
+export const ASK_FORMS: ReadonlySet<string> = new Set(['asked', 'asks', 'ask']);
+
+/** Verbs that tell someone to do something: the addressee and the deed are what was said. */
+export const DIRECTIVE_VERBS: ReadonlySet<string> = new Set(['urged', 'urges', 'called', 'calls', 'told', 'tells', 'warned', 'warns', 'implored', 'begged', 'appealed']);
+
+/** Verbs by which a speaker undertakes something: "pledged to", "vowed to". */
+export const COMMISSIVE_VERBS: ReadonlySet<string> = new Set(['pledged', 'pledges', 'vowed', 'vows', 'promised', 'promises', 'threatened', 'threatens']);
