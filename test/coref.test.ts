@@ -83,6 +83,11 @@ describe('corefResolver', () => {
     expect(added(body, 'Acme Corp')).toEqual([]);
   });
 
+  it('resolves "the country" as a subject to the country the article named most', () => {
+    const doc = run('Germany beat Italy. Germany will host the tournament. The country spent $2bn on stadiums. Critics blamed the country.', [['Germany', 'LOC'], ['Italy', 'LOC']]);
+    expect(added(doc, 'Germany')).toEqual([`description:The country@${doc.text.indexOf('The country')}`]);
+  });
+
   it('resolves "the company" as a subject to the organization the article named most, or to the one it renames', () => {
     const doc = run(
       'Acme Corp cut 500 jobs. Acme Corp shares fell after Bolt Ltd raised prices. The company said demand was weak. Investors sold the company short.',

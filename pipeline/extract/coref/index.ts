@@ -1,3 +1,4 @@
+import { COUNTRY_NAMES } from '../relations/demonyms.ts';
 import type { Component, Doc, Entity, Mention, Span } from '../document.ts';
 import { sentenceLocator, titleBefore } from '../entities/index.ts';
 import { ROLE_NOUNS, roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
@@ -318,6 +319,9 @@ export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean
   return out;
 }
 
+/** Nouns that stand for a country already named: "the country has refused". */
+const COUNTRY_NOUNS: ReadonlySet<string> = new Set(['country', 'nation']);
+
 /** Nouns that stand for a business or other body already named: "the company said", "the club's accounts". */
 const ORGANIZATION_NOUNS = new Set([
   'company', 'firm', 'group', 'bank', 'carrier', 'airline', 'retailer', 'club', 'insurer', 'lender', 'broadcaster', 'carmaker', 'chain',
@@ -330,16 +334,22 @@ const ORGANIZATION_NOUNS = new Set([
  * before and it has no rival of equal count. Followed by a name ("the group Amnesty") or "of"
  * ("the bank of England"), it introduces one instead.
  */
-function organizationDescriptions(doc: Doc, insideQuote: (pos: number) => boolean, sentenceOf: (pos: number) => number): Mention[] {
+function organizationDescriptions(
+  doc: Doc,
+  insideQuote: (pos: number) => boolean,
+  sentenceOf: (pos: number) => number,
+  nouns: ReadonlySet<string> = ORGANIZATION_NOUNS,
+  kind: (e: Entity) => boolean = (e) => e.type === 'Organization',
+): Mention[] {
   const { texts, lows, starts, ends, sentences } = tokenTable(doc);
   const named = doc.entities
-    .filter((e) => e.type === 'Organization')
+    .filter(kind)
     .flatMap((e) => e.mentions.filter((m) => m.kind === 'name' && !insideQuote(m.start)).map((m) => ({ entity: e, start: m.start, end: m.end })))
     .sort((a, b) => a.start - b.start);
   if (!named.length) return [];
   const out: Mention[] = [];
   for (let i = 0; i + 1 < texts.length; i++) {
-    if (lows[i] !== 'the' || !ORGANIZATION_NOUNS.has(lows[i + 1]) || sentences[i + 1] !== sentences[i]) continue;
+    if (lows[i] !== 'the' || !nouns.has(lows[i + 1]) || sentences[i + 1] !== sentences[i]) continue;
     const at = starts[i];
     if (insideQuote(at)) continue;
     const end = ends[i + 1];
@@ -509,6 +519,9 @@ export function resolveCoreference(doc: Doc): void {
   const descriptions = resolveDescriptions(doc, findDescriptions(doc, insideQuote), lastMention, insideQuote);
   for (const d of descriptions) byId.get(d.entity)?.mentions.push(d);
   for (const d of organizationDescriptions(doc, insideQuote, sentenceOf)) byId.get(d.entity)?.mentions.push(d);
+  // "the country said it would retaliate": the country named most, like "the company"
+  const isCountry = (e: Entity): boolean => e.type === 'Place' && COUNTRY_NAMES.has(e.name.toLowerCase());
+  for (const d of organizationDescriptions(doc, insideQuote, sentenceOf, COUNTRY_NOUNS, isCountry)) byId.get(d.entity)?.mentions.push(d);
 
   // antecedent candidates outside quotations, in text order; resolved pronouns join as we go
   const candidates: Candidate[] = [];
