@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -430,6 +430,21 @@ describe('knownOrganization', () => {
     expect(typed('Harrison Ford', 'PER')).toBe('PER');
     expect(typed('Ford', 'PER')).toBe('PER');
     expect(typed('Premier League', 'MISC')).toBe('MISC');
+  });
+});
+
+describe('isEventName', () => {
+  const event = (text: string): boolean => {
+    const words = text.split(' ');
+    return isEventName(words, { start: 0, end: words.length, type: 'ORG' });
+  };
+
+  it('reads battles, sieges, wars and treaties "of" a place as events', () => {
+    expect(['Battle of Gettysburg', 'Treaty of Versailles', 'War of 1812', 'Siege of Sarajevo'].map(event)).toEqual([true, true, true, true]);
+  });
+
+  it('leaves other names alone', () => {
+    expect(['Bank of England', 'War Office', 'Battle Creek', 'Battle of'].map(event)).toEqual([false, false, false, false]);
   });
 });
 

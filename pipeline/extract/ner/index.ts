@@ -86,6 +86,7 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
     .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
     .map((span) => knownOrganization(words, span))
+    .map((span) => (isEventName(words, span) ? { ...span, type: 'MISC' } : span))
     .flatMap((span) => cutAtLowerCase(words, span))
     .map((span) => withoutTrailingTitle(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
@@ -105,6 +106,17 @@ export function withHyphenatedGivenName(words: string[], span: GoldSpan, next: G
   if (span.type !== 'PER' || span.end - span.start !== 1 || span.end >= words.length) return span;
   if (next && next.start === span.end) return span;
   return HYPHENATED_GIVEN_NAME_RE.test(words[span.end]) ? { ...span, end: span.end + 1 } : span;
+}
+
+/** first words of the names of battles, sieges, wars and treaties: "Battle of Gettysburg" */
+const EVENT_HEADS = new Set(['Battle', 'Siege', 'War', 'Treaty', 'Massacre']);
+
+/**
+ * "the Battle of Antietam", "the Treaty of Versailles": an event's or treaty's name, CoNLL's MISC,
+ * which the tagger, reading the place after "of", typed ORG or LOC.
+ */
+export function isEventName(words: string[], span: GoldSpan): boolean {
+  return span.end - span.start > 2 && EVENT_HEADS.has(words[span.start]) && words[span.start + 1] === 'of';
 }
 
 /** last words of the names of competitions and sports events ("World Cup", "US Open", "Athens Olympics") */
