@@ -83,6 +83,15 @@ describe('corefResolver', () => {
     expect(added(body, 'Acme Corp')).toEqual([]);
   });
 
+  it('resolves a possessive in an opening phrase to the subject named right after it', () => {
+    const doc = run('Anna Berg met Kathryn Waters. In her opening remarks, Waters thanked the donors. In an interview with her, Anna Berg smiled.', [
+      ['Anna Berg', 'PER'], ['Kathryn Waters', 'PER'], ['Waters', 'PER'],
+    ]);
+    expect(added(doc, 'Kathryn Waters')).toContain(`pronoun:her@${doc.text.indexOf('her opening')}`);
+    // "with her," is no possessive: not the subject after the comma
+    expect(added(doc, 'Anna Berg')).toEqual([]);
+  });
+
   it('resolves "the country" as a subject to the country the article named most', () => {
     const doc = run('Germany beat Italy. Germany will host the tournament. The country spent $2bn on stadiums. Critics blamed the country.', [['Germany', 'LOC'], ['Italy', 'LOC']]);
     expect(added(doc, 'Germany')).toEqual([`description:The country@${doc.text.indexOf('The country')}`]);

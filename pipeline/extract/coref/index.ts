@@ -43,6 +43,9 @@ const PRONOUN_FORMS: ReadonlySet<string> = new Set(
   [...PRONOUN_GENDER.keys(), 'its', 'it'].flatMap((w) => [w, w[0].toUpperCase() + w.slice(1), w.toUpperCase()]),
 );
 
+/** possessive pronouns, which may point ahead from an opening phrase ("In her remarks, Waters …") */
+const POSSESSIVES: ReadonlySet<string> = new Set(['his', 'her']);
+
 const PRONOUN_RE = /\b(?:he|him|his|himself|she|her|hers|herself|its|it)\b/gi;
 
 /** "it" before a reporting verb ("it said", "it has warned") speaks for an organization. */
@@ -533,6 +536,26 @@ export function resolveCoreference(doc: Doc): void {
   }
   candidates.sort((a, b) => a.start - b.start);
 
+  /**
+   * "In her opening remarks, Waters thanked …": a possessive in a phrase that opens the sentence
+   * and ends at a comma stands for the person named right after the comma, the main clause's
+   * subject, when that person's gender does not contradict it.
+   */
+  const cataphoricSubject = (ti: number): Entity | undefined => {
+    const sentence = sentences[ti];
+    const first = tokenAtSentenceStart(sentences, ti);
+    if (!PREPOSITIONS.has(lows[first]) || ti - first > 6) return undefined;
+    // a possessive before its noun ("her opening remarks"), not "with her, Smith said"
+    if (!/^\p{Ll}/u.test(texts[ti + 1] ?? '') || PREPOSITIONS.has(lows[ti + 1])) return undefined;
+    let comma = ti + 1;
+    while (comma < texts.length && sentences[comma] === sentence && comma - ti <= 8 && texts[comma] !== ',') comma++;
+    if (texts[comma] !== ',' || comma - ti > 8) return undefined;
+    const at = starts[comma + 1];
+    const next = candidates.find((c) => c.start === at);
+    const gender = PRONOUN_GENDER.get(lows[ti]);
+    if (!next || next.entity.type !== 'Person' || !next.subject || (next.entity.gender && next.entity.gender !== gender)) return undefined;
+    return next.entity;
+  };
   const added: Mention[] = [];
   let ci = 0;
   let window: Candidate[] = []; // candidates before the current token, from the last three sentences
@@ -551,7 +574,7 @@ export function resolveCoreference(doc: Doc): void {
     if (insideQuote(start) || !/\p{L}/u.test(text)) continue;
     const cands = window;
     const pick = gender
-      ? pickPerson(cands, gender, sentence)
+      ? (POSSESSIVES.has(w) ? cataphoricSubject(ti) : undefined) ?? pickPerson(cands, gender, sentence)
       : reported >= 0
         ? pickReporter(cands, sentence, starts[reported])
         : w === 'it'
