@@ -503,10 +503,17 @@ describe('splitTrailingPerson', () => {
 
 describe('withHyphenatedGivenName', () => {
   const words = 'Paul Tse and Wong Kwok-kin of the FTU and Wong Pro-Beijing'.split(' ');
-  const span = (start: number, end: number, type: 'PER' | 'ORG' = 'PER') => ({ start, end, type });
+  const span = (start: number, end: number, type: 'PER' | 'ORG' | 'MISC' = 'PER') => ({ start, end, type });
 
   it('takes a hyphenated given name after a one-word person into the name', () => {
     expect(withHyphenatedGivenName(words, span(3, 4), span(7, 8, 'ORG'))).toEqual(span(3, 5));
+  });
+
+  it('types a short family name and a hyphenated given name as a person, not an English compound', () => {
+    const names = 'Kwok Wai-keung Hong Kong-based Cup-winning'.split(' ');
+    expect(withHyphenatedGivenName(names, span(0, 2, 'ORG'), undefined)).toEqual(span(0, 2));
+    expect(withHyphenatedGivenName(names, span(2, 4, 'MISC'), undefined)).toEqual(span(2, 4, 'MISC'));
+    expect(withHyphenatedGivenName(['World', 'Cup-winning'], span(0, 2, 'MISC'), undefined)).toEqual(span(0, 2, 'MISC'));
   });
 
   it('leaves longer names, other types, a given name another span holds, and upper case after the hyphen', () => {

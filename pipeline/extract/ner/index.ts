@@ -93,8 +93,9 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
     .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span));
 }
 
-/** a Cantonese or Korean given name after the family name: "Kwok-kin", "Jong-un" */
-const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
+/** a Cantonese or Korean given name after the family name: "Kwok-kin", "Jong-un", "Chun-ying" —
+ * two short syllables, not an English compound ("Kong-based", "Cup-winning") */
+const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}{1,5}-(?!(?:based|listed|led|run|born|owned|style|like|made|wide|era|area|type|class)$)\p{Ll}{1,5}$/u;
 
 /**
  * "Wong Kwok-kin of the FTU": a one-word person followed by a hyphenated given name is the family
@@ -103,6 +104,10 @@ const HYPHENATED_GIVEN_NAME_RE = /^\p{Lu}\p{Ll}+-\p{Ll}+$/u;
  * "Wong" of the article for one person.
  */
 export function withHyphenatedGivenName(words: string[], span: GoldSpan, next: GoldSpan | undefined): GoldSpan {
+  // "Kwok Wai-keung" typed as an organization: a short family name and a hyphenated given name
+  if (span.type !== 'PER' && span.end - span.start === 2 && /^\p{Lu}\p{Ll}{1,5}$/u.test(words[span.start]) && HYPHENATED_GIVEN_NAME_RE.test(words[span.start + 1])) {
+    return { ...span, type: 'PER' };
+  }
   if (span.type !== 'PER' || span.end - span.start !== 1 || span.end >= words.length) return span;
   if (next && next.start === span.end) return span;
   return HYPHENATED_GIVEN_NAME_RE.test(words[span.end]) ? { ...span, end: span.end + 1 } : span;
