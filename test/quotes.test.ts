@@ -339,7 +339,8 @@ describe('quoteExtractor', () => {
   it('reports what a speaker told someone to do or undertook to do, and not "called X Y" or "was asked to"', () => {
     const doc = run(
       'Jennifer Palmieri called on Trump to stop attacking her. Hillary Clinton pledged to push for an amendment. The FBI warned state officials to boost security. He called the plan a failure. He was asked to leave. ' +
-        'The NAACP called for a moratorium on charter schools. ' +
+        'The NAACP called for a moratorium on charter schools. The report has prompted calls for all salt to be iodised. ' +
+        'The army has been told to prepare a “quasi-state of war”. ' +
         'The video was released in April, further intensifying calls for his release.',
       [['Jennifer Palmieri', 'PER'], ['Trump', 'PER'], ['Hillary Clinton', 'PER'], ['FBI', 'ORG'], ['NAACP', 'ORG']],
     );
@@ -349,6 +350,8 @@ describe('quoteExtractor', () => {
       ['to push for an amendment', 'Hillary Clinton', 'pledged'],
       ['state officials to boost security', 'FBI', 'warned'],
       ['a moratorium on charter schools', 'NAACP', 'called'],
+      // a passive names no speaker after its verb
+      ['quasi-state of war', undefined, undefined],
     ]);
   });
 

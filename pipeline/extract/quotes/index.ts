@@ -524,8 +524,9 @@ function cueBefore(ctx: Ctx, q: QuoteMarks, floor: number): Cue | undefined {
     if (!participle) {
       const speaker = subjectOfVerb(ctx, j, a);
       if (speaker) return { speaker, cue, ...addresseeAfterVerb(ctx, j, b) };
-      // "said Putin: “…”"
-      const after = npAfter(ctx, j + 1, b);
+      // "said Putin: “…”" (not "has been told to prepare a “…”": a passive names no speaker after it)
+      const passive = j > a && /^(?:been|be|being|is|are|was|were)$/.test(lowerAt(j - 1));
+      const after = passive || lowerAt(j + 1) === 'to' ? undefined : npAfter(ctx, j + 1, b);
       if (after) return { speaker: speakerFrom(ctx, after, 'start'), cue };
     } else {
       const speaker = subjectOfVerb(ctx, j, a);
@@ -922,6 +923,8 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
   // find a way": the addressee and what they are to do
   if (DIRECTIVE_VERBS.has(v) || ASK_FORMS.has(v)) {
     const calls = v.startsWith('call');
+    // "The report has prompted calls for …": after a verb or determiner "calls" is a noun
+    if (v === 'calls' && (verb === 0 || !ctx.doc.entities.some((e) => e.mentions.some((m) => m.end === toks[verb - 1].end)))) return -1;
     // "the NAACP called for a moratorium on charter schools": what was demanded
     if (calls && w0 === 'for' && at + 1 < lastEnd && !/^\p{Lu}/u.test(toks[at + 1].text) && !isPunct(toks[at + 1])) return at + 1;
     if (calls && w0 !== 'on' && w0 !== 'upon') return -1;
