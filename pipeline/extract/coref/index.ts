@@ -360,7 +360,7 @@ function organizationDescriptions(
     const comma = /,\s*$/.test(doc.text.slice(Math.max(0, at - 3), at)) ? doc.text.lastIndexOf(',', at) : -1;
     const appositive = comma >= 0 ? named.find((n) => n.end === comma) : undefined;
     // "In a statement to the ABC, the Church denied": the comma closes an opening phrase
-    const opening = lows[tokenAtSentenceStart(sentences, i)];
+    const opening = lows[doc.sentences[sentences[i]].tokenStart];
     if (appositive && !PREPOSITIONS.has(opening) && opening !== 'according') {
       out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: appositive.entity.id });
       continue;
@@ -383,13 +383,6 @@ function organizationDescriptions(
     out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: top.id });
   }
   return out;
-}
-
-/** index of the first token of token i's sentence */
-function tokenAtSentenceStart(sentences: ArrayLike<number>, i: number): number {
-  let k = i;
-  while (k > 0 && sentences[k - 1] === sentences[i]) k--;
-  return k;
 }
 
 /** The entity counted most often, if no other is counted as often. */
@@ -543,7 +536,7 @@ export function resolveCoreference(doc: Doc): void {
    */
   const cataphoricSubject = (ti: number): Entity | undefined => {
     const sentence = sentences[ti];
-    const first = tokenAtSentenceStart(sentences, ti);
+    const first = doc.sentences[sentence].tokenStart;
     if (!PREPOSITIONS.has(lows[first]) || ti - first > 6) return undefined;
     // a possessive before its noun ("her opening remarks"), not "with her, Smith said"
     if (!/^\p{Ll}/u.test(texts[ti + 1] ?? '') || PREPOSITIONS.has(lows[ti + 1])) return undefined;

@@ -1,6 +1,7 @@
 import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan, Timex, Token } from '../document.ts';
 import { isSubjectMention, tokenRange } from '../coref/index.ts';
 import { spanLocator, titleBefore } from '../entities/index.ts';
+import { DETERMINERS } from '../relations/doc-index.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
 import { ADDRESSEE_VERBS, ASK_FORMS, COMMISSIVE_VERBS, DIRECTIVE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
@@ -918,20 +919,20 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
     }
   }
   // "pledged to push for an amendment", "vowed to fight on": what the speaker undertook
-  if (COMMISSIVE_VERBS.has(v) && w0 === 'to' && at + 1 < lastEnd && /^\p{Ll}/u.test(toks[at + 1].text) && !DETERMINERS_RE.test(lowerAt(at + 1))) return at;
+  if (COMMISSIVE_VERBS.has(v) && w0 === 'to' && at + 1 < lastEnd && /^\p{Ll}/u.test(toks[at + 1].text) && !determinerAt(at + 1)) return at;
   // "called on Trump to stop attacking her", "urged the council to act", "told his advisers to
   // find a way": the addressee and what they are to do
   if (DIRECTIVE_VERBS.has(v) || ASK_FORMS.has(v)) {
     const calls = v.startsWith('call');
     // "The report has prompted calls for …": after a verb or determiner "calls" is a noun
-    if (v === 'calls' && (verb === 0 || !ctx.doc.entities.some((e) => e.mentions.some((m) => m.end === toks[verb - 1].end)))) return -1;
+    if (v === 'calls' && (verb === 0 || mentionIn(ctx, ctx.doc.sentences[toks[verb].sentence].start, toks[verb - 1].end, toks[verb - 1].end)?.end !== toks[verb - 1].end)) return -1;
     // "the NAACP called for a moratorium on charter schools": what was demanded
     if (calls && w0 === 'for' && at + 1 < lastEnd && !/^\p{Lu}/u.test(toks[at + 1].text) && !isPunct(toks[at + 1])) return at + 1;
     if (calls && w0 !== 'on' && w0 !== 'upon') return -1;
     const np = calls ? at + 1 : at;
     for (let e = np + 1; e < Math.min(lastEnd - 1, np + 7); e++) {
       if (isPunct(toks[e])) break;
-      if (lowerAt(e) === 'to' && /^\p{Ll}/u.test(toks[e + 1].text) && !DETERMINERS_RE.test(lowerAt(e + 1))) return np;
+      if (lowerAt(e) === 'to' && /^\p{Ll}/u.test(toks[e + 1].text) && !determinerAt(e + 1)) return np;
     }
     if (calls || ASK_FORMS.has(v) || !INDIRECT_VERBS.has(v)) return -1;
   }
@@ -959,7 +960,7 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
 }
 
 /** a determiner after "to" makes it a preposition ("told reporters to the east …" is no deed) */
-const DETERMINERS_RE = /^(?:the|a|an|his|her|their|its|this|that|these|those|my|our|your)$/;
+const determinerAt = (k: number): boolean => DETERMINERS.has(lowerAt(k)) || POSSESSIVE_DETERMINERS.has(lowerAt(k));
 /** words that open a reported question */
 const WH_WORDS = new Set(['whether', 'if', 'why', 'how', 'what', 'when', 'who', 'where', 'which']);
 
