@@ -83,6 +83,20 @@ describe('entityGrouper', () => {
   });
 });
 
+describe('entityGrouper: acronyms the text does not state', () => {
+  it('joins an acronym to the one organization or place with those initials', () => {
+    const doc = docWith('GM pays Fiat. General Motors said GM had agreed. J&J bought Guidant; Johnson & Johnson paid cash.', [
+      ['GM', 'ORG'], ['Fiat', 'ORG'], ['General Motors', 'ORG'], ['J&J', 'ORG'], ['Guidant', 'ORG'], ['Johnson & Johnson', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.mentions.length])).toEqual([['General Motors', 3], ['Fiat', 1], ['Johnson & Johnson', 2], ['Guidant', 1]]);
+  });
+
+  it('leaves an acronym alone when two names of the article share its initials', () => {
+    const doc = docWith('GM rose. General Motors and Granada Media both gained.', [['GM', 'ORG'], ['General Motors', 'ORG'], ['Granada Media', 'ORG']]);
+    expect(doc.entities.map((e) => e.name)).toEqual(['GM', 'General Motors', 'Granada Media']);
+  });
+});
+
 describe('entityGrouper: organizations named after people', () => {
   it('types a "person" whose last word is an organization\'s head noun as an organization', () => {
     const doc = docWith('The Andy Warhol Foundation gave prints. Andy Warhol died in 1987. The Simon Wiesenthal Center objected.', [

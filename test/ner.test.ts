@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
-import type { Doc, NameMention } from '../pipeline/extract/document.ts';
-import { countryAbbreviationAsPlace, cutAtLowerCase, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
+import { handNames } from './support/hand-names.ts';
+import { countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -412,6 +413,12 @@ describe('knownOrganization', () => {
     expect(typed('Google', 'MISC')).toBe('ORG');
     expect(typed('Twitter', 'PER')).toBe('ORG');
     expect(typed('Coca-Cola', 'LOC')).toBe('ORG');
+    expect(typed('Wal-Mart', 'LOC')).toBe('ORG');
+  });
+
+  it('adds a known name the tagger missed, written with a hyphen or in camel case', () => {
+    const words = 'Shares in Wal-Mart and eBay fell , but not e-mail traffic'.split(' ');
+    expect(withKnownOrganizations(words, [])).toEqual([{ start: 2, end: 3, type: 'ORG' }, { start: 4, end: 5, type: 'ORG' }]);
   });
 
   it('types a newspaper named after a place as an organization, not a person named like one', () => {
@@ -430,6 +437,27 @@ describe('knownOrganization', () => {
     expect(typed('Harrison Ford', 'PER')).toBe('PER');
     expect(typed('Ford', 'PER')).toBe('PER');
     expect(typed('Premier League', 'MISC')).toBe('MISC');
+  });
+});
+
+describe('withAcronymsOfNames', () => {
+  const named = (text: string, names: [string, NerLabel][]): string[] => {
+    const doc = prepareDoc('t', text);
+    doc.names = handNames(doc, names);
+    return withAcronymsOfNames(doc, doc.names).map((n) => `${n.text}/${n.label}`);
+  };
+
+  it('tags an untagged all-caps word that spells an organization\'s or place\'s initials', () => {
+    expect(named('GM pays Fiat. General Motors of the US said GM had agreed. J&J bought Guidant from Johnson & Johnson.', [
+      ['General Motors', 'ORG'], ['Fiat', 'ORG'], ['US', 'LOC'], ['Johnson & Johnson', 'ORG'], ['Guidant', 'ORG'],
+    ])).toEqual(['GM/ORG', 'Fiat/ORG', 'General Motors/ORG', 'US/LOC', 'GM/ORG', 'J&J/ORG', 'Guidant/ORG', 'Johnson & Johnson/ORG']);
+  });
+
+  it('leaves an acronym inside a longer name, a word the text also writes in lower case, and headlines in capitals', () => {
+    expect(named('Intelligent Network (IN) products sold in Spain. The IAAF Grand Prix was held by the International Amateur Athletic Federation.', [
+      ['Intelligent Network', 'ORG'], ['Spain', 'LOC'], ['International Amateur Athletic Federation', 'ORG'],
+    ])).toEqual(['Intelligent Network/ORG', 'Spain/LOC', 'International Amateur Athletic Federation/ORG']);
+    expect(named('POLISH NBP HOLDS RATES. The National Bank of Poland held rates.', [['National Bank of Poland', 'ORG']])).toEqual(['National Bank of Poland/ORG']);
   });
 });
 

@@ -1,7 +1,7 @@
 import { isKnownOrganization } from '../ner/index.ts';
 import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan, Token } from '../document.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
-import { ACRONYM_STOPWORDS, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, isFirstName, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, ORGANIZATION_HEADS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS } from './lexicon.ts';
+import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, isFirstName, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, ORGANIZATION_HEADS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS, looksLikeAcronym } from './lexicon.ts';
 
 /**
  * Groups the tagger's name mentions into entities within one article.
@@ -163,16 +163,6 @@ function personMatch(m: string[], full: string[], lowered = false): 'same' | 'pa
   return undefined;
 }
 
-/** Acronym letters of a multi-word name ("European Union" → EU), or undefined. */
-function acronymOf(words: string[]): string | undefined {
-  const letters = words.filter((w) => !ACRONYM_STOPWORDS.has(w.toLowerCase())).map((w) => w[0]);
-  if (letters.length < 2 || letters.some((c) => !/\p{Lu}/u.test(c))) return undefined;
-  return letters.join('');
-}
-
-const acronymKey = (s: string): string => s.replace(/\./g, '').toUpperCase();
-const looksLikeAcronym = (s: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(s) || /^\p{Lu}[\p{Lu}&]+$/u.test(s);
-
 /** Finds "Full Name (ACR)" and "ACR (Full Name)" pairs the text states. */
 function statedAcronyms(doc: Doc, names: BareName[]): Map<string, string> {
   const pairs = new Map<string, string>(); // acronym → full name key
@@ -188,6 +178,26 @@ function statedAcronyms(doc: Doc, names: BareName[]): Map<string, string> {
     }
   }
   return pairs;
+}
+
+/**
+ * Acronyms the text uses without stating them: "GM" beside "General Motors", "J&J" beside "Johnson
+ * & Johnson". Only where one multi-word organization or place name of the article has those
+ * initials.
+ */
+function impliedAcronyms(names: BareName[], stated: Map<string, string>): void {
+  const fullByAcronym = new Map<string, Set<string>>();
+  for (const n of names) {
+    if (n.type === 'Person' || n.words.length < 2 || looksLikeAcronym(n.text)) continue;
+    const acr = acronymOf(n.words);
+    if (acr) fullByAcronym.set(acr, (fullByAcronym.get(acr) ?? new Set()).add(lowerKey(n.words)));
+  }
+  for (const n of names) {
+    if (n.type === 'Person' || !looksLikeAcronym(n.text)) continue;
+    const key = acronymKey(n.text);
+    const full = fullByAcronym.get(key);
+    if (full?.size === 1 && !stated.has(key)) stated.set(key, [...full][0]);
+  }
 }
 
 /** Entity mentions sorted by position. */
@@ -245,6 +255,7 @@ export function groupNames(doc: Doc): Entity[] {
     .filter((n): n is BareName => n !== undefined);
   const names = [...tagged, ...untaggedOccurrences(doc, tagged)].sort((a, b) => a.start - b.start || b.end - a.end);
   const acronymTo = statedAcronyms(doc, names);
+  impliedAcronyms(names, acronymTo);
   const groups: Group[] = [];
   let lastEnd = -1;
   for (const n of names) {

@@ -101,7 +101,18 @@ export const TITLE_EXPANSIONS: ReadonlyMap<string, string> = new Map([
 export const LEADING_DETERMINERS = new Set(['the']);
 
 /** Function words skipped when building an acronym from a name ("Bank of England" → BoE/BE). */
-export const ACRONYM_STOPWORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
+const ACRONYM_STOPWORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', 'to', 'de', 'du', 'des', 'la', 'le', '&']);
+
+/** Acronym letters of a multi-word name ("European Union" → EU, "Johnson & Johnson" → JJ), or undefined. */
+export function acronymOf(words: string[]): string | undefined {
+  const letters = words.filter((w) => !ACRONYM_STOPWORDS.has(w.toLowerCase())).map((w) => w[0]);
+  if (letters.length < 2 || letters.some((c) => !/\p{Lu}/u.test(c))) return undefined;
+  return letters.join('');
+}
+
+/** An acronym as acronymOf spells it: "U.S." → US, "J&J" → JJ, "AT&T" → ATT. */
+export const acronymKey = (s: string): string => s.replace(/[.&]/g, '').toUpperCase();
+export const looksLikeAcronym = (s: string): boolean => /^(?:\p{Lu}\.?){2,}$/u.test(s) || /^\p{Lu}[\p{Lu}&]+$/u.test(s);
 
 /** Common unambiguous first names, a weak gender cue used only when no honorific or title tells. */
 export const MALE_FIRST_NAMES = new Set(

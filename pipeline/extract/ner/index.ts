@@ -7,7 +7,7 @@ import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
 import { spansFromBilou, type GoldSpan } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
-import { FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
+import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, looksLikeAcronym, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
 import knownOrganizations from './model/organizations.json' with { type: 'json' };
 
@@ -53,7 +53,49 @@ export function findNames(doc: Doc): NameMention[] {
       });
     }
   });
-  return withoutPartyDesignations(doc.text, names);
+  return withoutPartyDesignations(doc.text, withAcronymsOfNames(doc, names));
+}
+
+/** whether `word` occurs in `text` as a whole word */
+const wholeWordIn = (text: string, word: string): boolean => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/\./g, '\\.')}(?![\\p{L}\\p{N}])`, 'u').test(text);
+
+/**
+ * "GM" in an article that names "General Motors": an all-caps word outside every span that spells
+ * the initials of an organization or place the tagger found in the document is that name's
+ * acronym. The tagger, trained on Reuters text whose headlines are in capitals, reads many such
+ * words by their lower-case form ("gm", "ge" are on its word list) and leaves them out.
+ */
+export function withAcronymsOfNames(doc: Doc, names: NameMention[]): NameMention[] {
+  const labelOf = new Map<string, NerLabel | null>(); // null: names of two labels share the initials
+  for (const n of names) {
+    if ((n.label !== 'ORG' && n.label !== 'LOC') || n.tokenEnd - n.tokenStart < 2) continue;
+    const acr = acronymOf(doc.tokens.slice(n.tokenStart, n.tokenEnd).map((t) => t.text));
+    if (acr && acr.length <= 6) labelOf.set(acr, labelOf.has(acr) && labelOf.get(acr) !== n.label ? null : n.label);
+  }
+  if (labelOf.size === 0) return names;
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const n of names) covered.fill(1, n.tokenStart, n.tokenEnd);
+  const capitalized = (i: number): boolean => i >= 0 && i < doc.tokens.length && /^\p{Lu}/u.test(doc.tokens[i].text);
+  const added: NameMention[] = [];
+  for (const s of doc.sentences) {
+    // a headline in capitals has no acronyms to tell apart
+    if (!/\p{Ll}/u.test(doc.text.slice(doc.tokens[s.tokenStart].start, doc.tokens[s.tokenEnd - 1].end))) continue;
+    for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+      if (covered[i] || !/^\p{Lu}/u.test(doc.tokens[i].text)) continue;
+      // the tokenizer splits "J&J" in three
+      let end = i + 1;
+      while (end < s.tokenEnd && doc.tokens[end].start === doc.tokens[end - 1].end && /^[\p{Lu}&.]+$/u.test(doc.tokens[end].text)) end++;
+      const start = doc.tokens[i].start;
+      const text = doc.text.slice(start, doc.tokens[end - 1].end);
+      if (text.length > 8 || !looksLikeAcronym(text) || covered.subarray(i, end).includes(1)) continue;
+      const label = labelOf.get(acronymKey(text));
+      // not part of a longer name ("the U.S. Open", "IAAF Grand Prix"), nor a word in capitals ("( IN )")
+      if (!label || capitalized(end) || (i > s.tokenStart && capitalized(i - 1)) || wholeWordIn(doc.text, text.toLowerCase())) continue;
+      added.push({ start, end: doc.tokens[end - 1].end, text, label, tokenStart: i, tokenEnd: end });
+      i = end - 1;
+    }
+  }
+  return added.length === 0 ? names : [...names, ...added].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -201,10 +243,20 @@ const SURNAME_LIKE_PAPERS = new Set(['Post', 'Courier', 'Herald', 'Guardian', 'O
 /** Whether a lower-cased name is one of the well-known organizations. */
 export const isKnownOrganization = (lower: string): boolean => KNOWN_ORGANIZATIONS.has(lower);
 
+/** the known names without spaces: "walmart", "cocacola", "ebay" */
+const KNOWN_COMPACT: ReadonlySet<string> = new Set([...KNOWN_ORGANIZATIONS].map((name) => name.replace(/ /g, '')));
+
+/**
+ * One token that is a known name written with a hyphen or period, or in camel case: "Wal-Mart",
+ * "Coca-Cola", "eBay".
+ */
+const isKnownAsOneWord = (w: string): boolean => /[-.]|^\p{Ll}+\p{Lu}/u.test(w) && KNOWN_COMPACT.has(w.toLowerCase().replace(/[-.]/g, ''));
+
 /**
  * A span that is exactly a well-known organization's name is an organization: the tagger, trained
  * on 1996 Reuters text, reads "Google" as MISC, "Twitter" as a person and "Toyota" as a place in
- * a third of their mentions over BBC. Hyphens and periods count as spaces ("Coca-Cola").
+ * a third of their mentions over BBC. Hyphens and periods count as spaces ("Coca-Cola"), or as
+ * nothing in one word ("Wal-Mart" for Walmart).
  */
 export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   if (span.type === 'ORG') return span;
@@ -216,6 +268,7 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   }
   // "Wikinews", "Euronews": one word ending in "news" is a news service
   if (span.end - span.start === 1 && /^\p{Lu}\p{L}+news$/u.test(words[span.start])) return { ...span, type: 'ORG' };
+  if (span.end - span.start === 1 && isKnownAsOneWord(words[span.start])) return { ...span, type: 'ORG' };
   // most spans fail on their first word, before any string is built
   const first = words[span.start].toLowerCase();
   const dash = first.search(/[-.]/);
@@ -226,7 +279,7 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
 
 /**
  * "Google said on Monday it would appeal": a well-known organization's name, every word
- * capitalized, that the tagger left outside any span (at a sentence's start it has no capital to go
+ * capitalized (or one word in camel case: "eBay"), that the tagger left outside any span (at a sentence's start it has no capital to go
  * by) becomes an ORG span. Spans stay in order.
  */
 export function withKnownOrganizations(words: string[], spans: GoldSpan[]): GoldSpan[] {
@@ -236,6 +289,11 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
     while (next < spans.length && spans[next].end <= i) next++;
     if (next < spans.length && spans[next].start <= i) continue;
     const w = words[i];
+    if (isKnownAsOneWord(w)) {
+      out ??= spans.slice();
+      out.push({ start: i, end: i + 1, type: 'ORG' });
+      continue;
+    }
     // a capital first: cheap for ASCII, the Unicode test only for other letters
     const c = w.charCodeAt(0);
     if (c < 65 || (c > 90 && c < 128) || (c >= 128 && !/^\p{Lu}/u.test(w))) continue;
