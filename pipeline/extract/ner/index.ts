@@ -127,6 +127,7 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   return spans
     .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
+    .map((span) => camelCaseOrganization(words, span))
     .map((span) => knownOrganization(words, span))
     .map((span) => (isEventName(words, span) ? { ...span, type: 'MISC' } : span))
     .flatMap((span) => cutAtLowerCase(words, span))
@@ -278,8 +279,23 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
 }
 
 /**
+ * One word of two or more capitalized parts, "GlaxoSmithKline", "DaimlerChrysler", "WorldCom": a
+ * firm's name (not "McDonald", "MacArthur", "DeLay", nor "PhD", "MoD").
+ */
+const CAMEL_CASE_NAME_RE = /^(?!(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)\p{Lu})(?:\p{Lu}\p{Ll}+){2,}$/u;
+const isCamelCaseName = (w: string): boolean => CAMEL_CASE_NAME_RE.test(w);
+
+/**
+ * A one-word name in camel case is an organization: the tagger made a person of "DaimlerChrysler"
+ * in 15 of its 18 mentions over BBC.
+ */
+export function camelCaseOrganization(words: string[], span: GoldSpan): GoldSpan {
+  return span.type === 'PER' && span.end - span.start === 1 && isCamelCaseName(words[span.start]) ? { ...span, type: 'ORG' } : span;
+}
+
+/**
  * "Google said on Monday it would appeal": a well-known organization's name, every word
- * capitalized (or one word in camel case: "eBay"), that the tagger left outside any span (at a sentence's start it has no capital to go
+ * capitalized (or one word in camel case: "eBay", "GlaxoSmithKline"), that the tagger left outside any span (at a sentence's start it has no capital to go
  * by) becomes an ORG span. Spans stay in order.
  */
 export function withKnownOrganizations(words: string[], spans: GoldSpan[]): GoldSpan[] {
@@ -289,7 +305,7 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
     while (next < spans.length && spans[next].end <= i) next++;
     if (next < spans.length && spans[next].start <= i) continue;
     const w = words[i];
-    if (isKnownAsOneWord(w)) {
+    if (isKnownAsOneWord(w) || isCamelCaseName(w)) {
       out ??= spans.slice();
       out.push({ start: i, end: i + 1, type: 'ORG' });
       continue;
