@@ -97,6 +97,13 @@ describe('corefResolver', () => {
     expect(added(doc, 'Germany')).toEqual([`description:The country@${doc.text.indexOf('The country')}`]);
   });
 
+  it('breaks a tie for "the firm" in favour of the organization the first sentence names first, and only that one', () => {
+    const lead = run('Acme Corp saw profits fall. Sales of Zorbex fell. The firm is confident.', [['Acme Corp', 'ORG'], ['Zorbex', 'ORG']]);
+    expect(added(lead, 'Acme Corp')).toEqual([`description:The firm@${lead.text.indexOf('The firm')}`]);
+    const later = run('Profits fell. Sales fell. Acme Corp and Bolt Ltd cut prices. The firm is confident.', [['Acme Corp', 'ORG'], ['Bolt Ltd', 'ORG']]);
+    expect(added(later, 'Acme Corp')).toEqual([]);
+  });
+
   it('resolves "the company" as a subject to the organization the article named most, or to the one it renames', () => {
     const doc = run(
       'Acme Corp cut 500 jobs. Acme Corp shares fell after Bolt Ltd raised prices. The company said demand was weak. Investors sold the company short.',

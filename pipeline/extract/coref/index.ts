@@ -378,11 +378,21 @@ function organizationDescriptions(
       counts.set(n.entity, (counts.get(n.entity) ?? 0) + 1);
       if (sentenceOf(n.start) >= sentence - 2) recent.add(n.entity);
     }
-    const top = mostCounted(counts);
+    const top = mostCounted(counts) ?? leadOfTie(counts, named, sentenceOf);
     if (!top || !recent.has(top)) continue;
     out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: top.id });
   }
   return out;
+}
+
+/**
+ * Of the entities counted most often, the one the headline or first sentence names first: the
+ * article's subject ("GlaxoSmithKline saw its profits fall …" beside a drug named as often).
+ */
+function leadOfTie(counts: Map<Entity, number>, named: readonly { entity: Entity; start: number }[], sentenceOf: (pos: number) => number): Entity | undefined {
+  const best = Math.max(...counts.values());
+  const first = named.find((n) => counts.get(n.entity) === best);
+  return first && sentenceOf(first.start) <= 1 ? first.entity : undefined;
 }
 
 /** The entity counted most often, if no other is counted as often. */
