@@ -78,10 +78,10 @@ export function withAcronymsOfNames(doc: Doc, names: NameMention[]): NameMention
   const capitalized = (i: number): boolean => i >= 0 && i < doc.tokens.length && /^\p{Lu}/u.test(doc.tokens[i].text);
   const added: NameMention[] = [];
   for (const s of doc.sentences) {
-    // a headline in capitals has no acronyms to tell apart
-    if (!/\p{Ll}/u.test(doc.text.slice(doc.tokens[s.tokenStart].start, doc.tokens[s.tokenEnd - 1].end))) continue;
+    let headline: boolean | undefined;
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      if (covered[i] || !/^\p{Lu}/u.test(doc.tokens[i].text)) continue;
+      const c = doc.tokens[i].text.charCodeAt(0);
+      if (covered[i] || c < 65 || c > 90) continue;
       // the tokenizer splits "J&J" in three
       let end = i + 1;
       while (end < s.tokenEnd && doc.tokens[end].start === doc.tokens[end - 1].end && /^[\p{Lu}&.]+$/u.test(doc.tokens[end].text)) end++;
@@ -91,6 +91,9 @@ export function withAcronymsOfNames(doc: Doc, names: NameMention[]): NameMention
       const label = labelOf.get(acronymKey(text));
       // not part of a longer name ("the U.S. Open", "IAAF Grand Prix"), nor a word in capitals ("( IN )")
       if (!label || capitalized(end) || (i > s.tokenStart && capitalized(i - 1)) || wholeWordIn(doc.text, text.toLowerCase())) continue;
+      // a headline in capitals has no acronyms to tell apart
+      headline ??= !/\p{Ll}/u.test(doc.text.slice(doc.tokens[s.tokenStart].start, doc.tokens[s.tokenEnd - 1].end));
+      if (headline) break;
       added.push({ start, end: doc.tokens[end - 1].end, text, label, tokenStart: i, tokenEnd: end });
       i = end - 1;
     }
@@ -251,7 +254,17 @@ const KNOWN_COMPACT: ReadonlySet<string> = new Set([...KNOWN_ORGANIZATIONS].map(
  * One token that is a known name written with a hyphen or period, or in camel case: "Wal-Mart",
  * "Coca-Cola", "eBay".
  */
-const isKnownAsOneWord = (w: string): boolean => /[-.]|^\p{Ll}+\p{Lu}/u.test(w) && KNOWN_COMPACT.has(w.toLowerCase().replace(/[-.]/g, ''));
+const isKnownAsOneWord = (w: string): boolean =>
+  (w.includes('-') || w.includes('.') || hasInnerCapital(w)) && KNOWN_COMPACT.has(w.toLowerCase().replace(/[-.]/g, ''));
+
+/** whether an ASCII capital follows the first letter: a cheap filter before the regular expressions, run on every token */
+function hasInnerCapital(w: string): boolean {
+  for (let i = 1; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
 
 /**
  * A span that is exactly a well-known organization's name is an organization: the tagger, trained
@@ -283,7 +296,7 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
  * firm's name (not "McDonald", "MacArthur", "DeLay", nor "PhD", "MoD").
  */
 const CAMEL_CASE_NAME_RE = /^(?!(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)\p{Lu})(?:\p{Lu}\p{Ll}+){2,}$/u;
-const isCamelCaseName = (w: string): boolean => CAMEL_CASE_NAME_RE.test(w);
+const isCamelCaseName = (w: string): boolean => w.length > 3 && hasInnerCapital(w) && CAMEL_CASE_NAME_RE.test(w);
 
 /**
  * A one-word name in camel case is an organization: the tagger made a person of "DaimlerChrysler"
