@@ -227,6 +227,11 @@ describe('quoteExtractor', () => {
     expect(doc.quotes.filter((q) => q.direct).map((q) => q.speaker)).toEqual([undefined]);
   });
 
+  it('takes the speaker after the verb when the words after a quote end its clause', () => {
+    const doc = run('The unit had “seriously interfered” with its work, said the Home Affairs Committee.', [['Home Affairs Committee', 'ORG']]);
+    expect(doc.quotes.map((q) => summary(doc, q))).toEqual([['seriously interfered', 'Home Affairs Committee', 'Home Affairs Committee']]);
+  });
+
   it('skips scare quotes and takes "according to" sources', () => {
     const doc = run('The so-called “deal” collapsed. According to police, the suspect fled on foot.');
     expect(doc.quotes.map((q) => [q.text, q.direct, q.speaker?.text, q.cue?.text])).toEqual([

@@ -442,6 +442,11 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
     if (j === i) {
       const np = npAfter(ctx, j + 1, b);
       if (np) speaker = speakerFrom(ctx, np, 'start');
+    } else if (toks[j - 1].text === ',' && PREPOSITIONS.has(lowerAt(i))) {
+      // '"seriously interfered" with its work, said the committee': the words after the quote end
+      // its clause, and the speaker follows the verb
+      const np = npAfter(ctx, j + 1, b);
+      if (np) speaker = speakerFrom(ctx, np, 'start');
     } else {
       speaker = subjectOfVerb(ctx, j, i);
       // "…,” it added.": the article or document quoted before
