@@ -86,6 +86,17 @@ describe('relation patterns', () => {
     expect(t).toContainEqual(['Yahya Sinwar', 'memberOf', 'Hamas']);
   });
 
+  it('reads sport roles: positions as titles, "international" as a nationality only', () => {
+    const doc = docWith('Irish international Jolene Byrne was second. Arsenal defender Ashley Cole is hurt. Kenyan runner Paul Tergat won.', ['Jolene Byrne', 'Ashley Cole', 'Paul Tergat'], ['Arsenal']);
+    expect(triples(doc)).toEqual([
+      ['Jolene Byrne', 'nationality', 'Ireland'],
+      ['Ashley Cole', 'jobTitle', 'defender'],
+      ['Ashley Cole', 'worksFor', 'Arsenal'],
+      ['Paul Tergat', 'jobTitle', 'runner'],
+      ['Paul Tergat', 'nationality', 'Kenya'],
+    ]);
+  });
+
   it('uses the country name when the article has no Place entity for it', () => {
     const doc = docWith('French President Emmanuel Macron arrived.', ['Emmanuel Macron']);
     expect(triples(doc)).toEqual([

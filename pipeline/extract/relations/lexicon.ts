@@ -24,6 +24,8 @@ export const TITLE_HEADS = new Set([
   'teacher', 'comedian', 'rapper', 'designer', 'entrepreneur', 'investor', 'banker', 'blogger', 'historian',
   'philosopher', 'astronaut', 'chef', 'footballer', 'striker', 'goalkeeper', 'midfielder', 'cyclist', 'swimmer',
   'investigator', 'pastor', 'priest', 'minister', 'broadcaster', 'presenter', 'anchor', 'commentator', 'critic',
+  'defender', 'winger', 'full-back', 'fly-half', 'scrum-half', 'lock', 'flanker', 'prop', 'hooker', 'batsman', 'bowler',
+  'wicketkeeper', 'runner', 'sprinter', 'hurdler', 'boxer', 'golfer', 'jockey', 'gymnast', 'skier', 'rower', 'doctor', 'nurse',
 ]);
 
 /** Words that modify a title head ("Deputy Foreign Minister", "chief executive"). */
@@ -57,6 +59,8 @@ export const PERSON_NOUNS = new Set([
   'businessman', 'businesswoman', 'billionaire', 'tycoon', 'oligarch', 'dissident', 'dual',
   'father', 'mother', 'veteran', 'mercenary', 'volunteer', 'player', 'athlete', 'worker', 'workers',
   'member', 'members', 'people', 'person', 'child', 'children', 'couple', 'family', 'pilot',
+  // sport: "Irish international Jolene Byrne", "Olympic champion …"
+  'international', 'champion', 'star', 'youngster',
 ]);
 
 /** Kinship noun → relation from the possessor's point of view, and its inverse. */
