@@ -581,6 +581,8 @@ describe('cutAtLowerCase', () => {
     expect(cut('Osama bin Laden')).toEqual(['Osama bin Laden']);
     expect(cut('Ministry of Defence said')).toEqual(['Ministry of Defence']);
     expect(cut('Bank of')).toEqual(['Bank']);
+    expect(cut('Liberal Democrat .')).toEqual(['Liberal Democrat']);
+    expect(cut('U.S.')).toEqual(['U.S.']);
   });
 });
 

@@ -206,7 +206,7 @@ const NAME_FINAL_LOWER = new Set(["'s", '’s']);
  * name over into the verb phrase after it ("Bank remains concerned about the long-term" for "the
  * Bank remains concerned about the long-term risks"). The span is cut before the first lower-case
  * word that cannot stand inside a name (particles, "of", "and" can; "al-Qaeda", "eBay" are not
- * plain lower-case words), and loses the connecting words left at its end.
+ * plain lower-case words), and loses the connecting words and the punctuation left at its end.
  */
 export function cutAtLowerCase(words: string[], span: GoldSpan): GoldSpan[] {
   let end = span.end;
@@ -218,6 +218,8 @@ export function cutAtLowerCase(words: string[], span: GoldSpan): GoldSpan[] {
     }
   }
   while (end > span.start + 1 && /^\p{Ll}/u.test(words[end - 1]) && !NAME_FINAL_LOWER.has(words[end - 1]) && NAME_INNER_WORDS.has(words[end - 1])) end--;
+  // nor over the sentence's final stop ("a Liberal Democrat.")
+  while (end > span.start + 1 && /^[.,;:!?]$/.test(words[end - 1])) end--;
   if (end === span.end) return [span];
   return [{ ...span, end }];
 }
