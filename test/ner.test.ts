@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
 import { handNames } from './support/hand-names.ts';
-import { camelCaseOrganization, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { camelCaseOrganization, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -437,6 +437,25 @@ describe('knownOrganization', () => {
     expect(typed('Harrison Ford', 'PER')).toBe('PER');
     expect(typed('Ford', 'PER')).toBe('PER');
     expect(typed('Premier League', 'MISC')).toBe('MISC');
+  });
+});
+
+describe('withJoinedOrganizations', () => {
+  const joined = (text: string, spans: [number, number, string][]): string[] => {
+    const words = text.split(' ');
+    return withJoinedOrganizations(words, spans.map(([start, end, type]) => ({ start, end, type }))).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
+  };
+
+  it('joins a name ending in an organization\'s head noun to the name its "for", "of" or "on" brings', () => {
+    expect(joined('the Commission for Racial Equality said', [[1, 2, 'ORG'], [3, 5, 'ORG']])).toEqual(['Commission for Racial Equality/ORG']);
+    expect(joined('Royal Bank of Scotland and Office for National Statistics', [[0, 2, 'ORG'], [3, 4, 'LOC'], [5, 6, 'PER'], [7, 9, 'ORG']])).toEqual(['Royal Bank of Scotland/ORG', 'Office for National Statistics/ORG']);
+  });
+
+  it('leaves a person, a firm\'s seat after its legal form, and names with other words between', () => {
+    expect(joined('Nathalie Dechy of France', [[0, 2, 'PER'], [3, 4, 'LOC']])).toEqual(['Nathalie Dechy/PER', 'France/LOC']);
+    expect(joined('Daniels Pharmaceuticals Inc of St. Petersburg', [[0, 3, 'ORG'], [4, 6, 'LOC']])).toEqual(['Daniels Pharmaceuticals Inc/ORG', 'St. Petersburg/LOC']);
+    expect(joined('Commission head of Europe', [[0, 1, 'ORG'], [3, 4, 'LOC']])).toEqual(['Commission/ORG', 'Europe/LOC']);
+    expect(joined('the Commission for John Smith', [[1, 2, 'ORG'], [3, 5, 'PER']])).toEqual(['Commission/ORG', 'John Smith/PER']);
   });
 });
 

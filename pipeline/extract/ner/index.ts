@@ -126,7 +126,7 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  * "Tory MP Peter Luff").
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
-  const spans = withKnownOrganizations(words, spansFromBilou(tags));
+  const spans = withJoinedOrganizations(words, withKnownOrganizations(words, spansFromBilou(tags)));
   return spans
     .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
@@ -137,6 +137,33 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
     .map((span) => withoutTrailingTitle(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
     .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span));
+}
+
+/**
+ * An organization's head noun that a phrase with "for", "of" or "on" completes ("Commission for …",
+ * "Bank of …"); not a firm's legal form, after which "of" gives its seat ("… Inc of St. Petersburg").
+ */
+const isJoiningHead = (w: string): boolean => {
+  const lower = w.toLowerCase();
+  return lower === 'bank' || lower === 'office' || (ORGANIZATION_HEADS.has(lower) && !LEGAL_FORMS.has(lower));
+};
+const LEGAL_FORMS = new Set(['corp', 'inc', 'ltd', 'plc', 'llc', 'corporation', 'company', 'group']);
+
+/**
+ * "Commission for Racial Equality", "Royal Bank of Scotland", "Office for National Statistics": a
+ * name ending in an organization's head noun, then "for", "of" or "on" and a name that is no
+ * person, is one organization. The tagger, which stops at lower-case words, often splits them in two.
+ */
+export function withJoinedOrganizations(words: string[], spans: GoldSpan[]): GoldSpan[] {
+  if (spans.length < 2) return spans;
+  const out: GoldSpan[] = [];
+  for (const b of spans) {
+    const a = out[out.length - 1];
+    const joins = a && b.start === a.end + 1 && b.type !== 'PER' && /^(?:for|of|on)$/.test(words[a.end]) && isJoiningHead(words[a.end - 1]);
+    if (joins) out[out.length - 1] = { start: a.start, end: b.end, type: 'ORG' };
+    else out.push(b);
+  }
+  return out;
 }
 
 /** a Cantonese or Korean given name after the family name: "Kwok-kin", "Jong-un", "Chun-ying" —
