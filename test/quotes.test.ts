@@ -227,6 +227,11 @@ describe('quoteExtractor', () => {
     expect(doc.quotes.filter((q) => q.direct).map((q) => q.speaker)).toEqual([undefined]);
   });
 
+  it('takes the person before "of" an organization as the speaker, past a relative clause', () => {
+    const doc = run('Tom Brown of Vote Now, which aims to raise turnout, said the result again showed voters were angry.', [['Tom Brown', 'PER'], ['Vote Now', 'ORG']]);
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([['the result again showed voters were angry', 'Tom Brown', 'said']]);
+  });
+
   it('takes the speaker after the verb when the words after a quote end its clause', () => {
     const doc = run('The unit had “seriously interfered” with its work, said the Home Affairs Committee.', [['Home Affairs Committee', 'ORG']]);
     expect(doc.quotes.map((q) => summary(doc, q))).toEqual([['seriously interfered', 'Home Affairs Committee', 'Home Affairs Committee']]);

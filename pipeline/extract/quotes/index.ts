@@ -94,15 +94,18 @@ function personAfterRole(ctx: Ctx, m: Mention): Mention | undefined {
   return typeOf(p.entity) === 'Person' ? p : undefined;
 }
 
-/** The person named right before "of"/"from" and the place mention `m` ("Rep. Tom Cole of Oklahoma"), not before `floor`. */
-function personBeforePlace(ctx: Ctx, m: Mention, floor: number): Mention | undefined {
+/**
+ * The person named right before "of"/"from" and the place or organization mention `m` ("Rep. Tom
+ * Cole of Oklahoma", "Ashok Vishwanathan of Operation Black Vote"), not before `floor`.
+ */
+function personBeforeAffiliation(ctx: Ctx, m: Mention, floor: number): Mention | undefined {
   const typeOf = (id: string): string | undefined => ctx.entityById.get(id)?.type;
-  if (typeOf(m.entity) !== 'Place') return undefined;
+  if (typeOf(m.entity) !== 'Place' && typeOf(m.entity) !== 'Organization') return undefined;
   const ms = ctx.mentions;
   const i = firstMentionAt(ms, m.start) - 1;
   const p = ms[i];
   if (!p || p.start < floor || p.kind !== 'name' || typeOf(p.entity) !== 'Person') return undefined;
-  return /^\s+(?:of|from)\s+$/.test(ctx.doc.text.slice(p.end, m.start)) ? p : undefined;
+  return /^\s+(?:of|from)\s+(?:the\s+)?$/.test(ctx.doc.text.slice(p.end, m.start)) ? p : undefined;
 }
 
 /** The entity mention covering [start, end) best: one ending at `end` (the head), else the first inside. */
@@ -191,7 +194,7 @@ function speakerFrom(ctx: Ctx, span: Span, head: 'start' | 'end'): SpeakerRef | 
   const text = ctx.doc.text;
   let m = mentionIn(ctx, span.start, span.end, head === 'end' ? span.end : undefined);
   // "Lee Zeldin of New York said": a place after "of" or "from" modifies the person before it
-  if (m && head === 'end') m = personBeforePlace(ctx, m, span.start) ?? m;
+  if (m && head === 'end') m = personBeforeAffiliation(ctx, m, span.start) ?? m;
   // "Clinton advisers say": the name modifies the noun that heads the phrase, which speaks
   if (m && head === 'end' && m.end < span.end) {
     const [, mEnd] = tokenRange(ctx.doc, m);
@@ -642,7 +645,7 @@ function appositiveSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | 
     for (let k = verb - 2; k > floor && verb - k <= 16; k--) {
       if (toks[k].text === ',') {
         m = nameEndingAt(k);
-        if (m) m = personBeforePlace(ctx, m, toks[floor].start) ?? m;
+        if (m) m = personBeforeAffiliation(ctx, m, toks[floor].start) ?? m;
         // the name, with its title ("Republican Rep. Lee Zeldin"), opens its clause: the
         // sentence's start, or a conjunction or comma before it
         const first = m ? firstTokenWithTitle(ctx, m) : -1;
@@ -841,7 +844,7 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       if (evidential) {
         if (j > a && lowerAt(j - 1) === 'to') continue; // "expected to find out": no finding reported
         // "A Bloomberg poll shows that …", "one study found Trump would raise taxes"
-        const speaker = subjectBefore(ctx, j, a, false) ?? speakerFromNp(ctx, npBefore(ctx, j, a));
+        const speaker = subjectBefore(ctx, j, a, false) ?? speakerFromNp(ctx, afterReportingVerb(ctx, npBefore(ctx, j, a)));
         const start = lowerAt(j + 1) === 'that' ? j + 2 : clauseWithAuxiliary(ctx, j + 1, lastEnd);
         if (speaker && start > j && start < lastEnd) pushIndirect(ctx, out, toks[start].start, clauseEnd, speaker, cue);
         continue;
@@ -878,6 +881,14 @@ function indirectQuotes(ctx: Ctx): Quote[] {
     }
   }
   return out;
+}
+
+/** The part of a phrase after a reporting verb in it: "said the result" → "the result". */
+function afterReportingVerb(ctx: Ctx, np: Span | undefined): Span | undefined {
+  if (!np) return undefined;
+  const [first, end] = tokenRange(ctx.doc, np);
+  for (let k = end - 2; k >= first; k--) if (REPORTING_VERBS.has(lowerAt(k))) return { start: ctx.doc.tokens[k + 1].start, end: np.end };
+  return np;
 }
 
 /** For "…, NP said [time]." at the end of a sentence: the comma's token index, else -1. */
