@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
 import { handNames } from './support/hand-names.ts';
-import { camelCaseOrganization, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { camelCaseOrganization, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -437,6 +437,27 @@ describe('knownOrganization', () => {
     expect(typed('Harrison Ford', 'PER')).toBe('PER');
     expect(typed('Ford', 'PER')).toBe('PER');
     expect(typed('Premier League', 'MISC')).toBe('MISC');
+  });
+});
+
+describe('isCommonAcronym', () => {
+  it('knows the acronyms of common nouns standing alone, not organizations\' or names that hold one', () => {
+    const common = (text: string): boolean => {
+      const words = text.split(' ');
+      return isCommonAcronym(words, { start: 0, end: words.length, type: 'ORG' });
+    };
+    expect(common('MP')).toBe(true);
+    expect(common('PC')).toBe(true);
+    expect(common('HIV')).toBe(true);
+    expect(common('IMF')).toBe(false);
+    expect(common('BBC')).toBe(false);
+    expect(common('PC World')).toBe(false);
+  });
+
+  it('keeps the tagger from making an entity of "MP" in running text', () => {
+    const doc = tag('The Labour MP for Hornsey said the PC market was weak.');
+    expect(doc.names.map((n) => n.text)).not.toContain('MP');
+    expect(doc.names.map((n) => n.text)).not.toContain('PC');
   });
 });
 

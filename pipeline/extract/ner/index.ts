@@ -136,7 +136,7 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
     .flatMap((span) => cutAtLowerCase(words, span))
     .map((span) => withoutTrailingTitle(words, span))
     .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
-    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span));
+    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span) && !isCommonAcronym(words, span));
 }
 
 /**
@@ -207,6 +207,24 @@ const COMPETITION_WORDS = new Set(['Cup', 'Championship', 'Championships', 'Olym
  */
 export function isCompetition(words: string[], span: GoldSpan): boolean {
   return COMPETITION_WORDS.has(words[span.end - 1]);
+}
+
+/**
+ * Acronyms of common nouns, which name no one: offices and honours ("MP", "QC", "OBE"), things and
+ * measures ("PC", "SUV", "GDP", "GMT"), diseases ("HIV", "TB"). The tagger reads them by their
+ * shape, that of "BBC" and "IMF": over BBC it made 29 people, organizations and places of "MP".
+ */
+const COMMON_ACRONYMS = new Set([
+  'MP', 'MPs', 'MEP', 'MEPs', 'MSP', 'MSPs', 'AM', 'AMs', 'QC', 'PM', 'CEO', 'CEOs', 'CFO', 'COO', 'MBE', 'OBE', 'CBE',
+  'PC', 'PCs', 'TV', 'TVs', 'CD', 'CDs', 'DVD', 'DVDs', 'VHS', 'LCD', 'SUV', 'SUVs', 'ATM', 'ATMs', 'SMS', 'GSM', 'MP3',
+  'PDF', 'USB', 'HDTV', 'ISP', 'ISPs', 'ICT', 'IT', 'ID', 'DNA', 'MRI', 'WMD', 'LNG', 'LPG', 'UFO', 'NGO', 'NGOs',
+  'IPO', 'IPOs', 'AGM', 'EGM', 'PR', 'CFD', 'CFDs', 'PFI', 'VAT', 'GDP', 'GNP', 'CPI', 'RPI', 'PPI', 'FDI', 'EPS',
+  'GMT', 'BST', 'EST', 'HIV', 'AIDS', 'SARS', 'TB', 'AWOL', 'ASBO', 'ASBOs', 'GCSE', 'GCSEs', 'WWII', 'WWI',
+]);
+
+/** A span that is only a common noun's acronym. */
+export function isCommonAcronym(words: string[], span: GoldSpan): boolean {
+  return span.end - span.start === 1 && COMMON_ACRONYMS.has(words[span.start]);
 }
 
 /** words for a party's or faction's members and views ("Tory MPs", "a Blairite"), as CoNLL's MISC */
