@@ -232,6 +232,11 @@ describe('quoteExtractor', () => {
     expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([['the result again showed voters were angry', 'Tom Brown', 'said']]);
   });
 
+  it('takes no cue from a next sentence whose verb reports a clause of its own', () => {
+    const doc = run('Tom Brown said: “I will help. I am prepared to do anything.” A spokesman later said Mr Brown had friends there. “We will win.” A spokesman said.', [['Tom Brown', 'PER'], ['Brown', 'PER']]);
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 12), q.speaker?.text])).toEqual([['I will help.', 'Tom Brown'], ['We will win.', 'A spokesman']]);
+  });
+
   it('takes the speaker after the verb when the words after a quote end its clause', () => {
     const doc = run('The unit had “seriously interfered” with its work, said the Home Affairs Committee.', [['Home Affairs Committee', 'ORG']]);
     expect(doc.quotes.map((q) => summary(doc, q))).toEqual([['seriously interfered', 'Home Affairs Committee', 'Home Affairs Committee']]);

@@ -450,6 +450,9 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
       // its clause, and the speaker follows the verb
       const np = npAfter(ctx, j + 1, b);
       if (np) speaker = speakerFrom(ctx, np, 'start');
+    } else if (closedSentence && !PREPOSITIONS.has(lowerAt(j + 1)) && complementStart(ctx, j, clauseEndFrom(toks, j, b)) >= 0) {
+      // '… her life.” A spokesman later said Mr Galloway had …': the verb reports a clause of its own
+      return undefined;
     } else {
       speaker = subjectOfVerb(ctx, j, i);
       // "…,” it added.": the article or document quoted before
@@ -462,6 +465,12 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
     return { speaker, cue, ...addresseeAfterVerb(ctx, j, b), ...accordingAfter(ctx, j + 1, b) };
   }
   return undefined;
+}
+
+/** the first clause end at or after token `from`, else `limit` */
+function clauseEndFrom(toks: Token[], from: number, limit: number): number {
+  for (let k = from; k < limit; k++) if (endsClause(toks, k)) return k;
+  return limit;
 }
 
 /** ", according to a transcript" after the cue: the document the words come from is the source. */
