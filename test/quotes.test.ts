@@ -233,8 +233,8 @@ describe('quoteExtractor', () => {
   });
 
   it('takes no cue from a next sentence whose verb reports a clause of its own', () => {
-    const doc = run('Tom Brown said: “I will help. I am prepared to do anything.” A spokesman later said Mr Brown had friends there. “We will win.” A spokesman said.', [['Tom Brown', 'PER'], ['Brown', 'PER']]);
-    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 12), q.speaker?.text])).toEqual([['I will help.', 'Tom Brown'], ['We will win.', 'A spokesman']]);
+    const doc = run('Tom Brown was there. “I am prepared to do anything.” A spokesman later said Mr Brown had friends there. “We will win.” A spokesman said.', [['Tom Brown', 'PER'], ['Brown', 'PER']]);
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 12), q.speaker?.text])).toEqual([['I am prepare', undefined], ['We will win.', 'A spokesman']]);
   });
 
   it('takes the speaker after the verb when the words after a quote end its clause', () => {
