@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
 import { handNames } from './support/hand-names.ts';
-import { camelCaseOrganization, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { camelCaseOrganization, demonymAsMisc, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -437,6 +437,22 @@ describe('knownOrganization', () => {
     expect(typed('Harrison Ford', 'PER')).toBe('PER');
     expect(typed('Ford', 'PER')).toBe('PER');
     expect(typed('Premier League', 'MISC')).toBe('MISC');
+  });
+});
+
+describe('demonymAsMisc', () => {
+  it('types a nationality or a place\'s people standing alone as MISC, not a country or a longer name', () => {
+    const typed = (text: string, type: string): string => {
+      const words = text.split(' ');
+      return demonymAsMisc(words, { start: 0, end: words.length, type }).type;
+    };
+    expect(typed('Scot', 'PER')).toBe('MISC');
+    expect(typed('Dane', 'PER')).toBe('MISC');
+    expect(typed('Dubliner', 'PER')).toBe('MISC');
+    expect(typed('Welsh', 'LOC')).toBe('MISC');
+    expect(typed('US', 'LOC')).toBe('LOC');
+    expect(typed('Czech Republic', 'LOC')).toBe('LOC');
+    expect(typed('Scott', 'PER')).toBe('PER');
   });
 });
 

@@ -9,6 +9,7 @@ import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
 import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, looksLikeAcronym, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
+import { COUNTRY_NAMES, DEMONYM_TO_COUNTRY } from '../relations/demonyms.ts';
 import knownOrganizations from './model/organizations.json' with { type: 'json' };
 
 const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
@@ -130,6 +131,7 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   return spans
     .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
+    .map((span) => demonymAsMisc(words, span))
     .map((span) => camelCaseOrganization(words, span))
     .map((span) => knownOrganization(words, span))
     .map((span) => (isEventName(words, span) ? { ...span, type: 'MISC' } : span))
@@ -383,6 +385,20 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
     i += match.length - 1;
   }
   return out ? out.sort((a, b) => a.start - b.start) : spans;
+}
+
+/** people of a city or region, which the country table lacks */
+const PLACE_NOUNS = new Set(['dubliner', 'londoner', 'glaswegian', 'liverpudlian', 'mancunian', 'geordie', 'scouser', 'parisian', 'muscovite', 'texan', 'californian', 'scot', 'scots', 'scotsman', 'welshman', 'englishman', 'yorkshireman', 'aussie', 'kiwi']);
+
+/**
+ * A word for a nationality or a place's people standing alone ("the Dane", "a Scot", "the 25-year-old
+ * Dubliner", "Welsh") is CoNLL's MISC, never a person, organization or place: the tagger made
+ * people of "Scot" and "Dane" over BBC.
+ */
+export function demonymAsMisc(words: string[], span: GoldSpan): GoldSpan {
+  if (span.type === 'MISC' || span.end - span.start !== 1) return span;
+  const lower = words[span.start].toLowerCase();
+  return (DEMONYM_TO_COUNTRY.has(lower) && !COUNTRY_NAMES.has(lower)) || PLACE_NOUNS.has(lower) ? { ...span, type: 'MISC' } : span;
 }
 
 /** abbreviations of countries as news writes them, with and without periods */
