@@ -97,6 +97,22 @@ describe('entityGrouper: acronyms the text does not state', () => {
   });
 });
 
+describe('entityGrouper: football clubs', () => {
+  it('joins a club\'s short forms to the one club of the article that they fit, as an organization', () => {
+    const doc = docWith('Man City beat Leeds. Manchester City and Leeds United met. City won; Leeds lost.', [
+      ['Man City', 'LOC'], ['Manchester City', 'ORG'], ['Leeds United', 'ORG'], ['Leeds', 'ORG'], ['City', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Manchester City', 'Organization', 3], ['Leeds United', 'Organization', 3]]);
+  });
+
+  it('leaves a town read as a place, a form two clubs fit, and places named like clubs', () => {
+    const doc = docWith('Manchester United and Manchester City drew in Manchester. Manchester was wet. New York City is big.', [
+      ['Manchester United', 'ORG'], ['Manchester City', 'ORG'], ['Manchester', 'LOC'], ['New York City', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Manchester United', 'Organization'], ['Manchester City', 'Organization'], ['Manchester', 'Place'], ['New York City', 'Place']]);
+  });
+});
+
 describe('entityGrouper: organizations named after people', () => {
   it('types a "person" whose last word is an organization\'s head noun as an organization', () => {
     const doc = docWith('The Andy Warhol Foundation gave prints. Andy Warhol died in 1987. The Simon Wiesenthal Center objected.', [

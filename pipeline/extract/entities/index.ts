@@ -440,6 +440,53 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
     groups.splice(groups.indexOf(from), 1);
   }
   mergeSurnameOrganizations(doc, groups);
+  mergeClubForms(groups);
+}
+
+/** last words of football clubs' names: "Manchester City", "Leeds United", "Aston Villa" */
+const CLUB_WORDS = new Set(['united', 'city', 'rovers', 'wanderers', 'athletic', 'albion', 'county', 'town', 'rangers', 'hotspur', 'villa', 'argyle', 'orient', 'wednesday', 'forest', 'palace', 'vale', 'alexandra', 'stanley']);
+
+/**
+ * A club's short forms are the club: "City" and "Man City" beside "Manchester City", "Leeds" beside
+ * "Leeds United", "Man Utd" beside "Manchester United". Only where one club of the article fits, and
+ * the club is then an organization (the tagger reads many clubs as places in some mentions).
+ */
+function mergeClubForms(groups: Group[]): void {
+  const last = (words: string[]): string => {
+    const w = words[words.length - 1];
+    return w === 'utd' ? 'united' : w;
+  };
+  const isClub = (words: string[]): boolean => words.length >= 2 && CLUB_WORDS.has(last(words));
+  const fits = (form: string[], club: Group): boolean => {
+    const full = club.fullLower;
+    if (form.length === 1) return form[0] === full[full.length - 1] || (full.length === 2 && form[0] === full[0]);
+    // "Man City", "Man Utd": an abbreviated first word and the club word
+    return form.length === 2 && full.length === 2 && form[0] !== full[0] && last(form) === full[1] && form[0].length >= 3 && full[0].startsWith(form[0]);
+  };
+  const votes = (g: Group, t: EntityType): number => g.typeVotes.get(t) ?? 0;
+  // a club the tagger read as an organization at least once: not "New York City", "Buckingham Palace"
+  const candidates = groups.filter((g) => g.type !== 'Person' && isClub(g.fullLower) && votes(g, 'Organization') > 0);
+  // a club's short form ("Man City") is no club of its own
+  const clubs = candidates.filter((g) => !candidates.some((c) => c !== g && fits(g.fullLower, c)));
+  if (clubs.length === 0) return;
+  for (const club of clubs) {
+    club.type = 'Organization';
+    club.typeVotes = new Map([['Organization', 1]]);
+  }
+  for (const g of groups.slice()) {
+    if (g.type === 'Person' || clubs.includes(g)) continue;
+    const forms = g.mentions.map((m) => m.words.map((w) => w.toLowerCase()));
+    // a town's name stands for its club only where the tagger read it as an organization ("Leeds
+    // were relegated", not "back to Manchester")
+    if (forms.some((f) => f.length === 1 && !CLUB_WORDS.has(f[0])) && votes(g, 'Organization') <= votes(g, 'Place')) continue;
+    const matching = clubs.filter((c) => forms.every((f) => fits(f, c)));
+    if (matching.length !== 1 || clubs.some((c) => c !== matching[0] && forms.some((f) => fits(f, c)))) continue;
+    const [club] = matching;
+    club.mentions.push(...g.mentions);
+    club.mentions.sort((a, b) => a.start - b.start);
+    for (const k of g.keys) club.keys.add(k);
+    groups.splice(groups.indexOf(g), 1);
+  }
 }
 
 /** parties named by one word, which the tagger sometimes runs into a leader's name ("Blair Labour") */
