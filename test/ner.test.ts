@@ -491,6 +491,7 @@ describe('withJoinedOrganizations', () => {
   it('leaves a person, a firm\'s seat after its legal form, and names with other words between', () => {
     expect(joined('Nathalie Dechy of France', [[0, 2, 'PER'], [3, 4, 'LOC']])).toEqual(['Nathalie Dechy/PER', 'France/LOC']);
     expect(joined('Daniels Pharmaceuticals Inc of St. Petersburg', [[0, 3, 'ORG'], [4, 6, 'LOC']])).toEqual(['Daniels Pharmaceuticals Inc/ORG', 'St. Petersburg/LOC']);
+    expect(joined('Evergreen Aviation and Space Museum of McMinnville', [[0, 5, 'ORG'], [6, 7, 'LOC']])).toEqual(['Evergreen Aviation and Space Museum/ORG', 'McMinnville/LOC']);
     expect(joined('Commission head of Europe', [[0, 1, 'ORG'], [3, 4, 'LOC']])).toEqual(['Commission/ORG', 'Europe/LOC']);
     expect(joined('the Commission for John Smith', [[1, 2, 'ORG'], [3, 5, 'PER']])).toEqual(['Commission/ORG', 'John Smith/PER']);
   });

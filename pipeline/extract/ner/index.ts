@@ -161,7 +161,8 @@ export function withJoinedOrganizations(words: string[], spans: GoldSpan[]): Gol
   const out: GoldSpan[] = [];
   for (const b of spans) {
     const a = out[out.length - 1];
-    const joins = a && b.start === a.end + 1 && b.type !== 'PER' && /^(?:for|of|on)$/.test(words[a.end]) && isJoiningHead(words[a.end - 1]);
+    // a place after a long name is where it is ("the Evergreen Aviation & Space Museum of McMinnville")
+    const joins = a && b.start === a.end + 1 && b.type !== 'PER' && (b.type !== 'LOC' || a.end - a.start <= 2) && /^(?:for|of|on)$/.test(words[a.end]) && isJoiningHead(words[a.end - 1]);
     if (joins) out[out.length - 1] = { start: a.start, end: b.end, type: 'ORG' };
     else out.push(b);
   }
