@@ -804,4 +804,22 @@ describe('timexTagger: evenings, intentions and "one day"', () => {
       ['one day', 'DURATION', 'P1D'],
     ]);
   });
+
+  it('reads the tense around a date past possessives, causes, future perfects and "after …ing" phrases', () => {
+    const at = { datePublished: '2005-03-16' };
+    const values = (text: string): string[] => run(text, at).timexes.map((t) => t.value);
+    // a possessive has no tense; a time word's possessive keeps the time to its nearest occurrence
+    expect(values('The results will be published on the ministry\'s website on 9 February.')).toEqual(['2006-02-09']);
+    expect(values('July\'s summit in Scotland - chaired by Blair - will use the report.')).toEqual(['2005-07']);
+    // "due to" a cause looks nowhere; "is due to" looks ahead
+    expect(values('A refinery was closed due to fire, while on Tuesday output was cut.')).toEqual(['2005-03-15']);
+    expect(values('The plant is due to open on Tuesday.')).toEqual(['2005-03-22']);
+    // "will have" is a future, "would have" looks back
+    expect(values('Investors will have no chance to remove the board until May.')).toEqual(['2005-05']);
+    expect(values('They would have been available in December.')).toEqual(['2004-12']);
+    // "after …ing" tells of what was done before, for the times in its own phrase
+    expect(values('They withdrew from last summer\'s Olympics after missing a test on 12 August.')).toEqual(['2004-SU', '2004-08-12']);
+    expect(values('Stevens will win his third cap on Sunday after coming on twice.')).toEqual(['2005-03-20']);
+    expect(values('He hopes to win a trophy since arriving from Spain when they play Chelsea on Sunday.')).toEqual(['2005-03-20']);
+  });
 });

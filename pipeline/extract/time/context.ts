@@ -14,8 +14,19 @@ const INTENT_WORDS = new Set(['expected', 'supposed', 'planned', 'scheduled', 's
   'expect', 'plan', 'hope', 'intend', 'aim', 'want', 'agree', 'decide', 'promise', 'vow', 'pledge', 'threaten', 'prepare',
   // "were planning to drive around the airport on Monday"
   'expecting', 'planning', 'hoping', 'intending', 'aiming', 'wanting', 'preparing', 'threatening', 'about']);
+const AFTER_WORDS = new Set(['after', 'despite', 'since']);
+const CLAUSE_OPENERS = new Set([',', ';', ':', 'when', 'where', 'while', 'as', 'and', 'but', 'because', 'which', 'who', 'that', 'before', 'until', 'if']);
+/** modals before "have" that make a future perfect ("would have" looks back) */
+const FUTURE_MODALS = new Set(['will', "'ll", '’ll', 'shall']);
 /** Auxiliaries that make a following -ed word a participle, not a past tense ("must be returned"). */
 const PARTICIPLE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", 'get', 'gets', 'got', 'has', 'have', 'had', 'was', 'were']);
+/** words whose "'s" is "is" or "has" */
+const CONTRACTING_WORDS = new Set(['it', 'he', 'she', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'this', 'everything', 'nothing', 'everyone', 'nobody', 'someone']);
+const TIME_NOUNS = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer', 'autumn', 'fall', 'winter', 'weekend', 'week',
+  'month', 'year', 'season', 'quarter', 'today', 'yesterday', 'tomorrow', 'tonight', 'night', 'morning', 'afternoon', 'evening', 'day',
+]);
 const PRESENT_WORDS = new Set(['is', 'are', 'am', "'s", 'says', 'does', 'do', 'remains', 'continues']);
 const PAST_WORDS = new Set([
   'was', 'were', 'had', 'did', 'said', 'told', 'has', 'have', "'ve", 'went', 'came', 'took', 'gave', 'made',
@@ -59,15 +70,21 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
   // "was expected on Friday" tells of an expectation past: the auxiliary decides
   // ("fewer jobs than expected in January", "as expected on Friday" compare with a forecast)
   if (EXPECT_WORDS.has(lower) && next !== undefined && EXPECT_NEXT.has(next) && !/^(?:was|were|had|been|than|as)$/.test(prev ?? '')) return 'future';
-  if (next === 'to' && INTENT_WORDS.has(lower)) return 'future';
+  // "due to start", not the cause in "closed due to mechanical problems"
+  if (next === 'to' && INTENT_WORDS.has(lower) && (lower !== 'due' || (prev !== undefined && PARTICIPLE_AUX.has(prev)))) return 'future';
   if (lower === 'going' && next === 'to') return 'future';
   if (lower === 'tomorrow' || lower === 'next') return 'future';
+  // "will have": the modal before carries the tense
+  if ((lower === 'have' || lower === "'ve") && prev !== undefined && FUTURE_MODALS.has(prev)) return undefined;
   if (PAST_WORDS.has(lower)) {
     // A participle after an auxiliary ("will be held") takes the auxiliary's tense.
     if (prev !== undefined && PARTICIPLE_AUX.has(prev) && !PARTICIPLE_AUX.has(lower)) return undefined;
     return 'past';
   }
-  if (PRESENT_WORDS.has(lower)) return 'present';
+  // "'s" is "is" after a pronoun ("it's", "there's"). After a time word ("July's summit", "this
+  // weekend's game") it keeps the tense of farther verbs off the time, which then takes its nearest
+  // occurrence; after another noun it is a possessive without tense ("BP's refinery")
+  if (PRESENT_WORDS.has(lower) && (lower !== "'s" || (prev !== undefined && (CONTRACTING_WORDS.has(prev) || TIME_NOUNS.has(prev))))) return 'present';
   // "the court resumes on Monday", but not "he meets" after "when" or "as" in a past narrative's clause
   if (SCHEDULE_WORDS.has(lower) && prev !== 'when' && prev !== 'as') return 'future';
   // "untouched", "unexpected", "unnamed": adjectives, not verbs (but "unveiled" is one)
@@ -81,8 +98,8 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
 
 export class TimeContext {
   readonly doc: Doc;
-  /** tense markers per sentence, [tokenIndex, tense][], computed on first use */
-  private readonly markers: ([number, Tense][] | undefined)[];
+  /** tense markers per sentence, [tokenIndex, tense, for times after it only][], computed on first use */
+  private readonly markers: ([number, Tense, boolean][] | undefined)[];
   private quoteTest: ((pos: number) => boolean) | undefined;
 
   constructor(doc: Doc) {
@@ -90,7 +107,7 @@ export class TimeContext {
     this.markers = new Array(doc.sentences.length);
   }
 
-  private sentenceMarkers(si: number): [number, Tense][] {
+  private sentenceMarkers(si: number): [number, Tense, boolean][] {
     let out = this.markers[si];
     if (out) return out;
     out = [];
@@ -103,8 +120,15 @@ export class TimeContext {
       if (first >= 65 && first <= 90 && i > sent.tokenStart && t.text.length > 1 && t.text !== 'I') continue;
       const next = i + 1 < sent.tokenEnd ? toks[i + 1].text.toLowerCase() : undefined;
       const prev = i > sent.tokenStart ? toks[i - 1].text.toLowerCase() : undefined;
-      const tense = wordTense(t.text.toLowerCase(), next, prev);
-      if (tense) out.push([i, tense]);
+      const lower = t.text.toLowerCase();
+      // "after fracturing his thumb … on Saturday", "despite winning the title on Saturday": what was
+      // done before, for the times that follow it (not "will win his cap on Sunday after coming on")
+      if (prev !== undefined && AFTER_WORDS.has(prev) && lower.length > 5 && lower.endsWith('ing')) {
+        out.push([i, 'past', true]);
+        continue;
+      }
+      const tense = wordTense(lower, next, prev);
+      if (tense) out.push([i, tense, false]);
     }
     this.markers[si] = out;
     return out;
@@ -146,8 +170,8 @@ export class TimeContext {
     const to = this.tokenAt(Math.max(span.start, span.end - 1));
     let best: Tense | undefined;
     let bestDist = Infinity;
-    for (const [i, tense] of this.sentenceMarkers(si)) {
-      if (i >= from && i <= to) continue;
+    for (const [i, tense, forwardOnly] of this.sentenceMarkers(si)) {
+      if ((i >= from && i <= to) || (forwardOnly && (i > to || this.clauseOpensBetween(i, from)))) continue;
       let d = i < from ? from - i : i - to + 0.5;
       // such a verb usually belongs to the next clause ("to conclude by May, invited the party")
       if (i > to && this.clauseBreakBetween(to, i)) d += 8;
@@ -157,6 +181,13 @@ export class TimeContext {
       }
     }
     return best;
+  }
+
+  /** a comma or a word that opens another clause between two tokens ("since arriving … when they play") */
+  private clauseOpensBetween(from: number, to: number): boolean {
+    const toks = this.doc.tokens;
+    for (let k = from + 1; k < to; k++) if (CLAUSE_OPENERS.has(toks[k].text.toLowerCase())) return true;
+    return false;
   }
 
   private clauseBreakBetween(from: number, to: number): boolean {
