@@ -197,6 +197,15 @@ describe('entityGrouper: one-word people that are organizations', () => {
     ]);
   });
 
+  it('retypes a brand named before its sales, its chief or the word "brand"', () => {
+    const doc = docWith('Solid Chrysler sales rose. Mercedes chief executive Eckhard Cordes spoke. The Smart brand lost money. Tom Smith sales rose.', [
+      ['Chrysler', 'PER'], ['Mercedes', 'PER'], ['Eckhard Cordes', 'PER'], ['Smart', 'PER'], ['Tom Smith', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
+      ['Chrysler', 'Organization'], ['Mercedes', 'Organization'], ['Eckhard Cordes', 'Person'], ['Smart', 'Organization'], ['Tom Smith', 'Person'],
+    ]);
+  });
+
   it('joins a name of several words read as a person and as an organization into the organization', () => {
     const doc = docWith('Aer Lingus cut fares. Aer Lingus staff struck. Aer Lingus said no. Willie Walsh runs Willie Walsh Ltd.', [
       ['Aer Lingus', 'PER'],

@@ -369,10 +369,12 @@ const NOT_PROPAGATED = new Set([
   'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', ...HONORIFICS.keys(), ...TITLE_WORDS,
 ]);
 
-/** nouns after a name that make it an organization's: "Chelsea boss Jose Mourinho", "Yukos shares" */
+/** nouns after a name that make it an organization's: "Chelsea boss Jose Mourinho", "Yukos shares", "Chrysler sales" */
 const ORGANIZATION_ROLE_NOUNS = new Set([
   'boss', 'manager', 'chairman', 'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'winger', 'fans',
   'supporters', 'squad', 'shares', 'shareholders', 'board', 'directors', 'executives', 'bosses', 'staff', 'employees',
+  // a firm's or brand's: "Mercedes chief executive Eckhard Cordes", "solid Chrysler sales", "the Smart brand"
+  'chief', 'sales', 'profits', 'revenues', 'brand', 'dealerships', 'dealers', 'plant', 'factory', 'stores', 'customers',
 ]);
 /** what a firm has and a person has not, after its possessive: "Monsanto's shares", "Umbro's profits" */
 const ORGANIZATION_POSSESSIONS = new Set([
