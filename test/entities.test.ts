@@ -198,11 +198,11 @@ describe('entityGrouper: one-word people that are organizations', () => {
   });
 
   it('retypes a brand named before its sales, its chief or the word "brand"', () => {
-    const doc = docWith('Solid Chrysler sales rose. Mercedes chief executive Eckhard Cordes spoke. The Smart brand lost money. Tom Smith sales rose.', [
-      ['Chrysler', 'PER'], ['Mercedes', 'PER'], ['Eckhard Cordes', 'PER'], ['Smart', 'PER'], ['Tom Smith', 'PER'],
+    const doc = docWith('Solid Chrysler sales rose. Mercedes chief executive Eckhard Cordes spoke. The Smart brand lost money. John Smith sales rose.', [
+      ['Chrysler', 'PER'], ['Mercedes', 'PER'], ['Eckhard Cordes', 'PER'], ['Smart', 'PER'], ['John Smith', 'PER'],
     ]);
     expect(doc.entities.map((e) => [e.name, e.type])).toEqual([
-      ['Chrysler', 'Organization'], ['Mercedes', 'Organization'], ['Eckhard Cordes', 'Person'], ['Smart', 'Organization'], ['Tom Smith', 'Person'],
+      ['Chrysler', 'Organization'], ['Mercedes', 'Organization'], ['Eckhard Cordes', 'Person'], ['Smart', 'Organization'], ['John Smith', 'Person'],
     ]);
   });
 
