@@ -237,6 +237,11 @@ describe('quoteExtractor', () => {
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 12), q.speaker?.text])).toEqual([['I am prepare', undefined], ['We will win.', 'A spokesman']]);
   });
 
+  it('takes no verb in its base form, nor a phrase opening with "and", as a cue after a quote', () => {
+    const doc = run('The spokesman said there was “no yes or no” answer and the area was unclear.');
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([['no yes or no', 'The spokesman', 'said']]);
+  });
+
   it('takes the speaker after the verb when the words after a quote end its clause', () => {
     const doc = run('The unit had “seriously interfered” with its work, said the Home Affairs Committee.', [['Home Affairs Committee', 'ORG']]);
     expect(doc.quotes.map((q) => summary(doc, q))).toEqual([['seriously interfered', 'Home Affairs Committee', 'Home Affairs Committee']]);

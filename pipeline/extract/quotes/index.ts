@@ -4,7 +4,7 @@ import { spanLocator, titleBefore } from '../entities/index.ts';
 import { DETERMINERS } from '../relations/doc-index.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
-import { ADDRESSEE_VERBS, ASK_FORMS, COMMISSIVE_VERBS, DIRECTIVE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
+import { ADDRESSEE_VERBS, ASK_FORMS, BASE_FORMS, COMMISSIVE_VERBS, DIRECTIVE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
 
 /**
  * Quote attribution: direct quotes (content inside the marks, marks excluded) and reported
@@ -388,6 +388,8 @@ function npAfter(ctx: Ctx, from: number, limit: number): Span | undefined {
   if (from >= limit || isPunct(toks[from])) return undefined;
   const w0 = lowerAt(from);
   if (PRONOUNS.has(w0) || w0 === 'him' || w0 === 'her' || w0 === 'them') return { start: toks[from].start, end: toks[from].end };
+  // no phrase that names anyone opens with "and" or "of"
+  if ((STOPS.has(w0) || PREPOSITIONS.has(w0)) && /^\p{Ll}/u.test(toks[from].text)) return undefined;
   let end = from;
   for (let j = from; j < limit && j - from < 8; j++) {
     const t = toks[j];
@@ -443,6 +445,7 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
     const cue = { start: t.start, end: t.end, text: t.text };
     let speaker: SpeakerRef | undefined;
     if (j === i) {
+      if (BASE_FORMS.has(w)) return undefined;
       const np = npAfter(ctx, j + 1, b);
       if (np) speaker = speakerFrom(ctx, np, 'start');
     } else if (toks[j - 1].text === ',' && PREPOSITIONS.has(lowerAt(i))) {

@@ -52,6 +52,9 @@ function inflect(base: string): string[] {
 
 export const REPORTING_VERBS: ReadonlySet<string> = new Set(BASES.flatMap(inflect));
 
+/** The base forms, which never come before their subject: '"…" answer' is a noun, not '"…," answered Smith'. */
+export const BASE_FORMS: ReadonlySet<string> = new Set(BASES.filter((b) => !['read', 'wrote'].includes(b)));
+
 /** Finite forms that introduce reported (indirect) speech: "X said (that) …". */
 export const INDIRECT_VERBS: ReadonlySet<string> = new Set(
   (
