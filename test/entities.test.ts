@@ -113,6 +113,15 @@ describe('entityGrouper: football clubs', () => {
   });
 });
 
+describe('entityGrouper: a party\'s name with "Party" and in the singular', () => {
+  it('joins "Labour" to "the Labour Party" and "Lib Dem" to "Lib Dems", and no other organizations', () => {
+    const doc = docWith('Labour won. The Labour Party is glad. A Lib Dem chairman said the Lib Dems lost. Labor Union voted.', [
+      ['Labour', 'ORG'], ['Labour Party', 'ORG'], ['Lib Dem', 'ORG'], ['Lib Dems', 'ORG'], ['Labor Union', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.mentions.length])).toEqual([['Labour Party', 2], ['Lib Dems', 2], ['Labor Union', 1]]);
+  });
+});
+
 describe('entityGrouper: organizations named after people', () => {
   it('types a "person" whose last word is an organization\'s head noun as an organization', () => {
     const doc = docWith('The Andy Warhol Foundation gave prints. Andy Warhol died in 1987. The Simon Wiesenthal Center objected.', [

@@ -443,6 +443,30 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
   }
   mergeSurnameOrganizations(doc, groups);
   mergeClubForms(groups);
+  mergePartyForms(groups);
+}
+
+/**
+ * "Labour" and "the Labour Party", "Lib Dems" and "Lib Dem": an organization's name with and without
+ * "Party" after it, or in the plural and the singular, is one organization, under its fuller name.
+ */
+function mergePartyForms(groups: Group[]): void {
+  const orgs = groups.filter((g) => g.type === 'Organization');
+  const same = (a: string[], b: string[]): boolean => {
+    if (b.length === a.length + 1 && b[b.length - 1] === 'party') return a.every((w, i) => w === b[i]);
+    if (a.length !== b.length || a.length === 0) return false;
+    const last = a.length - 1;
+    return a.slice(0, last).every((w, i) => w === b[i]) && a[last].length > 2 && (a[last] + 's' === b[last] || b[last] + 's' === a[last]);
+  };
+  for (const g of orgs) {
+    if (!groups.includes(g)) continue;
+    const into = orgs.find((o) => o !== g && groups.includes(o) && o.full.length >= g.full.length && same(g.fullLower, o.fullLower));
+    if (!into || into.full.length === g.full.length && into.mentions.length < g.mentions.length) continue;
+    into.mentions.push(...g.mentions);
+    into.mentions.sort((a, b) => a.start - b.start);
+    for (const k of g.keys) into.keys.add(k);
+    groups.splice(groups.indexOf(g), 1);
+  }
 }
 
 /** last words of football clubs' names: "Manchester City", "Leeds United", "Aston Villa" */
