@@ -206,6 +206,13 @@ describe('entityGrouper: one-word people that are organizations', () => {
     ]);
   });
 
+  it('retypes a "place" the text calls a firm, but not a country', () => {
+    const doc = docWith('Miner Highland Gold said it regretted the move. The oil giant Shell agreed. The giant US deficit grew.', [
+      ['Highland Gold', 'LOC'], ['Shell', 'LOC'], ['US', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Highland Gold', 'Organization'], ['Shell', 'Organization'], ['US', 'Place']]);
+  });
+
   it('retypes a brand named before its sales, its chief or the word "brand"', () => {
     const doc = docWith('Solid Chrysler sales rose. Mercedes chief executive Eckhard Cordes spoke. The Smart brand lost money. John Smith sales rose.', [
       ['Chrysler', 'PER'], ['Mercedes', 'PER'], ['Eckhard Cordes', 'PER'], ['Smart', 'PER'], ['John Smith', 'PER'],

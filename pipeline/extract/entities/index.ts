@@ -1,6 +1,7 @@
 import { isKnownOrganization } from '../ner/index.ts';
 import type { Component, Doc, Entity, EntityType, Mention, NameMention, NerLabel, Span, TextSpan, Token } from '../document.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
+import { COUNTRY_NAMES } from '../relations/demonyms.ts';
 import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, HONORIFICS, isFirstName, MALE_FIRST_NAMES, METONYM_ORGANIZATIONS, ORGANIZATION_HEADS, TITLE_GENDER, TITLE_MODIFIERS, TITLE_WORDS, looksLikeAcronym } from './lexicon.ts';
 
 /**
@@ -388,7 +389,7 @@ const POSSESSION_RE = /^['’]s?\s+([\p{Ll}-]+)(?:\s+(\p{Ll}+))?/u;
 /** "shares in Monsanto", "a stake in Aer Lingus" */
 const HOLDING_BEFORE_RE = /\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$/;
 /** "US retailer Wal-Mart", "budget airline Ryanair": a kind of firm right before the name */
-const FIRM_KIND_BEFORE_RE = /(?<![\p{L}-])(?:firm|company|group|retailer|airline|carrier|giant|maker|chain|brewer|insurer|lender|manufacturer|conglomerate|operator)\s+$/u;
+const FIRM_KIND_BEFORE_RE = /(?<![\p{L}-])(?:firm|company|group|retailer|airline|carrier|giant|[\p{L}-]*maker|chain|brewer|insurer|lender|manufacturer|conglomerate|operator|miner|producer|supplier|distributor|exporter|publisher|broadcaster|bank)\s+$/iu;
 
 /** Whether the text treats a "person" mention as an organization, by the words around it. */
 function organizationCue(text: string, m: BareName): boolean {
@@ -440,6 +441,14 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
     into.typeVotes.set(into.type, (into.typeVotes.get(into.type) ?? 0) + from.mentions.length);
     for (const k of from.keys) into.keys.add(k);
     groups.splice(groups.indexOf(from), 1);
+  }
+  for (const g of groups) {
+    // "Miner Highland Gold said": a "place" the text calls a firm (not a country: "the giant US deficit")
+    const place = g.type !== 'Person' && (g.typeVotes.get('Place') ?? 0) >= (g.typeVotes.get('Organization') ?? 0);
+    if (place && !COUNTRY_NAMES.has(g.fullLower.join(' ')) && g.mentions.some((m) => FIRM_KIND_BEFORE_RE.test(text.slice(Math.max(0, m.start - 30), m.start)))) {
+      g.type = 'Organization';
+      g.typeVotes = new Map([['Organization', g.mentions.length]]);
+    }
   }
   mergeSurnameOrganizations(doc, groups);
   mergeClubForms(groups);
