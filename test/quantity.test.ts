@@ -319,4 +319,9 @@ describe('owners of money and percentages', () => {
     );
     expect(['$2.1m', '3.2%', '£192,713', '£139,544'].map((t) => owner(doc, t))).toEqual(['Titan', 'South Africa', 'England', 'Wales']);
   });
+
+  it('gives a figure whose clause has a subject that is no entity to the place the sentence opens with', () => {
+    const doc = withEntities('In Sri Lanka, some observers have said that as much as 1% of growth may be lost. Elsewhere the dollar fell 2%.', [['Place', 'Sri Lanka']]);
+    expect(['1%', '2%'].map((t) => owner(doc, t))).toEqual(['Sri Lanka', undefined]);
+  });
 });

@@ -156,6 +156,9 @@ export class QuantityOwners {
     if (local === 'none') return undefined;
     if (local) return local.entity.id;
     const subject = this.ownerBefore(qi, s.tokenStart);
+    // "In Sri Lanka, some observers have said that as much as 1% of growth may be lost": a clause
+    // whose subject is no entity, in a sentence about a place
+    if (subject === null && q.kind !== 'count') return this.placeFrame(s.tokenStart, qi)?.entity.id;
     if (subject !== undefined) return subject?.entity.id;
     const byPlace = q.kind !== 'count' ? (this.placeAfter(qEnd, s.tokenStart) ?? this.placeFrame(s.tokenStart, qi)) : undefined;
     return (this.mainSubjectAfter(qi, s.tokenStart, s.tokenEnd) ?? byPlace)?.entity.id;
