@@ -821,5 +821,9 @@ describe('timexTagger: evenings, intentions and "one day"', () => {
     expect(values('They withdrew from last summer\'s Olympics after missing a test on 12 August.')).toEqual(['2004-SU', '2004-08-12']);
     expect(values('Stevens will win his third cap on Sunday after coming on twice.')).toEqual(['2005-03-20']);
     expect(values('He hopes to win a trophy since arriving from Spain when they play Chelsea on Sunday.')).toEqual(['2005-03-20']);
+    // a plan in the pluperfect is told of as past
+    expect(values('The offer had been due to expire Friday evening.')).toEqual(['2005-03-11TEV']);
+    expect(values('The offer had been scheduled to expire on Friday.')).toEqual(['2005-03-11']);
+    expect(values('The offer is scheduled to expire on Friday.')).toEqual(['2005-03-18']);
   });
 });

@@ -65,13 +65,15 @@ const SCHEDULE_WORDS = new Set([
 const EXPECT_WORDS = new Set(['expected', 'expecting', 'due']);
 const EXPECT_NEXT = new Set(['on', 'in', 'at', 'by', 'around', 'before', 'early', 'later', 'within']);
 
-function wordTense(lower: string, next: string | undefined, prev: string | undefined): Tense | undefined {
-  if (FUTURE_WORDS.has(lower)) return 'future';
+function wordTense(lower: string, next: string | undefined, prev: string | undefined, prev2?: string): Tense | undefined {
+  // "had been scheduled to expire at midnight Friday", "had planned to": a plan told of as past
+  const pluperfect = prev === 'had' || (prev === 'been' && prev2 === 'had');
+  if (FUTURE_WORDS.has(lower)) return pluperfect && /ed$/.test(lower) ? 'past' : 'future';
   // "was expected on Friday" tells of an expectation past: the auxiliary decides
   // ("fewer jobs than expected in January", "as expected on Friday" compare with a forecast)
   if (EXPECT_WORDS.has(lower) && next !== undefined && EXPECT_NEXT.has(next) && !/^(?:was|were|had|been|than|as)$/.test(prev ?? '')) return 'future';
   // "due to start", not the cause in "closed due to mechanical problems"
-  if (next === 'to' && INTENT_WORDS.has(lower) && (lower !== 'due' || (prev !== undefined && PARTICIPLE_AUX.has(prev)))) return 'future';
+  if (next === 'to' && INTENT_WORDS.has(lower) && (lower !== 'due' || (prev !== undefined && PARTICIPLE_AUX.has(prev)))) return pluperfect ? 'past' : 'future';
   if (lower === 'going' && next === 'to') return 'future';
   if (lower === 'tomorrow' || lower === 'next') return 'future';
   // "will have": the modal before carries the tense
@@ -127,7 +129,8 @@ export class TimeContext {
         out.push([i, 'past', true]);
         continue;
       }
-      const tense = wordTense(lower, next, prev);
+      const prev2 = i > sent.tokenStart + 1 ? toks[i - 2].text.toLowerCase() : undefined;
+      const tense = wordTense(lower, next, prev, prev2);
       if (tense) out.push([i, tense, false]);
     }
     this.markers[si] = out;
