@@ -206,6 +206,13 @@ describe('entityGrouper: one-word people that are organizations', () => {
     ]);
   });
 
+  it('retypes a team named before its striker or as "the X team", not a manager before his players', () => {
+    const doc = docWith("Drogba, Chelsea's £24m striker, is hurt. Velimir Zajec's players stood firm. The Arsenal team won.", [
+      ['Drogba', 'PER'], ['Chelsea', 'PER'], ['Velimir Zajec', 'PER'], ['Arsenal', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Drogba', 'Person'], ['Chelsea', 'Organization'], ['Velimir Zajec', 'Person'], ['Arsenal', 'Organization']]);
+  });
+
   it('retypes a "place" the text calls a firm, but not a country', () => {
     const doc = docWith('Miner Highland Gold said it regretted the move. The oil giant Shell agreed. The giant US deficit grew.', [
       ['Highland Gold', 'LOC'], ['Shell', 'LOC'], ['US', 'LOC'],

@@ -376,16 +376,20 @@ const ORGANIZATION_ROLE_NOUNS = new Set([
   'supporters', 'squad', 'shares', 'shareholders', 'board', 'directors', 'executives', 'bosses', 'staff', 'employees',
   // a firm's or brand's: "Mercedes chief executive Eckhard Cordes", "solid Chrysler sales", "the Smart brand"
   'chief', 'sales', 'profits', 'revenues', 'brand', 'dealerships', 'dealers', 'plant', 'factory', 'stores', 'customers',
+  // a team's: "whose Chelsea team"
+  'team', 'players',
 ]);
 /** what a firm has and a person has not, after its possessive: "Monsanto's shares", "Umbro's profits" */
 const ORGANIZATION_POSSESSIONS = new Set([
   'shares', 'profit', 'profits', 'sales', 'revenue', 'revenues', 'turnover', 'earnings', 'customers', 'shareholders',
   'workforce', 'employees', 'subsidiary', 'subsidiaries', 'headquarters', 'stores', 'shops', 'factories', 'factory',
   'plants', 'brands', 'flights', 'fleet',
+  // a team's, which no player or manager has ("Zajec's players", "O'Sullivan's squad" are a manager's): "Chelsea's £24m striker"
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'keeper', 'stadium',
 ]);
 const AFTER_WORD_RE = /^\s+(\p{Ll}+)/u;
-/** the word after a possessive, and the one after it: "Umbro's profits", "Umbro's annual profits" */
-const POSSESSION_RE = /^['’]s?\s+([\p{Ll}-]+)(?:\s+(\p{Ll}+))?/u;
+/** the word after a possessive (past a figure), and the one after it: "Umbro's profits", "Umbro's annual profits", "Chelsea's £24m striker" */
+const POSSESSION_RE = /^['’]s?\s+(?:[£$€]?\d[\d.,-]*\w*\s+)?([\p{Ll}-]+)(?:\s+(\p{Ll}+))?/u;
 /** "shares in Monsanto", "a stake in Aer Lingus" */
 const HOLDING_BEFORE_RE = /\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$/;
 /** "US retailer Wal-Mart", "budget airline Ryanair": a kind of firm right before the name */
