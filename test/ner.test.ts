@@ -430,6 +430,13 @@ describe('knownOrganization', () => {
     expect(typed('Arab News', 'LOC')).toBe('ORG');
     expect(typed('Sky News', 'PER')).toBe('ORG');
     expect(typed('Emily Post', 'PER')).toBe('PER');
+    const paper = (text: string, type: string): string => {
+      const words = text.split(' ');
+      return knownOrganization(words, { start: words.length - 1, end: words.length, type }).type;
+    };
+    expect(paper('the Observer', 'PER')).toBe('ORG');
+    expect(paper('told the Mail', 'LOC')).toBe('ORG');
+    expect(paper('Mr Mail', 'PER')).toBe('PER');
   });
 
   it('leaves other names, parts of names and the names it leaves out alone', () => {

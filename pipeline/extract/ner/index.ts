@@ -291,6 +291,9 @@ const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
 /** last words of newspapers' names, capitalized */
 const NEWSPAPER_WORDS = new Set(['Gazette', 'Times', 'Post', 'Herald', 'Journal', 'Tribune', 'Telegraph', 'Chronicle', 'Observer', 'Guardian', 'Inquirer', 'Courier', 'Dispatch', 'Examiner', 'News']);
 
+/** newspapers named by one word after "the" */
+const ONE_WORD_PAPERS = new Set(['Times', 'Guardian', 'Observer', 'Telegraph', 'Independent', 'Mirror', 'Sun', 'Mail', 'Express', 'Herald', 'Scotsman', 'Economist', 'Star']);
+
 /** newspapers' words that are also surnames ("Jim Courier", "Emily Post") */
 const SURNAME_LIKE_PAPERS = new Set(['Post', 'Courier', 'Herald', 'Guardian', 'Observer']);
 
@@ -330,6 +333,8 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   if ((span.type === 'LOC' || span.type === 'PER') && span.end - span.start > 1 && NEWSPAPER_WORDS.has(last) && !(span.type === 'PER' && SURNAME_LIKE_PAPERS.has(last) && isFirstName(lexiconForm(words[span.start])))) {
     return { ...span, type: 'ORG' };
   }
+  // "the Observer", "the Mail": a newspaper's one word after "the" (not "Jim Courier", "Emily Post")
+  if (span.end - span.start === 1 && span.start > 0 && /^the$/i.test(words[span.start - 1]) && ONE_WORD_PAPERS.has(words[span.start])) return { ...span, type: 'ORG' };
   // "Wikinews", "Euronews": one word ending in "news" is a news service
   if (span.end - span.start === 1 && /^\p{Lu}\p{L}+news$/u.test(words[span.start])) return { ...span, type: 'ORG' };
   if (span.end - span.start === 1 && isKnownAsOneWord(words[span.start])) return { ...span, type: 'ORG' };
