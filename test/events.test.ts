@@ -310,4 +310,15 @@ describe('words that look like events but are not', () => {
     });
     expect(summarize(doc).map((e) => `${e.type}:${e.trigger}`)).toEqual(['Meeting:met']);
   });
+
+  it('takes a noun phrase right before the verb, after "and", as its subject, and no speaker as its own addressee', () => {
+    const doc = docWith("Kicker Gordon D'Arcy sat on the sidelines, and the final word went to Italy. Mr Howard, whose grandmother died in Auschwitz, spoke.", {
+      Person: ["Gordon D'Arcy", 'Mr Howard'],
+      Place: ['Italy', 'Auschwitz'],
+    });
+    expect(summarize(doc).flatMap((e) => Object.values(e.roles).flat())).toEqual([]);
+    const warned = docWith('The builder Jarvis recently warned it could go under if its banks did not agree.', { Organization: ['Jarvis'] });
+    addMention(warned, warned.entities[0], 'warned it could', 'it', 'pronoun');
+    expect(summarize(warned)).toEqual([{ type: 'Statement', trigger: 'warned', roles: { agent: ['Jarvis'] } }]);
+  });
 });

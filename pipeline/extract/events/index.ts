@@ -422,6 +422,8 @@ class Analyzer {
     for (let j = before - 1; j >= s.tokenStart; j--) {
       const w = this.ix.lower(j);
       if (w === ',' || w === 'and' || w === 'or') {
+        // "…, and the final word went to Italy": a phrase of its own right before the verb is its subject
+        if (separators === 0 && words >= 2) return [];
         separators++;
         words = 0;
       } else if (/^\p{L}/u.test(w) && !this.ix.mentionAt(j) && !this.timexAt[j] && !isAdverb(w) && !PREPOSITIONS.has(w) && !DETERMINERS.has(w)) {
@@ -616,7 +618,8 @@ class Analyzer {
           if (by) add([by], 'agent');
         } else {
           add(subject, 'agent');
-          add(object, 'addressee');
+          // "The company warned it could go under": the speaker itself is no addressee
+          add(object.filter((o) => !subject.some((sub) => sub.entity === o.entity)), 'addressee');
         }
         break;
       case 'Negotiation':
