@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
 import { handNames } from './support/hand-names.ts';
-import { camelCaseOrganization, demonymAsMisc, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { camelCaseOrganization, demonymAsMisc, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -647,6 +647,17 @@ describe('cutAtLowerCase', () => {
     expect(cut('Bank of')).toEqual(['Bank']);
     expect(cut('Liberal Democrat .')).toEqual(['Liberal Democrat']);
     expect(cut('U.S.')).toEqual(['U.S.']);
+  });
+});
+
+describe('withoutCurrencyPrefixes', () => {
+  it('drops the letters of a currency before its dollar sign, and nothing else', () => {
+    const text = 'It gave US$25,000 to the US.';
+    const name = (t: string, from = 0): NameMention => {
+      const start = text.indexOf(t, from);
+      return { start, end: start + t.length, text: t, label: 'LOC', tokenStart: 0, tokenEnd: 1 };
+    };
+    expect(withoutCurrencyPrefixes(text, [name('US'), name('US', 10)]).map((n) => n.start)).toEqual([text.lastIndexOf('US')]);
   });
 });
 

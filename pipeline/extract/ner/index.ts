@@ -54,7 +54,7 @@ export function findNames(doc: Doc): NameMention[] {
       });
     }
   });
-  return withoutPartyDesignations(doc.text, withAcronymsOfNames(doc, names));
+  return withoutCurrencyPrefixes(doc.text, withoutPartyDesignations(doc.text, withAcronymsOfNames(doc, names)));
 }
 
 /** whether `word` occurs in `text` as a whole word */
@@ -100,6 +100,11 @@ export function withAcronymsOfNames(doc: Doc, names: NameMention[]): NameMention
     }
   }
   return added.length === 0 ? names : [...names, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** "US$25,000", "HK$3m": the letters before a dollar sign name a currency, not a place */
+export function withoutCurrencyPrefixes(text: string, names: NameMention[]): NameMention[] {
+  return names.some((n) => text[n.end] === '$') ? names.filter((n) => !(text[n.end] === '$' && /^[A-Z]{1,3}$/.test(n.text))) : names;
 }
 
 /**
