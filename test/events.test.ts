@@ -321,4 +321,17 @@ describe('words that look like events but are not', () => {
     addMention(warned, warned.entities[0], 'warned it could', 'it', 'pronoun');
     expect(summarize(warned)).toEqual([{ type: 'Statement', trigger: 'warned', roles: { agent: ['Jarvis'] } }]);
   });
+
+  it('takes no object from a name that only qualifies the noun after it, but the body of a role or of its officials', () => {
+    const doc = docWith('Vodafone appoints new Japan boss. Santini resigned as Spurs manager. A CBI delegation met SEC officials.', {
+      Organization: ['Vodafone', 'Spurs', 'CBI', 'SEC'],
+      Place: ['Japan'],
+      Person: ['Santini'],
+    });
+    // an appointment of nobody named is no event
+    expect(summarize(doc).map((e) => [e.trigger, Object.values(e.roles).flat()])).toEqual([
+      ['resigned', ['Santini', 'Spurs']],
+      ['met', ['SEC']],
+    ]);
+  });
 });

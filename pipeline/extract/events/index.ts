@@ -90,6 +90,11 @@ const NUMBER_WORDS = new Set([
 /** roles that identify an event when merging repeated mentions */
 const CORE_ROLES = new Set(['patient', 'victim', 'guest', 'target', 'host', 'participant']);
 
+/** roles whose organization is named before them ("Spurs manager", "Chelsea chairman") */
+const ROLE_NOUNS = new Set(['manager', 'chairman', 'boss', 'coach', 'captain', 'chief', 'leader', 'president', 'director', 'owner', 'head', 'executive']);
+/** the people who act for a body or country named before them ("met SEC officials", "urged US leaders") */
+const PEOPLE_OF = new Set(['officials', 'executives', 'bosses', 'leaders', 'representatives', 'ministers', 'negotiators', 'diplomats']);
+
 function isAdverb(w: string): boolean {
   return ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly') && !['early', 'only', 'family', 'italy', 'ally', 'rally', 'july'].includes(w));
 }
@@ -486,10 +491,22 @@ class Analyzer {
   }
 
   /** direct object: the first mention after the trigger, before any preposition or clause break */
+  /** a lower-case word that can head a noun phrase: not a function word, verb form, adverb or time */
+  private nounAt(k: number): boolean {
+    const w = this.ix.word(k);
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || this.timexAt[k] || isAdverb(w) || /(?:ed|ing)$/.test(w)) return false;
+    return !PREPOSITIONS.has(w) && !CLAUSE_WORDS.has(w) && !DETERMINERS.has(w) && !SUBJECT_PRONOUNS.has(w) && !/^(?:and|or|to|as|that|if|but|than|who|which|not|never|him|her|them|us|me|it|its|his|their)$/.test(w);
+  }
+
   private objectOf(after: number, sentenceEnd: number, allowWith: boolean): MentionRef[] {
     for (let k = after; k < Math.min(sentenceEnd, after + 6); k++) {
       const w = this.ix.lower(k);
       const m = this.ix.mentionStartingAt(k);
+      // "appoints new Japan boss": a name before a noun only qualifies the object, unless it is the
+      // organization of a role ("resigns as Spurs manager") or the body its officials act for
+      const next = m ? this.ix.lower(m.tokenEnd) : '';
+      const role = (m?.entity.type === 'Organization' && ROLE_NOUNS.has(next)) || PEOPLE_OF.has(next);
+      if (m && m.mention.kind === 'name' && !this.ix.isPossessive(m) && !role && this.nounAt(m.tokenEnd)) return [];
       if (m && (!this.ix.isPossessive(m) || this.objectHer(m))) {
         const out = [m];
         let q = m.tokenEnd;
