@@ -237,6 +237,11 @@ describe('quoteExtractor', () => {
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text.slice(0, 12), q.speaker?.text])).toEqual([['I am prepare', undefined], ['We will win.', 'A spokesman']]);
   });
 
+  it('takes the person a role word leads to after a name that is no entity ("said Hopman Cup doctor Hamish Osborne")', () => {
+    const doc = run('“He has to rest,” said Hopman Cup doctor Hamish Osborne. “We won,” said Putin on Tuesday.', [['Hamish Osborne', 'PER'], ['Putin', 'PER']]);
+    expect(doc.quotes.map((q) => q.speaker?.text)).toEqual(['Hamish Osborne', 'Putin']);
+  });
+
   it('takes no verb in its base form, nor a phrase opening with "and", as a cue after a quote', () => {
     const doc = run('The spokesman said there was “no yes or no” answer and the area was unclear.');
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([['no yes or no', 'The spokesman', 'said']]);

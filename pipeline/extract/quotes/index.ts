@@ -2,6 +2,7 @@ import type { Component, Doc, Entity, Mention, Quote, SpeakerRef, Span, TextSpan
 import { isSubjectMention, tokenRange } from '../coref/index.ts';
 import { spanLocator, titleBefore } from '../entities/index.ts';
 import { DETERMINERS } from '../relations/doc-index.ts';
+import { TITLE_HEADS, TITLE_MODIFIERS } from '../relations/lexicon.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
 import { ADDRESSEE_VERBS, ASK_FORMS, BASE_FORMS, COMMISSIVE_VERBS, DIRECTIVE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
@@ -383,6 +384,20 @@ function governedByPreposition(ctx: Ctx, span: Span): boolean {
 }
 
 /** The noun phrase starting at token index `from` ("Putin", "the Russian president", "Mr. Smith"). */
+/** one or two role words at token `k` and then a person's name: "doctor Hamish Osborne", "team manager Jo Brand" */
+function roleBeforeName(ctx: Ctx, k: number, limit: number): boolean {
+  const toks = ctx.doc.tokens;
+  for (let j = k; j < Math.min(limit, k + 2); j++) {
+    if (!TITLE_HEADS.has(lowerAt(j)) && !TITLE_MODIFIERS.has(lowerAt(j))) return false;
+    const next = j + 1 < limit ? toks[j + 1] : undefined;
+    if (next && /^\p{Lu}/u.test(next.text)) {
+      const m = ctx.mentions[firstMentionAt(ctx.mentions, next.start)];
+      return m !== undefined && m.start === next.start && ctx.entityById.get(m.entity)?.type === 'Person';
+    }
+  }
+  return false;
+}
+
 function npAfter(ctx: Ctx, from: number, limit: number): Span | undefined {
   const toks = ctx.doc.tokens;
   if (from >= limit || isPunct(toks[from])) return undefined;
@@ -396,8 +411,9 @@ function npAfter(ctx: Ctx, from: number, limit: number): Span | undefined {
     const w = lowerAt(j);
     if (isPunct(t) && !/^[.&-]$/.test(t.text)) break;
     if ((STOPS.has(w) || PREPOSITIONS.has(w)) && j > from) break;
-    // a lower-case word after a capitalized name ends the phrase ("said Putin on Tuesday")
-    if (j > from && /^\p{Ll}/u.test(t.text) && /^\p{Lu}/u.test(toks[j - 1].text) && !/^(?:the|a|an)$/i.test(toks[j - 1].text)) break;
+    // a lower-case word after a capitalized name ends the phrase ("said Putin on Tuesday"), unless a
+    // role word leads to a name ("said Hopman Cup doctor Hamish Osborne")
+    if (j > from && /^\p{Ll}/u.test(t.text) && /^\p{Lu}/u.test(toks[j - 1].text) && !/^(?:the|a|an)$/i.test(toks[j - 1].text) && !roleBeforeName(ctx, j, limit)) break;
     if (isPunct(t)) continue; // "&" or "-" inside a name, never a phrase's last token
     end = j;
   }
