@@ -120,6 +120,13 @@ describe('entityGrouper: a party\'s name with "Party" and in the singular', () =
     ]);
     expect(doc.entities.map((e) => [e.name, e.mentions.length])).toEqual([['Labour Party', 2], ['Lib Dems', 2], ['Labor Union', 1]]);
   });
+
+  it('joins a name with its words cut short and a party\'s nickname to the full name', () => {
+    const doc = docWith('The Liberal Democrats and the Conservatives met. The Lib Dems and the Tories agreed.', [
+      ['Liberal Democrats', 'ORG'], ['Conservatives', 'ORG'], ['Lib Dems', 'ORG'], ['Tories', 'ORG'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.aliases.join('|')])).toEqual([['Liberal Democrats', 'Lib Dems'], ['Conservatives', 'Tories']]);
+  });
 });
 
 describe('entityGrouper: organizations named after people', () => {

@@ -437,6 +437,8 @@ describe('knownOrganization', () => {
     expect(paper('the Observer', 'PER')).toBe('ORG');
     expect(paper('told the Mail', 'LOC')).toBe('ORG');
     expect(paper('Mr Mail', 'PER')).toBe('PER');
+    expect(typed('Tories', 'MISC')).toBe('ORG');
+    expect(typed('Tory', 'MISC')).toBe('MISC');
   });
 
   it('leaves other names, parts of names and the names it leaves out alone', () => {

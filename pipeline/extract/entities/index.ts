@@ -459,15 +459,23 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
   mergePartyForms(groups);
 }
 
+/** parties' nicknames and the names they stand for */
+const PARTY_NICKNAMES = new Map([['tories', ['conservatives', 'conservative party']], ['gop', ['republicans', 'republican party']]]);
+
 /**
- * "Labour" and "the Labour Party", "Lib Dems" and "Lib Dem": an organization's name with and without
- * "Party" after it, or in the plural and the singular, is one organization, under its fuller name.
+ * "Labour" and "the Labour Party", "Lib Dems" and "Lib Dem", "Lib Dems" and "Liberal Democrats",
+ * "the Tories" and "the Conservatives": an organization's name with and without "Party" after it, in
+ * the plural and the singular, with its words cut short, or by its nickname, is one organization,
+ * under its fuller name.
  */
 function mergePartyForms(groups: Group[]): void {
   const orgs = groups.filter((g) => g.type === 'Organization');
   const same = (a: string[], b: string[]): boolean => {
+    if (PARTY_NICKNAMES.get(a.join(' '))?.includes(b.join(' '))) return true;
     if (b.length === a.length + 1 && b[b.length - 1] === 'party') return a.every((w, i) => w === b[i]);
     if (a.length !== b.length || a.length === 0) return false;
+    // "Lib Dems" for "Liberal Democrats": every word the start of the other's, one cut short
+    if (a.length > 1 && a.some((w, i) => w !== b[i]) && a.every((w, i) => w.length >= 3 && b[i].startsWith(w.replace(/s$/, '')) && (w.endsWith('s') === b[i].endsWith('s')))) return true;
     const last = a.length - 1;
     return a.slice(0, last).every((w, i) => w === b[i]) && a[last].length > 2 && (a[last] + 's' === b[last] || b[last] + 's' === a[last]);
   };

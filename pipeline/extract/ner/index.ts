@@ -296,6 +296,9 @@ const KNOWN_BY_FIRST_WORD: ReadonlyMap<string, string[][]> = (() => {
 /** last words of newspapers' names, capitalized */
 const NEWSPAPER_WORDS = new Set(['Gazette', 'Times', 'Post', 'Herald', 'Journal', 'Tribune', 'Telegraph', 'Chronicle', 'Observer', 'Guardian', 'Inquirer', 'Courier', 'Dispatch', 'Examiner', 'News']);
 
+/** parties' nicknames: the party itself, not its members' adjective ("Tory", CoNLL's MISC) */
+const PARTY_NICKNAMES = new Set(['Tories', 'GOP']);
+
 /** newspapers named by one word after "the" */
 const ONE_WORD_PAPERS = new Set(['Times', 'Guardian', 'Observer', 'Telegraph', 'Independent', 'Mirror', 'Sun', 'Mail', 'Express', 'Herald', 'Scotsman', 'Economist', 'Star']);
 
@@ -338,6 +341,8 @@ export function knownOrganization(words: string[], span: GoldSpan): GoldSpan {
   if ((span.type === 'LOC' || span.type === 'PER') && span.end - span.start > 1 && NEWSPAPER_WORDS.has(last) && !(span.type === 'PER' && SURNAME_LIKE_PAPERS.has(last) && isFirstName(lexiconForm(words[span.start])))) {
     return { ...span, type: 'ORG' };
   }
+  // "the Tories", "the GOP": a party's nickname, which the tagger read as MISC like "Tory"
+  if (span.end - span.start === 1 && PARTY_NICKNAMES.has(words[span.start])) return { ...span, type: 'ORG' };
   // "the Observer", "the Mail": a newspaper's one word after "the" (not "Jim Courier", "Emily Post")
   if (span.end - span.start === 1 && span.start > 0 && /^the$/i.test(words[span.start - 1]) && ONE_WORD_PAPERS.has(words[span.start])) return { ...span, type: 'ORG' };
   // "Wikinews", "Euronews": one word ending in "news" is a news service
