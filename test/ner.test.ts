@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
 import { handNames } from './support/hand-names.ts';
-import { camelCaseOrganization, demonymAsMisc, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { camelCaseOrganization, demonymAsMisc, withSeatsOfPower, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -649,6 +649,13 @@ describe('cutAtLowerCase', () => {
     expect(cut('Bank of')).toEqual(['Bank']);
     expect(cut('Liberal Democrat .')).toEqual(['Liberal Democrat']);
     expect(cut('U.S.')).toEqual(['U.S.']);
+  });
+});
+
+describe('withSeatsOfPower', () => {
+  it('adds a seat of power named by capitalized words outside any span, and leaves lower case and spans alone', () => {
+    const words = 'Downing Street said the white house on Downing Street was fine'.split(' ');
+    expect(withSeatsOfPower(words, [{ start: 7, end: 9, type: 'ORG' }])).toEqual([{ start: 0, end: 2, type: 'LOC' }, { start: 7, end: 9, type: 'ORG' }]);
   });
 });
 

@@ -7,7 +7,7 @@ import type { Component, Doc, NameMention, NerLabel } from '../document.ts';
 import { spansFromBilou, type GoldSpan } from './conll.ts';
 import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
-import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, looksLikeAcronym, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
+import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, looksLikeAcronym, METONYM_ORGANIZATIONS, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
 import { COUNTRY_NAMES, DEMONYM_TO_COUNTRY } from '../relations/demonyms.ts';
 import knownOrganizations from './model/organizations.json' with { type: 'json' };
@@ -132,7 +132,7 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  * "Tory MP Peter Luff").
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
-  const spans = withJoinedOrganizations(words, withKnownOrganizations(words, spansFromBilou(tags)));
+  const spans = withJoinedOrganizations(words, withSeatsOfPower(words, withKnownOrganizations(words, spansFromBilou(tags))));
   return spans
     .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
     .map((span) => countryAbbreviationAsPlace(words, span))
@@ -415,6 +415,26 @@ export function demonymAsMisc(words: string[], span: GoldSpan): GoldSpan {
   if (span.type === 'MISC' || span.end - span.start !== 1) return span;
   const lower = words[span.start].toLowerCase();
   return (DEMONYM_TO_COUNTRY.has(lower) && !COUNTRY_NAMES.has(lower)) || PLACE_NOUNS.has(lower) ? { ...span, type: 'MISC' } : span;
+}
+
+/** seats of power named by two or three words, as token sequences ("downing street") */
+const SEATS_OF_POWER: readonly string[][] = [...METONYM_ORGANIZATIONS].filter((n) => n.includes(' ')).map((n) => n.split(' '));
+
+/**
+ * "Downing Street said …": a seat of power named by several capitalized words that the tagger left
+ * outside any span (15 of BBC's 55 "Downing Street") is a LOC span, which the entity layer reads as
+ * the government seated there.
+ */
+export function withSeatsOfPower(words: string[], spans: GoldSpan[]): GoldSpan[] {
+  let out: GoldSpan[] | undefined;
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!/^\p{Lu}/u.test(words[i]) || !/^\p{Lu}/u.test(words[i + 1])) continue;
+    const seat = SEATS_OF_POWER.find((n) => i + n.length <= words.length && n.every((w, k) => words[i + k].toLowerCase() === w && /^\p{Lu}/u.test(words[i + k])));
+    if (!seat || (out ?? spans).some((sp) => sp.start < i + seat.length && i < sp.end)) continue;
+    out ??= spans.slice();
+    out.push({ start: i, end: i + seat.length, type: 'LOC' });
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : spans;
 }
 
 /** abbreviations of countries as news writes them, with and without periods */
