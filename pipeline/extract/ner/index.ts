@@ -428,7 +428,10 @@ const SEATS_OF_POWER: readonly string[][] = [...METONYM_ORGANIZATIONS].filter((n
 export function withSeatsOfPower(words: string[], spans: GoldSpan[]): GoldSpan[] {
   let out: GoldSpan[] | undefined;
   for (let i = 0; i + 1 < words.length; i++) {
-    if (!/^\p{Lu}/u.test(words[i]) || !/^\p{Lu}/u.test(words[i + 1])) continue;
+    // ASCII capitals first: this runs on every token
+    const c = words[i].charCodeAt(0);
+    const d = words[i + 1].charCodeAt(0);
+    if (c < 65 || c > 90 || d < 65 || d > 90) continue;
     const seat = SEATS_OF_POWER.find((n) => i + n.length <= words.length && n.every((w, k) => words[i + k].toLowerCase() === w && /^\p{Lu}/u.test(words[i + k])));
     if (!seat || (out ?? spans).some((sp) => sp.start < i + seat.length && i < sp.end)) continue;
     out ??= spans.slice();
