@@ -133,17 +133,24 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
   const spans = withJoinedOrganizations(words, withSeatsOfPower(words, withKnownOrganizations(words, spansFromBilou(tags))));
-  return spans
-    .map((span, i) => withHyphenatedGivenName(words, span, spans[i + 1]))
-    .map((span) => countryAbbreviationAsPlace(words, span))
-    .map((span) => demonymAsMisc(words, span))
-    .map((span) => camelCaseOrganization(words, span))
-    .map((span) => knownOrganization(words, span))
-    .map((span) => (isEventName(words, span) ? { ...span, type: 'MISC' } : span))
-    .flatMap((span) => cutAtLowerCase(words, span))
-    .map((span) => withoutTrailingTitle(words, span))
-    .flatMap((span) => splitTitledName(words, span).flatMap((t) => stripHonorific(words, t)))
-    .filter((span) => !isHoliday(words, span) && !isPartyAdjective(words, span) && !isCompetition(words, span) && !isCommonAcronym(words, span));
+  // each span through every rule in turn, without an array per rule: this runs for every sentence
+  const out: GoldSpan[] = [];
+  for (let i = 0; i < spans.length; i++) {
+    let span = withHyphenatedGivenName(words, spans[i], spans[i + 1]);
+    span = countryAbbreviationAsPlace(words, span);
+    span = demonymAsMisc(words, span);
+    span = camelCaseOrganization(words, span);
+    span = knownOrganization(words, span);
+    if (isEventName(words, span)) span = { ...span, type: 'MISC' };
+    for (const cut of cutAtLowerCase(words, span)) {
+      for (const titled of splitTitledName(words, withoutTrailingTitle(words, cut))) {
+        for (const t of stripHonorific(words, titled)) {
+          if (!isHoliday(words, t) && !isPartyAdjective(words, t) && !isCompetition(words, t) && !isCommonAcronym(words, t)) out.push(t);
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**
@@ -383,14 +390,16 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
     while (next < spans.length && spans[next].end <= i) next++;
     if (next < spans.length && spans[next].start <= i) continue;
     const w = words[i];
-    if (isKnownAsOneWord(w) || isCamelCaseName(w)) {
+    // a capital first: cheap for ASCII, the Unicode test only for other letters
+    const c = w.charCodeAt(0);
+    const capital = (c >= 65 && c <= 90) || (c >= 128 && /^\p{Lu}/u.test(w));
+    if (!capital && (c < 97 || c > 122)) continue;
+    if (isKnownAsOneWord(w) || (capital && isCamelCaseName(w))) {
       out ??= spans.slice();
       out.push({ start: i, end: i + 1, type: 'ORG' });
       continue;
     }
-    // a capital first: cheap for ASCII, the Unicode test only for other letters
-    const c = w.charCodeAt(0);
-    if (c < 65 || (c > 90 && c < 128) || (c >= 128 && !/^\p{Lu}/u.test(w))) continue;
+    if (!capital) continue;
     const candidates = KNOWN_BY_FIRST_WORD.get(w.toLowerCase());
     if (!candidates) continue;
     const limit = next < spans.length ? spans[next].start : words.length;
