@@ -440,11 +440,8 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
     // ("Aer Lingus", "Lib Dems") unless the text gives it a title or a known first name
     const otherWins = g.type !== 'Person' || other.full.length > g.full.length || other.mentions.length >= g.mentions.length || (!oneWord && !titled && !named);
     const [into, from] = otherWins ? [other, g] : [g, other];
-    into.mentions.push(...from.mentions);
-    into.mentions.sort((a, b) => a.start - b.start);
     into.typeVotes.set(into.type, (into.typeVotes.get(into.type) ?? 0) + from.mentions.length);
-    for (const k of from.keys) into.keys.add(k);
-    groups.splice(groups.indexOf(from), 1);
+    absorb(groups, into, from);
   }
   for (const g of groups) {
     // "Miner Highland Gold said": a "place" the text calls a firm (not a country: "the giant US deficit")
@@ -457,6 +454,14 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
   mergeSurnameOrganizations(doc, groups);
   mergeClubForms(groups);
   mergePartyForms(groups);
+}
+
+/** Moves one group's mentions and keys into another and drops it from the groups. */
+function absorb(groups: Group[], into: Group, from: Group): void {
+  into.mentions.push(...from.mentions);
+  into.mentions.sort((a, b) => a.start - b.start);
+  for (const k of from.keys) into.keys.add(k);
+  groups.splice(groups.indexOf(from), 1);
 }
 
 /** parties' nicknames and the names they stand for */
@@ -483,10 +488,7 @@ function mergePartyForms(groups: Group[]): void {
     if (!groups.includes(g)) continue;
     const into = orgs.find((o) => o !== g && groups.includes(o) && o.full.length >= g.full.length && same(g.fullLower, o.fullLower));
     if (!into || into.full.length === g.full.length && into.mentions.length < g.mentions.length) continue;
-    into.mentions.push(...g.mentions);
-    into.mentions.sort((a, b) => a.start - b.start);
-    for (const k of g.keys) into.keys.add(k);
-    groups.splice(groups.indexOf(g), 1);
+    absorb(groups, into, g);
   }
 }
 
@@ -528,11 +530,7 @@ function mergeClubForms(groups: Group[]): void {
     if (forms.some((f) => f.length === 1 && !CLUB_WORDS.has(f[0])) && votes(g, 'Organization') <= votes(g, 'Place')) continue;
     const matching = clubs.filter((c) => forms.every((f) => fits(f, c)));
     if (matching.length !== 1 || clubs.some((c) => c !== matching[0] && forms.some((f) => fits(f, c)))) continue;
-    const [club] = matching;
-    club.mentions.push(...g.mentions);
-    club.mentions.sort((a, b) => a.start - b.start);
-    for (const k of g.keys) club.keys.add(k);
-    groups.splice(groups.indexOf(g), 1);
+    absorb(groups, matching[0], g);
   }
 }
 
@@ -561,10 +559,7 @@ function mergeSurnameOrganizations(doc: Doc, groups: Group[]): void {
     const [person] = people;
     // an article about the firm that names its founder's heir once ("Ford" ×9, "Bill Ford" ×1)
     if (org.mentions.length > 3 * person.mentions.length) continue;
-    person.mentions.push(...org.mentions);
-    person.mentions.sort((a, b) => a.start - b.start);
-    for (const k of org.keys) person.keys.add(k);
-    groups.splice(groups.indexOf(org), 1);
+    absorb(groups, person, org);
   }
 }
 

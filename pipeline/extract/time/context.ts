@@ -14,7 +14,9 @@ const INTENT_WORDS = new Set(['expected', 'supposed', 'planned', 'scheduled', 's
   'expect', 'plan', 'hope', 'intend', 'aim', 'want', 'agree', 'decide', 'promise', 'vow', 'pledge', 'threaten', 'prepare',
   // "were planning to drive around the airport on Monday"
   'expecting', 'planning', 'hoping', 'intending', 'aiming', 'wanting', 'preparing', 'threatening', 'about']);
+/** words before a gerund that tell of something done before ("after missing a test on 12 August") */
 const AFTER_WORDS = new Set(['after', 'despite', 'since']);
+/** tokens that open another clause, where such a gerund's reach ends */
 const CLAUSE_OPENERS = new Set([',', ';', ':', 'when', 'where', 'while', 'as', 'and', 'but', 'because', 'which', 'who', 'that', 'before', 'until', 'if']);
 /** modals before "have" that make a future perfect ("would have" looks back) */
 const FUTURE_MODALS = new Set(['will', "'ll", '’ll', 'shall']);
@@ -22,6 +24,7 @@ const FUTURE_MODALS = new Set(['will', "'ll", '’ll', 'shall']);
 const PARTICIPLE_AUX = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", 'get', 'gets', 'got', 'has', 'have', 'had', 'was', 'were']);
 /** words whose "'s" is "is" or "has" */
 const CONTRACTING_WORDS = new Set(['it', 'he', 'she', 'that', 'there', 'here', 'what', 'who', 'where', 'how', 'this', 'everything', 'nothing', 'everyone', 'nobody', 'someone']);
+/** time words whose possessive qualifies a noun ("July's summit"), not a verb */
 const TIME_NOUNS = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june',
   'july', 'august', 'september', 'october', 'november', 'december', 'spring', 'summer', 'autumn', 'fall', 'winter', 'weekend', 'week',
