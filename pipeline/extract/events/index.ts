@@ -495,7 +495,8 @@ class Analyzer {
   private nounAt(k: number): boolean {
     const w = this.ix.word(k);
     if (!/^\p{Ll}[\p{Ll}-]*$/u.test(w) || this.timexAt[k] || isAdverb(w) || /(?:ed|ing)$/.test(w)) return false;
-    return !PREPOSITIONS.has(w) && !CLAUSE_WORDS.has(w) && !DETERMINERS.has(w) && !SUBJECT_PRONOUNS.has(w) && !/^(?:and|or|to|as|that|if|but|than|who|which|not|never|him|her|them|us|me|it|its|his|their)$/.test(w);
+    if (PREPOSITIONS.has(w) || CLAUSE_WORDS.has(w) || DETERMINERS.has(w) || SUBJECT_PRONOUNS.has(w) || POSSESSIVE_PRONOUNS.has(w)) return false;
+    return !/^(?:and|or|as|if|but|who|which|not|never|him|them|us|me)$/.test(w);
   }
 
   private objectOf(after: number, sentenceEnd: number, allowWith: boolean): MentionRef[] {
