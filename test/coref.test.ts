@@ -97,6 +97,14 @@ describe('corefResolver', () => {
     expect(added(doc, 'Germany')).toEqual([`description:The country@${doc.text.indexOf('The country')}`]);
   });
 
+  it('reads "the firm" before a relative or participle clause as a subject', () => {
+    const doc = run('Acme Corp cut 500 jobs. Acme Corp shares fell. The firm, which is to receive £5m, said it was glad. The firm, reporting its results, said more.', [['Acme Corp', 'ORG']]);
+    expect(added(doc, 'Acme Corp').filter((m) => m.startsWith('description'))).toEqual([
+      `description:The firm@${doc.text.indexOf('The firm')}`,
+      `description:The firm@${doc.text.lastIndexOf('The firm')}`,
+    ]);
+  });
+
   it('breaks a tie for "the firm" in favour of the organization the first sentence names first, and only that one', () => {
     const lead = run('Acme Corp saw profits fall. Sales of Zorbex fell. The firm is confident.', [['Acme Corp', 'ORG'], ['Zorbex', 'ORG']]);
     expect(added(lead, 'Acme Corp')).toEqual([`description:The firm@${lead.text.indexOf('The firm')}`]);

@@ -154,9 +154,10 @@ export function isSubjectMention(doc: Doc, span: Span): boolean {
   if (next < 0) return false;
   const n = lows[next];
   if (n === ',') {
-    // appositive or relative clause after a subject: "Trufanov, whose family …, was taken"
+    // appositive, relative or participle clause after a subject: "Trufanov, whose family …, was
+    // taken", "The firm, which is to receive …, said", "The firm, reporting its results, said"
     const after = last + 1 < count ? texts[last + 1] : undefined;
-    return (prev < 0 || CLAUSE_STARTERS.has(lows[prev])) && after !== undefined && /^(?:who|whose|a|an|the|\d+)$/i.test(after);
+    return (prev < 0 || CLAUSE_STARTERS.has(lows[prev])) && after !== undefined && (/^(?:who|whose|which|a|an|the|\d+)$/i.test(after) || /^\p{Ll}{3,}ing$/u.test(after));
   }
   if (!/^\p{Ll}/u.test(texts[next])) return false;
   if (AUXILIARIES.has(n)) return true;
