@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
 import { handNames } from './support/hand-names.ts';
-import { camelCaseOrganization, demonymAsMisc, withSeatsOfPower, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { camelCaseOrganization, splitAtCommas, demonymAsMisc, withSeatsOfPower, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
@@ -649,6 +649,18 @@ describe('cutAtLowerCase', () => {
     expect(cut('Bank of')).toEqual(['Bank']);
     expect(cut('Liberal Democrat .')).toEqual(['Liberal Democrat']);
     expect(cut('U.S.')).toEqual(['U.S.']);
+  });
+});
+
+describe('splitAtCommas', () => {
+  it('splits a span at its commas, typing a country LOC and a name with a first name PER, and keeps brackets', () => {
+    const split = (text: string, type: string): string[] => {
+      const words = text.split(' ');
+      return splitAtCommas(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
+    };
+    expect(split('John Smith , Libya', 'ORG')).toEqual(['John Smith/PER', 'Libya/LOC']);
+    expect(split('Moody , Back , Corry', 'ORG')).toEqual(['Moody/ORG', 'Back/ORG', 'Corry/ORG']);
+    expect(split('Mladost ( L )', 'ORG')).toEqual(['Mladost ( L )/ORG']);
   });
 });
 

@@ -142,7 +142,7 @@ function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
     span = camelCaseOrganization(words, span);
     span = knownOrganization(words, span);
     if (isEventName(words, span)) span = { ...span, type: 'MISC' };
-    for (const cut of cutAtLowerCase(words, span)) {
+    for (const cut of cutAtLowerCase(words, span).flatMap((c) => splitAtCommas(words, c))) {
       for (const titled of splitTitledName(words, withoutTrailingTitle(words, cut))) {
         for (const t of stripHonorific(words, titled)) {
           if (!isHoliday(words, t) && !isPartyAdjective(words, t) && !isCompetition(words, t) && !isCommonAcronym(words, t)) out.push(t);
@@ -282,6 +282,32 @@ export function cutAtLowerCase(words: string[], span: GoldSpan): GoldSpan[] {
   while (end > span.start + 1 && /^[.,;:!?]$/.test(words[end - 1])) end--;
   if (end === span.end) return [span];
   return [{ ...span, end }];
+}
+
+/**
+ * A name does not run over a comma: "Fathi Bin Shatwan, Libya's oil minister" and lists ("RJ
+ * Reynolds Tobacco, Lorillard Tobacco", "Moody, Back, Corry") came out as one span. Each part keeps
+ * the span's type, except a country (LOC) and a person's name with a known first name (PER).
+ * Brackets stay: CoNLL's clubs are "Mladost ( L )".
+ */
+export function splitAtCommas(words: string[], span: GoldSpan): GoldSpan[] {
+  let cut = -1;
+  for (let i = span.start; i < span.end; i++) if (words[i] === ',' || words[i] === ';') cut = i;
+  if (cut < 0) return [span];
+  const out: GoldSpan[] = [];
+  let from = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    if (i < span.end && words[i] !== ',' && words[i] !== ';') continue;
+    if (i > from) out.push({ start: from, end: i, type: partType(words, from, i, span.type) });
+    from = i + 1;
+  }
+  return out;
+}
+
+function partType(words: string[], start: number, end: number, type: string): string {
+  if (end - start === 1 && COUNTRY_NAMES.has(words[start].toLowerCase())) return 'LOC';
+  if (end - start > 1 && firstNameGender(lexiconForm(words[start])) !== undefined) return 'PER';
+  return type;
 }
 
 /** lower-cased names of well-known organizations and teams (organizations-build.ts) */
