@@ -97,6 +97,18 @@ describe('relation patterns', () => {
     ]);
   });
 
+  it('keeps "shadow" in an opposition spokesman\'s title', () => {
+    const doc = docWith('Tory shadow chancellor Oliver Letwin spoke.', ['Oliver Letwin']);
+    expect(triples(doc)).toEqual([['Oliver Letwin', 'jobTitle', 'shadow chancellor']]);
+  });
+
+  it('keeps an age\'s evidence inside its sentence', () => {
+    const doc = docWith('Bell dies aged 44\n\nCharlie Bell, a former chief, has died.', [['Charlie Bell', ['Charlie Bell', 'Bell']]]);
+    const at = doc.text.indexOf('44');
+    doc.quantities = [{ id: 'Q1', start: at - 5, end: at + 2, text: 'aged 44', kind: 'age', value: 44, unit: 'year', entity: 'E1' }];
+    expect(extractRelations(doc).filter((r) => r.predicate === 'age').map((r) => r.text)).toEqual(['aged 44']);
+  });
+
   it('uses the country name when the article has no Place entity for it', () => {
     const doc = docWith('French President Emmanuel Macron arrived.', ['Emmanuel Macron']);
     expect(triples(doc)).toEqual([

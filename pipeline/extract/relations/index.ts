@@ -385,7 +385,9 @@ function ages(ix: DocIndex, doc: Doc, sink: RelationSink): void {
     let qe = ix.tokenAt(q.end - 1) + 1;
     if (qs < 0 || qe <= 0) continue;
     let from = qs;
-    const next = ix.mentionStartingAt(qe);
+    // the name in the same sentence only ("… dies aged 44" ends a headline)
+    const sentence = ix.tokens[qs].sentence;
+    const next = qe < ix.tokens.length && ix.tokens[qe].sentence === sentence ? ix.mentionStartingAt(qe) : undefined;
     const prev = ix.word(qs - 1) === ',' ? ix.mentionEndingAt(qs - 2) : undefined;
     if (next?.entity.id === q.entity) qe = next.tokenEnd;
     else if (prev?.entity.id === q.entity) from = prev.tokenStart;
