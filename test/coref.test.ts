@@ -97,6 +97,15 @@ describe('corefResolver', () => {
     expect(added(doc, 'Germany')).toEqual([`description:The country@${doc.text.indexOf('The country')}`]);
   });
 
+  it('resolves a nationality standing for a person to the one person the sentence before names as its subject', () => {
+    const doc = run('Susan Chepkemei is fit. The Kenyan was unsure at first. The French are happy. Tom Smith and Ann Lee met. The Briton said more.', [
+      ['Susan Chepkemei', 'PER'], ['Tom Smith', 'PER'], ['Ann Lee', 'PER'],
+    ]);
+    expect(added(doc, 'Susan Chepkemei')).toEqual([`description:The Kenyan@${doc.text.indexOf('The Kenyan')}`]);
+    expect(added(doc, 'Tom Smith')).toEqual([]);
+    expect(added(doc, 'Ann Lee')).toEqual([]);
+  });
+
   it('reads "the firm" before a relative or participle clause as a subject', () => {
     const doc = run('Acme Corp cut 500 jobs. Acme Corp shares fell. The firm, which is to receive £5m, said it was glad. The firm, reporting its results, said more.', [['Acme Corp', 'ORG']]);
     expect(added(doc, 'Acme Corp').filter((m) => m.startsWith('description'))).toEqual([

@@ -97,6 +97,12 @@ describe('relation patterns', () => {
     ]);
   });
 
+  it('takes a nationality from a description the entity layer resolved ("The Kenyan was unsure")', () => {
+    const doc = docWith('Susan Chepkemei is fit. The Kenyan was unsure.', ['Susan Chepkemei']);
+    addMention(doc, doc.entities[0], 'The Kenyan was', 'The Kenyan', 'description');
+    expect(triples(doc)).toEqual([['Susan Chepkemei', 'nationality', 'Kenya']]);
+  });
+
   it('keeps "shadow" in an opposition spokesman\'s title', () => {
     const doc = docWith('Tory shadow chancellor Oliver Letwin spoke.', ['Oliver Letwin']);
     expect(triples(doc)).toEqual([['Oliver Letwin', 'jobTitle', 'shadow chancellor']]);

@@ -1,4 +1,4 @@
-import { COUNTRY_NAMES } from '../relations/demonyms.ts';
+import { COUNTRY_NAMES, isPeopleWord } from '../relations/demonyms.ts';
 import type { Component, Doc, Entity, Mention, Span } from '../document.ts';
 import { sentenceLocator, titleBefore } from '../entities/index.ts';
 import { ROLE_NOUNS, roleHead, TITLE_EXPANSIONS, TITLE_GENDER } from '../entities/lexicon.ts';
@@ -229,6 +229,8 @@ interface Description extends Span {
   age?: number;
   /** an age description that reads as a person: "the 31-year-old has", "the 20-year-old midfielder" */
   person?: boolean;
+  /** a nationality standing for a person ("the Dutchman said"), which names no age or role to match */
+  nationality?: boolean;
   modifiers: string[];
   gender?: Gender;
 }
@@ -282,6 +284,13 @@ export function findDescriptions(doc: Doc, insideQuote: (pos: number) => boolean
     if (insideQuote(starts[i])) continue;
     const sentence = sentences[i];
     const modifiers: string[] = [];
+    // "the Dutchman said", "the Spaniard, who …": a nationality standing for a person (not "the
+    // French", "the Swiss": a people)
+    const people = i + 2 < n && sentences[i + 2] === sentence && /^\p{Lu}\p{Ll}+$/u.test(texts[i + 1]) && isPeopleWord(lows[i + 1]) && !/(?:ch|sh|ese|ss)$/.test(lows[i + 1]);
+    if (people && (texts[i + 2] === ',' || AUXILIARIES.has(lows[i + 2]) || SUBJECT_VERBS.has(lows[i + 2]) || /^(?:added|says|insisted|admitted|who)$/.test(lows[i + 2]))) {
+      out.push({ start: starts[i], end: ends[i + 1], modifiers, person: true, nationality: true });
+      continue;
+    }
     for (let j = i + 1; j < Math.min(n, i + 6) && sentences[j] === sentence; j++) {
       const text = texts[j];
       const age = /^(\d{1,3})-year-old$/.exec(text);
@@ -494,7 +503,9 @@ function resolveDescriptions(
     if (!matches.size && d.person && !named()) {
       // an age the text gives for the first time ("The 31-year-old has a minor injury"): the one
       // person of the sentence before, when the description's own sentence names nobody before it
-      const one = onlyPersonBefore(d.start) ?? protagonistBefore(d.start);
+      // a nationality only for the one person of the sentence before: without knowing anyone's
+      // nationality, the protagonist is too bold a guess
+      const one = onlyPersonBefore(d.start) ?? (d.nationality ? undefined : protagonistBefore(d.start));
       if (one) matches.add(one);
     }
     if (!matches.size) continue;

@@ -9,7 +9,7 @@ import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
 import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, looksLikeAcronym, METONYM_ORGANIZATIONS, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
-import { COUNTRY_NAMES, DEMONYM_TO_COUNTRY } from '../relations/demonyms.ts';
+import { COUNTRY_NAMES, isPeopleWord } from '../relations/demonyms.ts';
 import knownOrganizations from './model/organizations.json' with { type: 'json' };
 
 const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
@@ -438,9 +438,6 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
   return out ? out.sort((a, b) => a.start - b.start) : spans;
 }
 
-/** people of a city or region, which the country table lacks */
-const PLACE_NOUNS = new Set(['dubliner', 'londoner', 'glaswegian', 'liverpudlian', 'mancunian', 'geordie', 'scouser', 'parisian', 'muscovite', 'texan', 'californian', 'scot', 'scots', 'scotsman', 'welshman', 'englishman', 'yorkshireman', 'aussie', 'kiwi']);
-
 /**
  * A word for a nationality or a place's people standing alone ("the Dane", "a Scot", "the 25-year-old
  * Dubliner", "Welsh") is CoNLL's MISC, never a person, organization or place: the tagger made
@@ -449,7 +446,7 @@ const PLACE_NOUNS = new Set(['dubliner', 'londoner', 'glaswegian', 'liverpudlian
 export function demonymAsMisc(words: string[], span: GoldSpan): GoldSpan {
   if (span.type === 'MISC' || span.end - span.start !== 1) return span;
   const lower = words[span.start].toLowerCase();
-  return (DEMONYM_TO_COUNTRY.has(lower) && !COUNTRY_NAMES.has(lower)) || PLACE_NOUNS.has(lower) ? { ...span, type: 'MISC' } : span;
+  return isPeopleWord(lower) ? { ...span, type: 'MISC' } : span;
 }
 
 /** seats of power named by two or three words, as token sequences ("downing street") */

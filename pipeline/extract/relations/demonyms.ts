@@ -199,3 +199,9 @@ export const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map(
     [country, ...aliases].map((n) => [n.toLowerCase(), country] as const),
   ),
 );
+
+/** people of a city or region, which the country table lacks ("the 25-year-old Dubliner") */
+const PLACE_PEOPLE = new Set(['dubliner', 'londoner', 'glaswegian', 'liverpudlian', 'mancunian', 'geordie', 'scouser', 'parisian', 'muscovite', 'texan', 'californian', 'scot', 'scots', 'scotsman', 'welshman', 'englishman', 'yorkshireman', 'aussie', 'kiwi']);
+
+/** Whether a lower-cased word names a nationality or a place's people ("dane", "dutchman", "dubliner"), not a country ("us"). */
+export const isPeopleWord = (lower: string): boolean => (DEMONYM_TO_COUNTRY.has(lower) && !COUNTRY_NAMES.has(lower)) || PLACE_PEOPLE.has(lower);

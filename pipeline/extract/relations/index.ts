@@ -1,4 +1,5 @@
 import type { Component, Doc, Entity, Relation } from '../document.ts';
+import { isPeopleWord } from './demonyms.ts';
 import { DETERMINERS, DocIndex, isCapitalized, resolvePossessive, type MentionRef } from './doc-index.ts';
 import { AMBIGUOUS_TITLES, FORMER, HONORIFICS, MEMBERSHIP_BODIES, NEWS_MEDIA, KIN_MODIFIERS, KINSHIP, MEMBER_HEADS, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.ts';
 
@@ -283,6 +284,15 @@ function postnominalOrg(ix: DocIndex, ref: MentionRef, sink: RelationSink): void
 
 /** Coreferent descriptions: "the Russian president". */
 function description(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
+  // "The Kenyan was unsure": a nationality the entity layer resolved to its person
+  if (ref.tokenEnd - ref.tokenStart === 2 && ix.lower(ref.tokenStart) === 'the' && isPeopleWord(ix.lower(ref.tokenStart + 1))) {
+    const d = ix.demonymAt(ref.tokenStart + 1, ref.tokenEnd);
+    for (const country of d?.countries ?? []) {
+      const place = ix.placeForCountry(country);
+      sink.add(ref.entity.id, 'nationality', place ? { entity: place.id } : { value: country }, ref.tokenStart, ref.tokenEnd);
+    }
+    return;
+  }
   const r = parseRolePhrase(ix, ref.tokenStart, ref.tokenEnd, true, ref);
   if (r) sink.addRole(ref.entity, r, ref.tokenStart, ref.tokenEnd);
 }
