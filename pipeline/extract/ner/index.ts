@@ -291,19 +291,19 @@ export function cutAtLowerCase(words: string[], span: GoldSpan): GoldSpan[] {
  * Brackets stay: CoNLL's clubs are "Mladost ( L )".
  */
 export function splitAtCommas(words: string[], span: GoldSpan): GoldSpan[] {
-  let cut = -1;
-  for (let i = span.start; i < span.end; i++) if (words[i] === ',' || words[i] === ';') cut = i;
-  if (cut < 0) return [span];
+  const isBreak = (w: string): boolean => w === ',' || w === ';';
+  if (!words.slice(span.start, span.end).some(isBreak)) return [span];
   const out: GoldSpan[] = [];
   let from = span.start;
   for (let i = span.start; i <= span.end; i++) {
-    if (i < span.end && words[i] !== ',' && words[i] !== ';') continue;
+    if (i < span.end && !isBreak(words[i])) continue;
     if (i > from) out.push({ start: from, end: i, type: partType(words, from, i, span.type) });
     from = i + 1;
   }
   return out;
 }
 
+/** the type of a part of a span split at a comma: a country is LOC, a name with a known first name PER */
 function partType(words: string[], start: number, end: number, type: string): string {
   if (end - start === 1 && COUNTRY_NAMES.has(words[start].toLowerCase())) return 'LOC';
   if (end - start > 1 && firstNameGender(lexiconForm(words[start])) !== undefined) return 'PER';
