@@ -227,6 +227,13 @@ describe('entityGrouper: one-word people that are organizations', () => {
     expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Highland Gold', 'Organization'], ['Shell', 'Organization'], ['US', 'Place']]);
   });
 
+  it('retypes a "place" named as a body, not the Soviet Union or the West Bank', () => {
+    const doc = docWith('The United States Navy and Brent Council met in the West Bank, once near the Soviet Union.', [
+      ['United States Navy', 'LOC'], ['Brent Council', 'LOC'], ['West Bank', 'LOC'], ['Soviet Union', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => e.type)).toEqual(['Organization', 'Organization', 'Place', 'Place']);
+  });
+
   it('retypes a brand named before its sales, its chief or the word "brand"', () => {
     const doc = docWith('Solid Chrysler sales rose. Mercedes chief executive Eckhard Cordes spoke. The Smart brand lost money. John Smith sales rose.', [
       ['Chrysler', 'PER'], ['Mercedes', 'PER'], ['Eckhard Cordes', 'PER'], ['Smart', 'PER'], ['John Smith', 'PER'],

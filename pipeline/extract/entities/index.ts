@@ -444,9 +444,11 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
     absorb(groups, into, from);
   }
   for (const g of groups) {
-    // "Miner Highland Gold said": a "place" the text calls a firm (not a country: "the giant US deficit")
+    // "Miner Highland Gold said": a "place" the text calls a firm (not a country: "the giant US
+    // deficit"); "United States Navy", "Kent County Council": a "place" named as a body
     const place = g.type !== 'Person' && (g.typeVotes.get('Place') ?? 0) >= (g.typeVotes.get('Organization') ?? 0);
-    if (place && !COUNTRY_NAMES.has(g.fullLower.join(' ')) && g.mentions.some((m) => FIRM_KIND_BEFORE_RE.test(text.slice(Math.max(0, m.start - 30), m.start)))) {
+    const body = g.full.length > 1 && BODY_HEADS.has(g.fullLower[g.fullLower.length - 1]);
+    if (place && !COUNTRY_NAMES.has(g.fullLower.join(' ')) && (body || g.mentions.some((m) => FIRM_KIND_BEFORE_RE.test(text.slice(Math.max(0, m.start - 30), m.start))))) {
       g.type = 'Organization';
       g.typeVotes = new Map([['Organization', g.mentions.length]]);
     }
@@ -463,6 +465,12 @@ function absorb(groups: Group[], into: Group, from: Group): void {
   for (const k of from.keys) into.keys.add(k);
   groups.splice(groups.indexOf(from), 1);
 }
+
+/** last words of bodies' names that are never a place's ("centre", "university" may be; "Soviet Union", "West Bank" are) */
+const BODY_HEADS = new Set([
+  'navy', 'army', 'police', 'council', 'committee', 'commission', 'ministry', 'department', 'agency', 'foundation', 'institute',
+  'association', 'federation', 'party', 'corporation', 'company', 'group', 'league', 'fund', 'trust', 'society',
+]);
 
 /** parties' nicknames and the names they stand for */
 const PARTY_NICKNAMES = new Map([['tories', ['conservatives', 'conservative party']], ['gop', ['republicans', 'republican party']]]);
