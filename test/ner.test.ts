@@ -462,6 +462,8 @@ describe('demonymAsMisc', () => {
     expect(typed('US', 'LOC')).toBe('LOC');
     expect(typed('Czech Republic', 'LOC')).toBe('LOC');
     expect(typed('Scott', 'PER')).toBe('PER');
+    expect(typed('Muslims', 'LOC')).toBe('MISC');
+    expect(typed('Rohingya', 'LOC')).toBe('MISC');
   });
 });
 

@@ -9,7 +9,7 @@ import { deserializeModel, type LoadedModel } from './model.ts';
 import { tagDocument } from './tagger.ts';
 import { acronymKey, acronymOf, FEMALE_FIRST_NAMES, firstNameGender, isFirstName, MALE_FIRST_NAMES, looksLikeAcronym, METONYM_ORGANIZATIONS, ORGANIZATION_HEADS, TITLE_WORDS } from '../entities/lexicon.ts';
 import { HOLIDAY_NAMES } from '../time/lexicon.ts';
-import { COUNTRY_NAMES, isPeopleWord } from '../relations/demonyms.ts';
+import { COUNTRY_NAMES, isGroupWord } from '../relations/demonyms.ts';
 import knownOrganizations from './model/organizations.json' with { type: 'json' };
 
 const MODEL_URL = new URL('./model/ner.model.json.gz', import.meta.url);
@@ -439,14 +439,15 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
 }
 
 /**
- * A word for a nationality or a place's people standing alone ("the Dane", "a Scot", "the 25-year-old
- * Dubliner", "Welsh") is CoNLL's MISC, never a person, organization or place: the tagger made
- * people of "Scot" and "Dane" over BBC.
+ * A word for a nationality, a place's people or a religious or ethnic group standing alone ("the
+ * Dane", "a Scot", "the 25-year-old Dubliner", "Welsh", "Muslims") is CoNLL's MISC, never a person,
+ * organization or place: the tagger made people of "Scot" and "Dane" over BBC, and places of
+ * "Muslims" and "Rohingya" in GUM.
  */
 export function demonymAsMisc(words: string[], span: GoldSpan): GoldSpan {
   if (span.type === 'MISC' || span.end - span.start !== 1) return span;
   const lower = words[span.start].toLowerCase();
-  return isPeopleWord(lower) ? { ...span, type: 'MISC' } : span;
+  return isGroupWord(lower) ? { ...span, type: 'MISC' } : span;
 }
 
 /** seats of power named by two or three words, as token sequences ("downing street") */

@@ -205,3 +205,13 @@ const PLACE_PEOPLE = new Set(['dubliner', 'londoner', 'glaswegian', 'liverpudlia
 
 /** Whether a lower-cased word names a nationality or a place's people ("dane", "dutchman", "dubliner"), not a country ("us"). */
 export const isPeopleWord = (lower: string): boolean => (DEMONYM_TO_COUNTRY.has(lower) && !COUNTRY_NAMES.has(lower)) || PLACE_PEOPLE.has(lower);
+
+/** religious and ethnic groups, CoNLL's MISC: no nationality, so not in the country table */
+const GROUP_WORDS = new Set([
+  'muslim', 'muslims', 'christian', 'christians', 'jew', 'jews', 'hindu', 'hindus', 'sikh', 'sikhs', 'buddhist', 'buddhists',
+  'catholic', 'catholics', 'protestant', 'protestants', 'sunni', 'sunnis', 'shia', 'shias', 'shiite', 'shiites', 'kurd', 'kurds',
+  'arab', 'arabs', 'rohingya', 'tamil', 'tamils', 'pashtun', 'pashtuns', 'uighur', 'uighurs', 'uyghur', 'uyghurs',
+]);
+
+/** Whether a lower-cased word names a group of people: a nationality, a place's people, a religion or an ethnic group. */
+export const isGroupWord = (lower: string): boolean => isPeopleWord(lower) || GROUP_WORDS.has(lower);
