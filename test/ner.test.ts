@@ -6,7 +6,7 @@ import { handNames } from './support/hand-names.ts';
 import { camelCaseOrganization, splitAtCommas, demonymAsMisc, withSeatsOfPower, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
-import { bilouFromSpans, readConll, spansFromBilou, spansFromIob } from '../pipeline/extract/ner/conll.ts';
+import { bilouFromSpans, readConll, spansFromBilou, spansFromIob, type GoldSpan } from '../pipeline/extract/ner/conll.ts';
 import { Featurizer, normalizeToken } from '../pipeline/extract/ner/features.ts';
 import { Gazetteer, GAZ_LISTS, ngramNext, ngramStart } from '../pipeline/extract/ner/gazetteer.ts';
 import { nameKey } from '../pipeline/extract/ner/gazetteer-build.ts';
@@ -21,6 +21,18 @@ function tag(text: string): Doc {
 }
 
 const find = (doc: Doc, text: string): NameMention | undefined => doc.names.find((n) => n.text === text);
+
+/** A rule after decoding, applied to one span over the words of `text` (split at spaces) from word `from` on. */
+function onSpan<T>(rule: (words: string[], span: GoldSpan) => T, text: string, type = 'ORG', from = 0): T {
+  const words = text.split(' ');
+  return rule(words, { start: from, end: words.length, type });
+}
+
+/** A rule's output spans over the whole of `text`, as "words/TYPE". */
+function spansOf(rule: (words: string[], span: GoldSpan) => GoldSpan[], text: string, type = 'ORG'): string[] {
+  const words = text.split(' ');
+  return rule(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
+}
 
 // Written for this test; not from any dataset.
 const PARAGRAPH =
@@ -213,10 +225,7 @@ describe('CoNLL helpers', () => {
 });
 
 describe('splitTitledName', () => {
-  const split = (text: string, type = 'ORG'): string[] => {
-    const words = text.split(' ');
-    return splitTitledName(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
-  };
+  const split = (text: string, type = 'ORG'): string[] => spansOf(splitTitledName, text, type);
 
   it('splits a title run into a name: the person after it, the organization before it', () => {
     expect(split('Trade and Industry Secretary Patricia Hewitt')).toEqual(['Trade and Industry/ORG', 'Patricia Hewitt/PER']);
@@ -242,10 +251,7 @@ describe('splitTitledName', () => {
 });
 
 describe('isHoliday', () => {
-  const holiday = (text: string): boolean => {
-    const words = text.split(' ');
-    return isHoliday(words, { start: 0, end: words.length, type: 'LOC' });
-  };
+  const holiday = (text: string): boolean => onSpan(isHoliday, text, 'LOC');
 
   it('knows a holiday named alone, whatever the apostrophe or its tokens', () => {
     for (const h of ['Christmas', 'New Year', 'New Year’s Day', "Valentine 's Day", 'Easter Monday', 'Ramadan']) expect(holiday(h), h).toBe(true);
@@ -264,10 +270,7 @@ describe('isHoliday', () => {
 
 describe('isPartyAdjective', () => {
   it('knows a party adjective standing alone, not a name that begins with one', () => {
-    const is = (text: string): boolean => {
-      const words = text.split(' ');
-      return isPartyAdjective(words, { start: 0, end: words.length, type: 'PER' });
-    };
+    const is = (text: string): boolean => onSpan(isPartyAdjective, text, 'PER');
     expect(is('Tory')).toBe(true);
     expect(is('Blairite')).toBe(true);
     expect(is('Tory Burch')).toBe(false);
@@ -282,10 +285,7 @@ describe('isPartyAdjective', () => {
 });
 
 describe('isCompetition', () => {
-  const is = (text: string): boolean => {
-    const words = text.split(' ');
-    return isCompetition(words, { start: 0, end: words.length, type: 'ORG' });
-  };
+  const is = (text: string): boolean => onSpan(isCompetition, text);
 
   it('knows the names of competitions by their last word', () => {
     for (const c of ['World Cup', 'Athens Olympics', 'US Open', 'European Indoor Championships', 'Premiership']) expect(is(c), c).toBe(true);
@@ -297,10 +297,7 @@ describe('isCompetition', () => {
 });
 
 describe('countryAbbreviationAsPlace', () => {
-  const retype = (text: string, type = 'ORG'): string => {
-    const words = text.split(' ');
-    return countryAbbreviationAsPlace(words, { start: 0, end: words.length, type }).type;
-  };
+  const retype = (text: string, type = 'ORG'): string => onSpan(countryAbbreviationAsPlace, text, type).type;
 
   it('makes a place of a country abbreviation standing alone, and leaves longer names alone', () => {
     for (const a of ['US', 'U.S.', 'UK']) expect(retype(a), a).toBe('LOC');
@@ -315,10 +312,7 @@ describe('countryAbbreviationAsPlace', () => {
 });
 
 describe('stripHonorific', () => {
-  const strip = (text: string, type = 'ORG'): string[] => {
-    const words = text.split(' ');
-    return stripHonorific(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
-  };
+  const strip = (text: string, type = 'ORG'): string[] => spansOf(stripHonorific, text, type);
 
   it('leaves the honorific out of the name and makes it a person', () => {
     expect(strip('Mr McConnell')).toEqual(['McConnell/PER']);
@@ -404,10 +398,7 @@ describe('fast tagger', () => {
 });
 
 describe('knownOrganization', () => {
-  const typed = (text: string, type: string): string => {
-    const words = text.split(' ');
-    return knownOrganization(words, { start: 0, end: words.length, type }).type;
-  };
+  const typed = (text: string, type: string): string => onSpan(knownOrganization, text, type).type;
 
   it('types a well-known organization\'s whole name ORG, whatever the tagger said', () => {
     expect(typed('Google', 'MISC')).toBe('ORG');
@@ -430,10 +421,7 @@ describe('knownOrganization', () => {
     expect(typed('Arab News', 'LOC')).toBe('ORG');
     expect(typed('Sky News', 'PER')).toBe('ORG');
     expect(typed('Emily Post', 'PER')).toBe('PER');
-    const paper = (text: string, type: string): string => {
-      const words = text.split(' ');
-      return knownOrganization(words, { start: words.length - 1, end: words.length, type }).type;
-    };
+    const paper = (text: string, type: string): string => onSpan(knownOrganization, text, type, text.split(' ').length - 1).type;
     expect(paper('the Observer', 'PER')).toBe('ORG');
     expect(paper('told the Mail', 'LOC')).toBe('ORG');
     expect(paper('Mr Mail', 'PER')).toBe('PER');
@@ -451,10 +439,7 @@ describe('knownOrganization', () => {
 
 describe('demonymAsMisc', () => {
   it('types a nationality or a place\'s people standing alone as MISC, not a country or a longer name', () => {
-    const typed = (text: string, type: string): string => {
-      const words = text.split(' ');
-      return demonymAsMisc(words, { start: 0, end: words.length, type }).type;
-    };
+    const typed = (text: string, type: string): string => onSpan(demonymAsMisc, text, type).type;
     expect(typed('Scot', 'PER')).toBe('MISC');
     expect(typed('Dane', 'PER')).toBe('MISC');
     expect(typed('Dubliner', 'PER')).toBe('MISC');
@@ -469,10 +454,7 @@ describe('demonymAsMisc', () => {
 
 describe('isCommonAcronym', () => {
   it('knows the acronyms of common nouns standing alone, not organizations\' or names that hold one', () => {
-    const common = (text: string): boolean => {
-      const words = text.split(' ');
-      return isCommonAcronym(words, { start: 0, end: words.length, type: 'ORG' });
-    };
+    const common = (text: string): boolean => onSpan(isCommonAcronym, text);
     expect(common('MP')).toBe(true);
     expect(common('PC')).toBe(true);
     expect(common('HIV')).toBe(true);
@@ -542,10 +524,7 @@ describe('withAcronymsOfNames', () => {
 });
 
 describe('isEventName', () => {
-  const event = (text: string): boolean => {
-    const words = text.split(' ');
-    return isEventName(words, { start: 0, end: words.length, type: 'ORG' });
-  };
+  const event = (text: string): boolean => onSpan(isEventName, text);
 
   it('reads battles, sieges, wars and treaties "of" a place as events', () => {
     expect(['Battle of Gettysburg', 'Treaty of Versailles', 'War of 1812', 'Siege of Sarajevo'].map(event)).toEqual([true, true, true, true]);
@@ -593,10 +572,7 @@ describe('withKnownOrganizations', () => {
 });
 
 describe('splitTrailingPerson', () => {
-  const split = (text: string, type: 'ORG' | 'MISC' | 'LOC' = 'ORG'): string[] => {
-    const words = text.split(' ');
-    return splitTrailingPerson(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
-  };
+  const split = (text: string, type: 'ORG' | 'MISC' | 'LOC' = 'ORG'): string[] => spansOf(splitTrailingPerson, text, type);
 
   it('splits a person named with a common first name off the end of an organization', () => {
     expect(split('NASA Bill Ingalls')).toEqual(['NASA/ORG', 'Bill Ingalls/PER']);
@@ -656,10 +632,7 @@ describe('cutAtLowerCase', () => {
 
 describe('splitAtCommas', () => {
   it('splits a span at its commas, typing a country LOC and a name with a first name PER, and keeps brackets', () => {
-    const split = (text: string, type: string): string[] => {
-      const words = text.split(' ');
-      return splitAtCommas(words, { start: 0, end: words.length, type }).map((s) => `${words.slice(s.start, s.end).join(' ')}/${s.type}`);
-    };
+    const split = (text: string, type: string): string[] => spansOf(splitAtCommas, text, type);
     expect(split('John Smith , Libya', 'ORG')).toEqual(['John Smith/PER', 'Libya/LOC']);
     expect(split('Moody , Back , Corry', 'ORG')).toEqual(['Moody/ORG', 'Back/ORG', 'Corry/ORG']);
     expect(split('Mladost ( L )', 'ORG')).toEqual(['Mladost ( L )/ORG']);
