@@ -175,9 +175,11 @@ describe('timexTagger', () => {
   });
 
   it('tags sets', () => {
-    const doc = run('The council meets every Monday and publishes a report weekly.', PUB);
+    const doc = run('The council meets every Monday and publishes a report weekly. The lake freezes each winter, but a fall in prices is no season.', PUB);
     expect(find(doc, 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
     expect(find(doc, 'weekly')).toMatchObject({ type: 'SET', value: 'P1W' });
+    expect(find(doc, 'each winter')).toMatchObject({ type: 'SET', value: 'XXXX-WI' });
+    expect(doc.timexes.some((t) => t.text.includes('fall'))).toBe(false);
   });
 
   it('tags present, past and future references, but not "now" in a quotation', () => {
@@ -627,6 +629,15 @@ describe('timexTagger: habits and ranges', () => {
       ['May', '2024-05'],
       ['November', '2024-11'],
       ['February', '2025-02'],
+    ]);
+  });
+
+  it('moves the start of a weekday range back by weeks, never by a year', () => {
+    // read on Wednesday 2025-03-12: Friday is 2025-03-07, so Monday is the 3rd, not a date of 2024
+    const doc = run('The office was open from Monday to Friday.', { datePublished: '2025-03-12' });
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['Monday', '2025-03-03'],
+      ['Friday', '2025-03-07'],
     ]);
   });
 });

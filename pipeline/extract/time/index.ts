@@ -4,8 +4,8 @@
  */
 import type { Component, Doc, NameMention, ReferenceDate, Timex, TimexMod } from '../document.ts';
 import { TimeContext, type Tense } from './context.ts';
-import { fmtDate, isValidDate, parseValue, type Ymd } from './dates.ts';
-import { MONTH_RE, YEAR_RE, DAY_RE, monthNumber } from './lexicon.ts';
+import { addDays, fmtDate, isValidDate, parseValue, type Ymd } from './dates.ts';
+import { MONTH_RE, WEEKDAY_RE, YEAR_RE, DAY_RE, monthNumber } from './lexicon.ts';
 import { RULES, type Kind, type ResolveCtx, type Rule } from './rules.ts';
 import { AnchoredRules } from './triggers.ts';
 
@@ -254,6 +254,8 @@ function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
 /** "from March until May", "between June 3 and July 2": the words joining the two ends of a range */
 const RANGE_JOIN_RE = /^\s*(?:to|until|till|through|thru|and|[-–])\s*$/i;
 const RANGE_OPEN_RE = /\b(?:from|between)\s+(?:(?:early|late|mid)[\s-]+)?$/i;
+const WEEKDAY_WORD_RE = new RegExp(String.raw`\b${WEEKDAY_RE}\b`, 'i');
+const MONTH_WORD_RE = new RegExp(String.raw`\b${MONTH_RE}`, 'i');
 
 /**
  * A range runs forwards: "the ban lasted from March until May", read in March, is March to May of
@@ -266,6 +268,16 @@ function orderRanges(text: string, timexes: Timex[]): void {
     if (!RANGE_JOIN_RE.test(text.slice(a.end, b.start)) || !RANGE_OPEN_RE.test(text.slice(Math.max(0, a.start - 20), a.start))) continue;
     const m = /^(\d{4})(-\d{2}(?:-\d{2})?)$/.exec(a.value);
     if (!m || /\d{4}/.test(a.text) || !/^\d{4}-\d{2}/.test(b.value) || a.value <= b.value) continue;
+    // "from Monday to Friday": a weekday's date moves back by weeks, not years
+    const weekday = WEEKDAY_WORD_RE.test(a.text);
+    const day = weekday && !MONTH_WORD_RE.test(a.text) ? parseValue(a.value) : undefined;
+    if (weekday && !day?.d) continue; // "Thursday, March 7" a year earlier is no Thursday
+    if (day) {
+      let earlier = day as Ymd;
+      while (fmtDate(earlier) > b.value) earlier = addDays(earlier, -7);
+      a.value = fmtDate(earlier);
+      continue;
+    }
     const earlier = `${Number(m[1]) - 1}${m[2]}`;
     if (earlier <= b.value) a.value = earlier;
   }

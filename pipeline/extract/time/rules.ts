@@ -1001,7 +1001,7 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     kind: 'set',
-    re: re(String.raw`\b(every|each|per|a|an)\s+(other\s+)?(?:(${NUMBER})\s+)?(days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?|afternoons?|weekends?|${WEEKDAY_RE}|${MONTH_RE})\b`),
+    re: re(String.raw`\b(every|each|per|a|an)\s+(other\s+)?(?:(${NUMBER})\s+)?(days?|weeks?|months?|years?|quarters?|hours?|minutes?|mornings?|nights?|evenings?|afternoons?|weekends?|springs?|summers?|falls?|autumns?|winters?|${WEEKDAY_RE}|${MONTH_RE})\b`),
     accept(m, text) {
       const det = m[1].toLowerCase();
       // "twice a year" counts occurrences (a SET); "$5 a year" is a rate, which TimeBank leaves untagged.
@@ -1019,6 +1019,8 @@ export const RULES: Rule[] = [
       const part = PARTS_OF_DAY[w.replace(/s$/, '')];
       if (part) return { type: 'SET', value: `XXXX-XX-XXT${part}` };
       if (w.startsWith('weekend')) return { type: 'SET', value: 'XXXX-WXX-WE' };
+      const season = SEASONS[w.replace(/s$/, '')];
+      if (season) return { type: 'SET', value: `XXXX-${season}` };
       return { type: 'SET', value: durationValue(n, w) };
     },
   },

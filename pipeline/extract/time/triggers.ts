@@ -19,6 +19,7 @@ const UNIT_WORDS = [
   'decade', 'decades', 'century', 'centuries', 'millennium', 'millennia',
 ];
 const PARTS = ['morning', 'mornings', 'afternoon', 'afternoons', 'evening', 'evenings', 'night', 'nights'];
+const SEASON_WORDS = ['spring', 'springs', 'summer', 'summers', 'fall', 'falls', 'autumn', 'autumns', 'winter', 'winters'];
 const DECADE_WORDS = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'];
 
 /** Per rule: trigger words (lower case) and the most words a match may start before its trigger. */
@@ -38,7 +39,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'year-words': { words: ['thousand'], back: 4 },
   decade: { words: [DIGITS, ...DECADE_WORDS], back: 0 },
   century: { words: ['century'], back: 3 },
-  season: { words: ['spring', 'summer', 'fall', 'autumn', 'winter'], back: 1 },
+  season: { words: SEASON_WORDS.filter((w) => !w.endsWith('s')), back: 1 },
   'month-range-quarter': { words: MONTH_WORDS, back: 0 },
   quarter: { words: ['quarter', 'half', 'q'], back: 6 },
   'half-of-year': { words: ['half', 'quarters'], back: 2 },
@@ -56,7 +57,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'units-ahead': { words: ['years', 'months', 'weeks', 'days'], back: 0 },
   'part-of-period': { words: ['end', 'start', 'beginning', 'middle'], back: 1 },
   'bare-units': { words: ['years', 'months', 'weeks', 'days', 'hours', 'minutes', 'decades', 'centuries', 'quarters'], back: 2 },
-  set: { words: [...UNIT_WORDS, ...PARTS, ...WEEKDAY_WORDS, ...MONTH_WORDS], back: 6 },
+  set: { words: [...UNIT_WORDS, ...PARTS, ...SEASON_WORDS, ...WEEKDAY_WORDS, ...MONTH_WORDS], back: 6 },
   'plural-weekday': { words: [...WEEKDAY_WORDS.map((w) => `${w}s`), 'weekends'], back: 0 },
   'frequency-adverb': { words: ['daily', 'weekly', 'fortnightly', 'monthly', 'yearly', 'annually', 'hourly', 'nightly', 'biweekly', 'semiannually', 'quarterly'], back: 0 },
   'present-ref': { words: ['now', 'currently', 'nowadays', 'presently', 'present', 'days', 'current'], back: 2 },
