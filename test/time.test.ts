@@ -729,6 +729,15 @@ describe('timexTagger: report shorthand and day-first slashes', () => {
       ['15/11/2023', '2023-11-15'],
     ]);
   });
+
+  it('takes a year before a verb in -s for a year after "fiscal year" or "in", and a count otherwise', () => {
+    const doc = run('The budget for fiscal year 2024 begins soon. In 2022 prices fell. The firm has 2000 employees.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['fiscal year 2024', '2024'],
+      ['soon', 'FUTURE_REF'],
+      ['2022', '2022'],
+    ]);
+  });
 });
 
 describe('timexTagger: a range of days before one month', () => {

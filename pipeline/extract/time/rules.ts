@@ -408,8 +408,8 @@ function acceptYear(m: RegExpExecArray, text: string): boolean {
   if (prev === '-' && /\b(?:mid|late|early|pre|post)-$/i.test(before(text, m))) return true;
   if (prev && /[\d$£€#.,/:-]/.test(prev)) return false;
   const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
-  // "1990 employees", "2000 yards": a count, not a year.
-  if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:as|is|was|has|this|levels?|results|figures|sales|earnings|budgets?|elections?|campaigns?|and|plus|versus)\b/.test(after)) return false;
+  // "1990 employees", "2000 yards": a count, not a year (but "in 2014 prices fell", "fiscal year 2014 begins").
+  if (/^\s+[a-z]+s\b/.test(after) && !/\b(?:in|since|until|till|during|through|year|fiscal)\s+$/i.test(before(text, m)) && !/^\s+(?:as|is|was|has|this|levels?|results|figures|sales|earnings|budgets?|elections?|campaigns?|and|plus|versus)\b/.test(after)) return false;
   if (/^[-–](?:\d|[a-z])/i.test(after) && !/^[-–]\d{2,4}\b/.test(after)) return false;
   if (/^\s*(?:%|percent|per\s*cent)/i.test(after)) return false;
   // "closed at 2082.1": an index level, not a year.
