@@ -129,6 +129,21 @@ describe('entityGrouper: a party\'s name with "Party" and in the singular', () =
   });
 });
 
+describe('entityGrouper: a firm named by the first words of its name', () => {
+  it('joins "Federated" to "Federated Department Stores", but not two firms sharing a word, nor a firm\'s event', () => {
+    const doc = docWith(
+      'Federated Department Stores bought May. Federated paid. Deutsche Bank and Deutsche Boerse met; Deutsche said no. Google Science Fair winners thanked Google.',
+      [
+        ['Federated Department Stores', 'ORG'], ['May', 'ORG'], ['Federated', 'ORG'], ['Deutsche Bank', 'ORG'], ['Deutsche Boerse', 'ORG'],
+        ['Deutsche', 'ORG'], ['Google Science Fair', 'ORG'], ['Google', 'ORG'],
+      ],
+    );
+    expect(doc.entities.map((e) => [e.name, e.mentions.length])).toEqual([
+      ['Federated Department Stores', 2], ['May', 1], ['Deutsche Bank', 1], ['Deutsche Boerse', 1], ['Deutsche', 1], ['Google Science Fair', 1], ['Google', 1],
+    ]);
+  });
+});
+
 describe('entityGrouper: organizations named after people', () => {
   it('types a "person" whose last word is an organization\'s head noun as an organization', () => {
     const doc = docWith('The Andy Warhol Foundation gave prints. Andy Warhol died in 1987. The Simon Wiesenthal Center objected.', [

@@ -456,6 +456,37 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
   mergeSurnameOrganizations(doc, groups);
   mergeClubForms(groups);
   mergePartyForms(groups);
+  mergeLeadingWordForms(groups);
+}
+
+/** words after a firm's own name in its full name: "Department Stores", "Foods", "Air Lines", "Holdings" */
+const FIRM_DESCRIPTORS = new Set([
+  'department', 'stores', 'store', 'foods', 'food', 'motors', 'motor', 'airlines', 'airways', 'air', 'lines', 'group', 'holdings',
+  'holding', 'corp', 'corp.', 'corporation', 'inc', 'inc.', 'ltd', 'ltd.', 'plc', 'co', 'co.', 'company', 'industries', 'international',
+  'communications', 'enterprises', 'systems', 'technologies', 'technology', 'entertainment', 'pharmaceuticals', 'petroleum', 'oil',
+  'energy', 'bank', 'steel', 'breweries', 'brewery', 'telecom', 'telecommunications', 'networks', 'media', 'financial', 'insurance',
+  'electric', 'electronics', 'chemicals', 'mining', 'resources', 'retail', 'brands', 'software', 'computer', 'computers',
+  'mobile', 'wireless', 'semiconductor', 'pharma', 'automotive', 'worldwide', 'global', 'llc', 'ag', 'sa', 'nv', 'se',
+]);
+
+/**
+ * "Federated" beside "Federated Department Stores", "Kraft" beside "Kraft Foods": an organization
+ * named by the first words of exactly one other organization's name, the rest of which says what
+ * kind of firm it is, is that organization (not when two share them: "Deutsche Bank" and "Deutsche
+ * Boerse"; not "Google" beside "Google Science Fair"; not a country: "China" beside "China Mobile").
+ */
+function mergeLeadingWordForms(groups: Group[]): void {
+  const isOrganization = (g: Group): boolean => g.type !== 'Person' && (g.typeVotes.get('Organization') ?? 0) > (g.typeVotes.get('Place') ?? 0);
+  const startsWith = (full: string[], words: string[]): boolean =>
+    full.length > words.length && words.every((w, i) => w === full[i]) && full.slice(words.length).every((w) => FIRM_DESCRIPTORS.has(w));
+  for (const g of groups.slice()) {
+    if (!groups.includes(g) || !isOrganization(g) || COUNTRY_NAMES.has(g.fullLower.join(' '))) continue;
+    const longer = groups.filter((o) => o !== g && o.type !== 'Person' && o.fullLower[0] === g.fullLower[0]);
+    if (longer.length !== 1 || !startsWith(longer[0].fullLower, g.fullLower)) continue;
+    if (!isOrganization(longer[0])) continue;
+    absorb(groups, longer[0], g);
+    for (const [t, v] of g.typeVotes) longer[0].typeVotes.set(t, (longer[0].typeVotes.get(t) ?? 0) + v);
+  }
 }
 
 /** Moves one group's mentions and keys into another and drops it from the groups. */
