@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { prepareDoc } from '../pipeline/extract/prepare.ts';
 import type { Doc, NameMention, NerLabel } from '../pipeline/extract/document.ts';
 import { handNames } from './support/hand-names.ts';
-import { camelCaseOrganization, splitAtCommas, demonymAsMisc, withSeatsOfPower, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
+import { camelCaseOrganization, withUntaggedFirms, splitAtCommas, demonymAsMisc, withSeatsOfPower, withoutCurrencyPrefixes, isCommonAcronym, withJoinedOrganizations, countryAbbreviationAsPlace, cutAtLowerCase, withAcronymsOfNames, isEventName, knownOrganization, withKnownOrganizations, isCompetition, isHoliday, isPartyAdjective, loadNerModel, nerTagger, splitTitledName, splitTrailingPerson, stripHonorific, withoutTrailingTitle, withHyphenatedGivenName, withoutPartyDesignations } from '../pipeline/extract/ner/index.ts';
 import { decodeSentence, tagDocumentReference, type Scorer } from '../pipeline/extract/ner/model.ts';
 import { tagDocument } from '../pipeline/extract/ner/tagger.ts';
 import { bilouFromSpans, readConll, spansFromBilou, spansFromIob, type GoldSpan } from '../pipeline/extract/ner/conll.ts';
@@ -643,6 +643,17 @@ describe('withSeatsOfPower', () => {
   it('adds a seat of power named by capitalized words outside any span, and leaves lower case and spans alone', () => {
     const words = 'Downing Street said the white house on Downing Street was fine'.split(' ');
     expect(withSeatsOfPower(words, [{ start: 7, end: 9, type: 'ORG' }])).toEqual([{ start: 0, end: 2, type: 'LOC' }, { start: 7, end: 9, type: 'ORG' }]);
+  });
+});
+
+describe('withUntaggedFirms', () => {
+  it('makes an organization of capitalized words left outside any span that end in a firm\'s kind, without a leading "The"', () => {
+    const words = 'rival May Department Stores and The Acme Widgets Inc said Stores in US Holdings opened'.split(' ');
+    expect(withUntaggedFirms(words, [{ start: 12, end: 13, type: 'LOC' }])).toEqual([
+      { start: 1, end: 4, type: 'ORG' },
+      { start: 6, end: 9, type: 'ORG' },
+      { start: 12, end: 13, type: 'LOC' },
+    ]);
   });
 });
 

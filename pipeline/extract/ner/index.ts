@@ -132,7 +132,7 @@ const lexiconForm = (w: string): string => w.toLowerCase().replace(/\.$/, '');
  * "Tory MP Peter Luff").
  */
 function nameSpans(words: string[], tags: Uint8Array): GoldSpan[] {
-  const spans = withJoinedOrganizations(words, withSeatsOfPower(words, withKnownOrganizations(words, spansFromBilou(tags))));
+  const spans = withJoinedOrganizations(words, withSeatsOfPower(words, withUntaggedFirms(words, withKnownOrganizations(words, spansFromBilou(tags)))));
   // each span through every rule in turn, without an array per rule: this runs for every sentence
   const out: GoldSpan[] = [];
   for (let i = 0; i < spans.length; i++) {
@@ -434,6 +434,33 @@ export function withKnownOrganizations(words: string[], spans: GoldSpan[]): Gold
     out ??= spans.slice();
     out.push({ start: i, end: i + match.length, type: 'ORG' });
     i += match.length - 1;
+  }
+  return out ? out.sort((a, b) => a.start - b.start) : spans;
+}
+
+/** last words that make a run of capitalized words a firm's name: "May Department Stores", "Acme Widgets Inc" */
+const FIRM_SUFFIXES = new Set(['Inc', 'Inc.', 'Corp', 'Corp.', 'Ltd', 'Ltd.', 'plc', 'PLC', 'LLC', 'Holdings', 'Airlines', 'Stores', 'Industries', 'Bancorp', 'AG', 'GmbH']);
+const RUN_DETERMINERS = new Set(['The', 'A', 'An']);
+
+/**
+ * "rival May Department Stores": capitalized words the tagger left outside any name, ending in a
+ * firm's legal form or kind ("Inc", "Holdings", "Stores"), are an organization. The tagger reads
+ * "May" as a month and the rest as ordinary capitalized words.
+ */
+export function withUntaggedFirms(words: string[], spans: GoldSpan[]): GoldSpan[] {
+  let out: GoldSpan[] | undefined;
+  let next = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!FIRM_SUFFIXES.has(words[i])) continue;
+    while (next < spans.length && spans[next].end <= i) next++;
+    if (next < spans.length && spans[next].start <= i) continue;
+    const floor = next > 0 ? spans[next - 1].end : 0;
+    let start = i;
+    while (start > floor && /^(?:\p{Lu}|\d)/u.test(words[start - 1])) start--;
+    if (start < i && RUN_DETERMINERS.has(words[start])) start++;
+    if (start === i) continue;
+    out ??= spans.slice();
+    out.push({ start, end: i + 1, type: 'ORG' });
   }
   return out ? out.sort((a, b) => a.start - b.start) : spans;
 }
