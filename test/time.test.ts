@@ -174,6 +174,16 @@ describe('timexTagger', () => {
     expect(doc.timexes.some((t) => t.text.startsWith('Easter eggs') || t.text === 'Easter')).toBe(false);
   });
 
+  it('dates the shopping days after Thanksgiving and the days before Easter, and no named day by its weekday', () => {
+    const doc = run('Shoppers flocked on Black Friday and Cyber Monday 2024. Ash Wednesday 2024 and Palm Sunday 2024 came early. On Super Tuesday, Smith won; Bloody Sunday was remembered.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['Black Friday', '2024-11-29'],
+      ['Cyber Monday 2024', '2024-12-02'],
+      ['Ash Wednesday 2024', '2024-02-14'],
+      ['Palm Sunday 2024', '2024-03-24'],
+    ]);
+  });
+
   it('tags sets', () => {
     const doc = run('The council meets every Monday and publishes a report weekly. The lake freezes each winter, but a fall in prices is no season.', PUB);
     expect(find(doc, 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });
@@ -629,6 +639,21 @@ describe('timexTagger: habits and ranges', () => {
       ['May', '2024-05'],
       ['November', '2024-11'],
       ['February', '2025-02'],
+    ]);
+  });
+
+  it('gives a clock time the day, or part of a day, named right after it', () => {
+    // read on Wednesday 2025-03-12
+    const doc = run('The shooting happened at about 11pm on Saturday night.', { datePublished: '2025-03-12' });
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([['about 11pm on Saturday night', 'TIME', '2025-03-08T23:00']]);
+  });
+
+  it('reads a weekday that something "is on" or "is at" ahead, and one after "is in" as told', () => {
+    const doc = run('The vote is on Thursday. The meeting is at 14:30 on Friday. He is in hospital after the attack on Saturday.', { datePublished: '2025-03-12' });
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['Thursday', '2025-03-13'],
+      ['14:30 on Friday', '2025-03-14T14:30'],
+      ['Saturday', '2025-03-08'],
     ]);
   });
 

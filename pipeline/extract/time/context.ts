@@ -101,6 +101,9 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
   return undefined;
 }
 
+/** what "is on" or "is at" a time names: a weekday, a clock time, noon or midnight */
+const SCHEDULED_TIME_RE = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}(?:[:.]\d\d)?(?:[ap]m)?|noon|midday|midnight)$/;
+
 export class TimeContext {
   readonly doc: Doc;
   /** tense markers per sentence, [tokenIndex, tense, for times after it only][], computed on first use */
@@ -133,6 +136,11 @@ export class TimeContext {
         continue;
       }
       const prev2 = i > sent.tokenStart + 1 ? toks[i - 2].text.toLowerCase() : undefined;
+      // "the meeting is on Thursday", "talks are at 14:30 on Friday": a time set, still to come
+      if ((lower === 'is' || lower === 'are') && (next === 'on' || next === 'at') && i + 2 < sent.tokenEnd && SCHEDULED_TIME_RE.test(toks[i + 2].text)) {
+        out.push([i, 'future', false]);
+        continue;
+      }
       const tense = wordTense(lower, next, prev, prev2);
       if (tense) out.push([i, tense, false]);
     }

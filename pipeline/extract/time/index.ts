@@ -222,11 +222,13 @@ function dateClockTimes(text: string, timexes: Timex[], sentenceOf: readonly num
     let distance = Infinity;
     for (let j = 0; j < timexes.length; j++) {
       const d = timexes[j];
-      if (sentenceOf[j] !== sentenceOf[i] || d.type !== 'DATE' || !/^\d{4}-\d{2}-\d{2}$/.test(d.value)) continue;
+      // a day, or a part of one ("at 11pm on Saturday night")
+      const dayOf = /^\d{4}-\d{2}-\d{2}(?=$|T[A-Z]{2}$)/.exec(d.value);
+      if (sentenceOf[j] !== sentenceOf[i] || (d.type !== 'DATE' && d.type !== 'TIME') || !dayOf) continue;
       // a day after the time, past a comma or far on, dates another clause ("at 2100GMT, close to the record set on 10 November")
       if (d.start > t.end && (d.start - t.end > 40 || text.slice(t.end, d.start).includes(','))) continue;
       const gap = Math.abs(d.start - t.start);
-      if (gap < distance) [day, distance] = [d.value, gap];
+      if (gap < distance) [day, distance] = [dayOf[0], gap];
     }
     if (day && day !== refDay) t.value = day + t.value.slice(refDay.length);
   }
@@ -234,15 +236,17 @@ function dateClockTimes(text: string, timexes: Timex[], sentenceOf: readonly num
 
 const MERGE_GAP_RE = /^\s*,?\s*(?:on\s+)?$/i;
 
-/** "10 p.m. Wednesday", "5 p.m. EST, Nov. 6": a clock time followed by its day is one TIME. */
+/** "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "11pm on Saturday night": a clock time followed by its
+ * day (or the part of it the time falls in) is one TIME. */
 function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
   const out: Timex[] = [];
   for (let i = 0; i < timexes.length; i++) {
     const t = timexes[i];
     const next = timexes[i + 1];
     const clock = /T(\d{2}:\d{2})$/.exec(t.value);
-    if (t.type === 'TIME' && clock && next && /^\d{4}-\d{2}-\d{2}$/.test(next.value) && MERGE_GAP_RE.test(doc.text.slice(t.end, next.start))) {
-      out.push({ ...t, end: next.end, text: doc.text.slice(t.start, next.end), value: `${next.value}T${clock[1]}` });
+    const day = next && /^\d{4}-\d{2}-\d{2}(?=$|T[A-Z]{2}$)/.exec(next.value);
+    if (t.type === 'TIME' && clock && day && MERGE_GAP_RE.test(doc.text.slice(t.end, next.start))) {
+      out.push({ ...t, end: next.end, text: doc.text.slice(t.start, next.end), value: `${day[0]}T${clock[1]}` });
       i++;
       continue;
     }

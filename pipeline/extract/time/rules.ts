@@ -841,7 +841,8 @@ export const RULES: Rule[] = [
     kind: 'date',
     // plural weekdays ("Mondays") are the rule plural-weekday's
     re: re(String.raw`\b(?:(last|next|this|coming|past|previous)\s+)?(${WEEKDAY_RE})\b(?:\s+(morning|afternoon|evening|night)(s)?\b)?`),
-    accept: (m) => isCap(m[2]),
+    // "Super Tuesday", "Bloody Sunday": a named day, not the weekday's date
+    accept: (m, text) => isCap(m[2]) && (!!m[1] || !/\b(?:Super|Bloody|Black|Cyber|Palm|Maundy|Ash|Holy|Good|Easter)\s+$/.test(before(text, m))),
     resolve(m, ctx) {
       const wd = weekdayNumber(m[2]) ?? 1;
       const part = m[3] ? PARTS_OF_DAY[m[3].toLowerCase()] : undefined;
@@ -1271,7 +1272,7 @@ export const RULES: Rule[] = [
   {
     name: 'holiday',
     kind: 'date',
-    re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Boxing\s+Day|Good\s+Friday|Easter(?:\s+(?:Sunday|Monday|week))?(?!\s+(?:[A-Z]|eggs?\b)))(?:\s+(${YEAR_RE}))?\b`, 'g'),
+    re: re(String.raw`\b(Christmas\s+Eve|Christmas(?:\s+Day)?|New\s+Year['’]s\s+Eve|New\s+Year['’]s(?:\s+Day)?|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine['’]s\s+Day|Labor\s+Day|Memorial\s+Day|Veterans\s+Day|Election\s+Day|Boxing\s+Day|Good\s+Friday|Black\s+Friday|Cyber\s+Monday|Palm\s+Sunday|Maundy\s+Thursday|Ash\s+Wednesday|Easter(?:\s+(?:Sunday|Monday|week))?(?!\s+(?:[A-Z]|eggs?\b)))(?:\s+(${YEAR_RE}))?\b`, 'g'),
     // "Holocaust Memorial Day", "National Independence Day": a name before it makes another day
     accept: (m, text) => !/\sDay$/.test(m[1]) || !NAME_BEFORE_HOLIDAY_RE.test(before(text, m)),
     resolve(m, ctx) {
@@ -1283,8 +1284,10 @@ export const RULES: Rule[] = [
       };
       const f = fixed[name];
       // days around Easter: after Easter Sunday by this many days (it falls in March or April)
-      const fromEaster = ({ 'good friday': -2, easter: 0, 'easter sunday': 0, 'easter monday': 1, 'easter week': 0 } as Record<string, number>)[name];
-      const month = f ? f[0] : fromEaster !== undefined ? 4 : name.startsWith('thanksgiving') || name === 'election day' ? 11 : name.startsWith('labor') ? 9 : 5;
+      const fromEaster = ({ 'good friday': -2, easter: 0, 'easter sunday': 0, 'easter monday': 1, 'easter week': 0, 'palm sunday': -7, 'maundy thursday': -3, 'ash wednesday': -46 } as Record<string, number>)[name];
+      // the shopping days after Thanksgiving
+      const fromThanksgiving = ({ 'black friday': 1, 'cyber monday': 4 } as Record<string, number>)[name];
+      const month = f ? f[0] : fromEaster !== undefined ? (name === 'ash wednesday' ? 2 : 4) : name.startsWith('thanksgiving') || name === 'election day' || fromThanksgiving !== undefined ? 11 : name.startsWith('labor') ? 9 : 5;
       const y = m[2] ? Number(m[2]) : yearFor({ ...ctx, prev: [] }, month);
       if (y === undefined) {
         return { type: 'DATE', value: f ? `XXXX-${pad(f[0])}-${pad(f[1])}` : fromEaster !== undefined ? 'XXXX-XX-XX' : `XXXX-${pad(month)}` };
@@ -1295,6 +1298,7 @@ export const RULES: Rule[] = [
       if (f) d = { y, m: f[0], d: f[1] };
       else if (fromEaster !== undefined) d = addDays(easterSunday(y), fromEaster);
       else if (name.startsWith('thanksgiving')) d = nthWeekday(y, 11, 4, 4);
+      else if (fromThanksgiving !== undefined) d = addDays(nthWeekday(y, 11, 4, 4), fromThanksgiving);
       else if (name.startsWith('labor')) d = nthWeekday(y, 9, 1, 1);
       // the Tuesday after the first Monday of November (U.S. federal elections)
       else if (name === 'election day') d = addDays(nthWeekday(y, 11, 1, 1), 1);

@@ -75,7 +75,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   'anaphoric-day': { words: ['day', 'morning', 'afternoon', 'evening', 'night'], back: 3 },
   'spoken-year': { words: ['nineteen', 'thousand'], back: 1 },
   anaphoric: { words: ['day', 'week', 'month', 'year', 'quarter'], back: 3 },
-  holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'election', 'boxing', 'easter', 'friday'], back: 1 },
+  holiday: { words: ['christmas', 'year', 'thanksgiving', 'independence', 'halloween', 'valentine', 'labor', 'memorial', 'veterans', 'election', 'boxing', 'easter', 'friday', 'monday', 'sunday', 'thursday', 'wednesday'], back: 1 },
 };
 
 interface Anchored {
