@@ -204,10 +204,10 @@ function main(): void {
     `throughput    ${(bytes / 1e6 / (warmMs / 1000)).toFixed(2)} MB/s warm, ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s first pass  (${(bytes / 1e6).toFixed(2)} MB, referenceDater + timexTagger)`,
   );
   console.log(`timex         ${(bytes / 1e6 / (timexMs / 1000)).toFixed(2)} MB/s warm  (timexTagger alone)`);
-  console.log('by type         gold   sys   span P     R    F1   value P     R    F1');
+  console.log('by type         gold   sys   span P      R     F1   value P      R     F1');
   for (const [type, [g, n, rg, rs, vg, vs]] of byType) {
     const [sp2, sr2, vp2, vr2] = [rs / (n || 1), rg / (g || 1), vs / (n || 1), vg / (g || 1)];
-    const cells = [sp2, sr2, f1(sp2, sr2), vp2, vr2, f1(vp2, vr2)].map((x) => pct(x).padStart(6));
+    const cells = [sp2, sr2, f1(sp2, sr2), vp2, vr2, f1(vp2, vr2)].map((x) => pct(x).padStart(7));
     console.log(`  ${type.padEnd(9)} ${String(g).padStart(6)} ${String(n).padStart(5)} ${cells.slice(0, 3).join('')}  ${cells.slice(3).join('')}`);
   }
 }
