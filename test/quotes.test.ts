@@ -130,6 +130,17 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('reads a parenthetical attribution whose speaker has an honorific, and no reporting verb in "a June report"', () => {
+    const doc = run(
+      'The museum, Mr. Obama said, would make visitors face uncomfortable truths. The agency said in a June report that the middle fifth paid 8.9 percent.',
+      [['Obama', 'PER']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
+      ['The museum, Mr. Obama said, would make visitors face uncomfortable truths', 'Obama', 'said'],
+      ['the middle fifth paid 8.9 percent', 'The agency', 'said'],
+    ]);
+  });
+
   it('reads what studies, polls and figures show or found, when a clause follows', () => {
     const doc = run(
       'A Bloomberg poll shows that wealthy voters have left the party. One study found Trump would raise taxes on millions of families. Police found the body of a man in the river. Both are expected to find out on Wednesday if they will be banned.',

@@ -857,6 +857,7 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       const participle = PARTICIPLE_VERBS.has(w);
       const evidential = EVIDENTIAL_VERBS.has(w);
       if (!participle && !evidential && !INDIRECT_VERBS.has(w) && !DIRECTIVE_VERBS.has(w)) continue;
+      if (nounUse(ctx, j, a)) continue;
       // a capital inside a sentence is a name's ("Colorado State University"), not a verb's,
       // unless the whole sentence is in title case ("Trump Says He Never Pledged To …")
       if (j > a && /^\p{Lu}/u.test(t.text) && (insideName(ctx, t) || !titleCase(ctx, a, lastEnd))) continue;
@@ -898,7 +899,7 @@ function indirectQuotes(ctx: Ctx): Quote[] {
       if (!speaker) continue;
       // parenthetical: "The museum, Mr. Obama said, would make visitors face uncomfortable truths"
       // reports the whole sentence around it
-      const [speakerFirst] = tokenRange(doc, speaker);
+      const speakerFirst = firstTokenWithTitle(ctx, speaker);
       if (!directiveOnly && toks[j + 1]?.text === ',' && speakerFirst - 1 > a + 1 && toks[speakerFirst - 1].text === ',' && j + 2 < lastEnd) {
         pushIndirect(ctx, out, s.start, clauseEnd, speaker, cue);
         continue;
@@ -909,6 +910,14 @@ function indirectQuotes(ctx: Ctx): Quote[] {
     }
   }
   return out;
+}
+
+/** Whether the verb-like word at `j` is a noun by the words before it: "a report", "in a June report that …". */
+function nounUse(ctx: Ctx, j: number, floor: number): boolean {
+  if (j - 1 < floor) return false;
+  if (DETERMINER_BEFORE_NOUN.has(lowerAt(j - 1))) return true;
+  // a month or a year between: "a June report", "the 2015 report" (not "the FBI warned")
+  return j - 2 >= floor && /^(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)$/.test(ctx.doc.tokens[j - 1].text) && DETERMINER_BEFORE_NOUN.has(lowerAt(j - 2));
 }
 
 /** The part of a phrase after a reporting verb in it: "said the result" → "the result". */
@@ -946,7 +955,8 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
       const w = lowerAt(k);
       if (w === 'that') return k + 1 < lastEnd ? k + 1 : -1;
       // a comma or a title's quotation marks ("told MSNBC’s “Morning Joe” that …") may come on the way
-      if (isPunct(toks[k]) && !/^(?:,|[“”"‘’]|''|``)$/.test(toks[k].text) || REPORTING_VERBS.has(w)) break;
+      // (a reporting verb's noun is no clause: "said in a June report that …")
+      if (isPunct(toks[k]) && !/^(?:,|[“”"‘’]|''|``)$/.test(toks[k].text) || (REPORTING_VERBS.has(w) && !nounUse(ctx, k, at))) break;
       // a clause of its own on the way: "said from day one we want …, and that is what …"
       if (k > at && (PRONOUNS.has(w) || (STOPS.has(w) && (!/^(?:and|or)$/.test(w) || toks[k - 1].text === ',')))) break;
     }
