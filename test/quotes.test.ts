@@ -130,14 +130,15 @@ describe('quoteExtractor', () => {
     ]);
   });
 
-  it('reads a parenthetical attribution whose speaker has an honorific, and no reporting verb in "a June report"', () => {
+  it('reads a parenthetical attribution whose speaker has an honorific, no reporting verb in "a June report", and a clause after a phrase', () => {
     const doc = run(
-      'The museum, Mr. Obama said, would make visitors face uncomfortable truths. The agency said in a June report that the middle fifth paid 8.9 percent.',
-      [['Obama', 'PER']],
+      'The museum, Mr. Obama said, would make visitors face uncomfortable truths. The agency said in a June report that the middle fifth paid 8.9 percent. Trump said after the convention he would not accept it.',
+      [['Obama', 'PER'], ['Trump', 'PER']],
     );
     expect(doc.quotes.map((q) => [q.text, q.speaker?.text, q.cue?.text])).toEqual([
       ['The museum, Mr. Obama said, would make visitors face uncomfortable truths', 'Obama', 'said'],
       ['the middle fifth paid 8.9 percent', 'The agency', 'said'],
+      ['he would not accept it', 'Trump', 'said'],
     ]);
   });
 

@@ -957,6 +957,8 @@ function complementStart(ctx: Ctx, verb: number, lastEnd: number): number {
       // a comma or a title's quotation marks ("told MSNBC’s “Morning Joe” that …") may come on the way
       // (a reporting verb's noun is no clause: "said in a June report that …")
       if (isPunct(toks[k]) && !/^(?:,|[“”"‘’]|''|``)$/.test(toks[k].text) || (REPORTING_VERBS.has(w) && !nounUse(ctx, k, at))) break;
+      // "said after the convention he would not accept …": a prepositional phrase, then the clause
+      if (k > at + 1 && PRONOUNS.has(w) && PREPOSITIONS.has(w0) && k + 1 < lastEnd && CLAUSE_AUXILIARIES.has(lowerAt(k + 1))) return k;
       // a clause of its own on the way: "said from day one we want …, and that is what …"
       if (k > at && (PRONOUNS.has(w) || (STOPS.has(w) && (!/^(?:and|or)$/.test(w) || toks[k - 1].text === ',')))) break;
     }
