@@ -142,6 +142,18 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('takes the name before an apposition as the speaker, not a body or place named inside it', () => {
+    const doc = run(
+      'Melanie Mitchell, a professor at Yale, said the plan would fail. Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said members will help him. Conservative economist Aparna Mathur, who studies labor issues at the American Enterprise Institute, said the statement was vague.',
+      [['Melanie Mitchell', 'PER'], ['Yale', 'ORG'], ['Gregory W. Meeks', 'PER'], ['Congressional Black Caucus PAC', 'ORG'], ['Aparna Mathur', 'PER'], ['American Enterprise Institute', 'ORG']],
+    );
+    expect(doc.quotes.map((q) => [q.text, q.speaker?.text])).toEqual([
+      ['the plan would fail', 'Melanie Mitchell'],
+      ['members will help him', 'Gregory W. Meeks'],
+      ['the statement was vague', 'Aparna Mathur'],
+    ]);
+  });
+
   it('reads what studies, polls and figures show or found, when a clause follows', () => {
     const doc = run(
       'A Bloomberg poll shows that wealthy voters have left the party. One study found Trump would raise taxes on millions of families. Police found the body of a man in the river. Both are expected to find out on Wednesday if they will be banned.',

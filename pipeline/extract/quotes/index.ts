@@ -378,9 +378,12 @@ function isPastVerb(word: string): boolean {
 }
 
 /** Whether the word before the speaker span is a preposition ("of Oklahoma"). */
-function governedByPreposition(ctx: Ctx, span: Span): boolean {
-  const [first] = tokenRange(ctx.doc, span);
-  return first > 0 && PREPOSITIONS.has(lowerAt(first - 1));
+function governedByPreposition(ctx: Ctx, span: Span, acrossDeterminer = false): boolean {
+  let [p] = tokenRange(ctx.doc, span);
+  p--;
+  // "of the Congressional Black Caucus"
+  if (acrossDeterminer && p > 0 && DETERMINERS.has(lowerAt(p))) p--;
+  return p >= 0 && PREPOSITIONS.has(lowerAt(p));
 }
 
 /** The noun phrase starting at token index `from` ("Putin", "the Russian president", "Mr. Smith"). */
@@ -658,8 +661,9 @@ function firstTokenWithTitle(ctx: Ctx, m: Span): number {
 function appositiveSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | undefined {
   const toks = ctx.doc.tokens;
   if (verb - 1 <= floor || toks[verb - 1].text !== ',') return undefined;
-  const nameEndingAt = (tok: number): Mention | undefined => {
-    const at = toks[tok].start;
+  /** the name that ends right before token `tok`, or (`at`) with it */
+  const nameEndingAt = (tok: number, with_ = false): Mention | undefined => {
+    const at = with_ ? toks[tok].end : toks[tok].start;
     for (let i = firstMentionAt(ctx.mentions, toks[floor].start); i < ctx.mentions.length; i++) {
       const m = ctx.mentions[i];
       if (m.start >= at) break;
@@ -667,17 +671,27 @@ function appositiveSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | 
     }
     return undefined;
   };
+  // "a spokesman, Phil Lovas, said"; not the place or body an apposition names ("…, a professor at Yale, said")
   let m = nameEndingAt(verb - 1);
+  if (m && governedByPreposition(ctx, m, true)) m = undefined;
   if (!m) {
     // the comma that opens the appositive, a few words back, with nothing but words in between
     for (let k = verb - 2; k > floor && verb - k <= 16; k--) {
       if (toks[k].text === ',') {
         m = nameEndingAt(k);
+        // "Gregory W. Meeks (D-N.Y.), chairman of …": the name before a party designation in brackets
+        if (!m && toks[k - 1]?.text === ')') {
+          let open = k - 2;
+          while (open > floor && k - open <= 8 && toks[open].text !== '(') open--;
+          if (toks[open].text === '(' && open > floor) m = nameEndingAt(open) ?? nameEndingAt(open - 1, true);
+        }
         if (m) m = personBeforeAffiliation(ctx, m, toks[floor].start) ?? m;
         // the name, with its title ("Republican Rep. Lee Zeldin"), opens its clause: the
         // sentence's start, or a conjunction or comma before it
         const first = m ? firstTokenWithTitle(ctx, m) : -1;
-        if (m && first !== floor && !/^(?:,|and|but|;)$/.test(lowerAt(first - 1))) m = undefined;
+        // (or a few plain words before it: "Conservative economist Aparna Mathur, who …, said")
+        const lead = m && first > floor && first - floor <= 3 && toks.slice(floor, first).every((t) => /^\p{L}+$/u.test(t.text) && !insideName(ctx, t));
+        if (m && first !== floor && !lead && !/^(?:,|and|but|;)$/.test(lowerAt(first - 1))) m = undefined;
         break;
       }
       if (isPunct(toks[k]) && !/^[.&'’()-]|['’]s$/.test(toks[k].text)) return undefined;
@@ -888,7 +902,8 @@ function indirectQuotes(ctx: Ctx): Quote[] {
         continue;
       }
       // preposed: "X said (that) CLAUSE", "X, a professor at Y, said CLAUSE"
-      const subj = subjectBefore(ctx, j, a, false) ?? appositiveSubject(ctx, j, a);
+      // "Melanie Mitchell, a professor at Yale, said": the name before the apposition, not the one in it
+      const subj = (toks[j - 1]?.text === ',' ? appositiveSubject(ctx, j, a) : undefined) ?? subjectBefore(ctx, j, a, false);
       const speaker =
         subj ??
         // "Sen. Bernie Sanders (I-Vt.) said"
