@@ -88,6 +88,15 @@ describe('normalizeArticle', () => {
     expect(a.sentences).toHaveLength(2);
     expect(a.word_count).toBe(17);
   });
+  it('takes a short first line set off by a blank line as a plain-text article\'s headline, and keeps it in the text', () => {
+    const titled = normalizeArticle(enc(`Bridge to reopen after a month\n\n${body}`), 't.txt').article;
+    expect(titled.metadata.headline).toBe('Bridge to reopen after a month');
+    expect(titled.text.startsWith('Bridge to reopen after a month\n')).toBe(true);
+    // a sentence, a dateline, a byline, a lone paragraph: no headline
+    for (const text of [`The bridge will reopen.\n\n${body}`, `LONDON (Reuters) - Bridge news\n\n${body}`, `By Jane Smith\n\n${body}`, 'Bridge to reopen after a month']) {
+      expect(normalizeArticle(enc(text), 'u.txt').article.metadata.headline).toBeUndefined();
+    }
+  });
   it('gives code-point offsets when the text has characters outside the BMP', () => {
     const text = 'Fans cheered 🎉 loudly in the stadium. The team won the cup.';
     const a = normalizeArticle(enc(text), 'emoji.txt').article;

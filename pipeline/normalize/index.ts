@@ -52,9 +52,28 @@ export function normalizeArticle(bytes: Uint8Array, source: string, options: Nor
     if (!page.body.trim()) throw new Error('not an article: the HTML page has no text outside navigation, header, footer, asides and scripts');
     article = { body: page.body, layout: 'txt', metadata: dropUnusable(page.metadata, warnings), warnings };
   } else {
-    article = { body: raw, layout: 'txt', metadata: {}, warnings };
+    const headline = titleLine(raw);
+    article = { body: raw, layout: 'txt', metadata: headline ? { headline } : {}, warnings };
   }
   return finish(article, source, sha256(bytes));
+}
+
+/** a dateline or byline opening a text, which is no title: "LONDON (Reuters) -", "By Jane Smith" */
+const NOT_TITLE = /^(?:[Bb][Yy]\s|[A-Z][A-Z .'-]+(?:,|\s*\(|\s+[-–—]))/;
+
+/**
+ * The headline of a plain-text article that opens with one, as saved news stories often do ("Ad
+ * sales boost Time Warner profit", a blank line, then the story): a first line of 2 to 25 words,
+ * set off by a blank line, that does not end a sentence, before more text. The line stays in the
+ * text; only the metadata gains it.
+ */
+export function titleLine(raw: string): string | undefined {
+  const m = /^\s*([^\n]+?)[ \t]*\r?\n[ \t]*\r?\n\s*\S/.exec(raw);
+  if (!m) return undefined;
+  const line = m[1].trim();
+  const words = line.split(/\s+/).length;
+  if (words < 2 || words > 25 || /[.,;:!]["”’')]*$/.test(line) || NOT_TITLE.test(line)) return undefined;
+  return line;
 }
 
 /**
