@@ -59,7 +59,7 @@ export function normalizeArticle(bytes: Uint8Array, source: string, options: Nor
 }
 
 /** a dateline or byline opening a text, which is no title: "LONDON (Reuters) -", "By Jane Smith" */
-const NOT_TITLE = /^(?:[Bb][Yy]\s|[A-Z][A-Z .'-]+(?:,|\s*\(|\s+[-–—]))/;
+const NOT_TITLE = /^(?:[Bb][Yy]\s|[A-Z][A-Z .'-]+(?:,[^-–—(]{0,30})?\s*(?:\(|[-–—]\s))/;
 
 /**
  * The headline of a plain-text article that opens with one, as saved news stories often do ("Ad
