@@ -235,6 +235,13 @@ describe('entityGrouper: one-word people that are organizations', () => {
     expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Drogba', 'Person'], ['Chelsea', 'Organization'], ['Velimir Zajec', 'Person'], ['Arsenal', 'Organization']]);
   });
 
+  it('retypes a one-word "person" with a plural verb or a team\'s standing before it, not a pair of people', () => {
+    const doc = docWith('Chelsea were looking like leaders. Holders Lazio won. She and sister Venus are strong. Champions Mike and Bob Bryan won.', [
+      ['Chelsea', 'PER'], ['Lazio', 'PER'], ['Venus', 'PER'], ['Mike', 'PER'], ['Bob Bryan', 'PER'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Chelsea', 'Organization'], ['Lazio', 'Organization'], ['Venus', 'Person'], ['Mike', 'Person'], ['Bob Bryan', 'Person']]);
+  });
+
   it('retypes a "place" the text calls a firm, but not a country', () => {
     const doc = docWith('Miner Highland Gold said it regretted the move. The oil giant Shell agreed. The giant US deficit grew.', [
       ['Highland Gold', 'LOC'], ['Shell', 'LOC'], ['US', 'LOC'],

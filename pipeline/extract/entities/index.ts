@@ -394,6 +394,8 @@ const POSSESSION_RE = /^['’]s?\s+(?:[£$€]?\d[\d.,-]*\w*\s+)?([\p{Ll}-]+)(?:
 const HOLDING_BEFORE_RE = /\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$/;
 /** "US retailer Wal-Mart", "budget airline Ryanair": a kind of firm right before the name */
 const FIRM_KIND_BEFORE_RE = /(?<![\p{L}-])(?:firm|company|group|retailer|airline|carrier|giant|[\p{L}-]*maker|chain|brewer|insurer|lender|manufacturer|conglomerate|operator|miner|producer|supplier|distributor|exporter|publisher|broadcaster|bank)\s+$/iu;
+/** "Premiership leaders Chelsea", "holders Arsenal", "rivals Leeds": a team's standing, in the plural, before its name */
+const TEAM_BEFORE_RE = /(?<![\p{L}-])(?:leaders|champions|holders|rivals|hosts|visitors|opponents|neighbours|neighbors|strugglers|giants)\s+$/iu;
 
 /** Whether the text treats a "person" mention as an organization, by the words around it. */
 function organizationCue(text: string, m: BareName): boolean {
@@ -404,7 +406,12 @@ function organizationCue(text: string, m: BareName): boolean {
   // "Winn-Dixie, which owes …": people are "who"
   if (/^,\s+which\s+\p{L}/u.test(after)) return true;
   const before = text.slice(Math.max(0, m.start - 30), m.start);
-  return HOLDING_BEFORE_RE.test(before) || FIRM_KIND_BEFORE_RE.test(before);
+  // "Chelsea were now looking like leaders", "Leeds have …": one name with a plural verb is a team
+  // or a firm (British usage), not a person; not "Tom and Chelsea were", "she and sister Venus are",
+  // nor a family ("the Smiths were")
+  if (m.words.length === 1 && /^\s+(?:were|are|have)\s+(?!been\s+married)/.test(after) && !/(?:\band\b|&)[^.;:!?]*$|(?:,|\bthe)\s*$/i.test(before)) return true;
+  // (not a pair of champions: "champions Mike and Bob Bryan")
+  return HOLDING_BEFORE_RE.test(before) || FIRM_KIND_BEFORE_RE.test(before) || (TEAM_BEFORE_RE.test(before) && !/^\s+(?:and|&)\s/.test(after));
 }
 
 /**
