@@ -140,6 +140,12 @@ describe('corefResolver', () => {
     expect(added(agency, 'Open Society Institute')).toEqual([`description:the organisation@${agency.text.indexOf('the organisation')}`]);
   });
 
+  it('keeps an organization a description stood for in view for three sentences, where a name keeps it for two', () => {
+    const text = 'Acme Corp cut jobs. Prices rose. The firm is confident. Its boss spoke. Trade was slow. He said the company had grown. Rain fell. Snow fell. Hail fell. The company said no.';
+    const doc = run(text, [['Acme Corp', 'ORG']]);
+    expect(added(doc, 'Acme Corp')).toEqual([`description:The firm@${text.indexOf('The firm')}`, `description:the company@${text.indexOf('the company')}`]);
+  });
+
   it('resolves age and role descriptions from what the text said earlier', () => {
     const doc = run(
       'French Prime Minister Jean Castex met 35-year-old Lukas Meyer. The 35-year-old thanked the prime minister. The German chancellor was absent.',

@@ -389,7 +389,10 @@ function organizationDescriptions(
       if (sentenceOf(n.start) >= sentence - 2) recent.add(n.entity);
     }
     const top = mostCounted(counts) ?? leadOfTie(counts, named, sentenceOf);
-    if (!top || !recent.has(top)) continue;
+    // a description resolved to it lately keeps it in view: "The firm is … . … . … . Mr Garnier said the company had …"
+    let described = -1;
+    for (const d of out) if (top && d.entity === top.id) described = d.start;
+    if (!top || (!recent.has(top) && !(described >= 0 && sentenceOf(described) >= sentence - 3))) continue;
     out.push({ start: at, end, text: doc.text.slice(at, end), kind: 'description', entity: top.id });
   }
   return out;
