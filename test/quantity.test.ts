@@ -324,4 +324,9 @@ describe('owners of money and percentages', () => {
     const doc = withEntities('In Sri Lanka, some observers have said that as much as 1% of growth may be lost. Elsewhere the dollar fell 2%.', [['Place', 'Sri Lanka']]);
     expect(['1%', '2%'].map((t) => owner(doc, t))).toEqual(['Sri Lanka', undefined]);
   });
+
+  it('passes over an opening "According to …," phrase to the main clause\'s subject', () => {
+    const doc = withEntities('According to a document filed with the regulator, Nasdaq Stock Market plans to raise $100m.', [['Organization', 'Nasdaq Stock Market']]);
+    expect(owner(doc, '$100m')).toBe('Nasdaq Stock Market');
+  });
 });

@@ -368,7 +368,9 @@ export class QuantityOwners {
       }
       if (depth > 0) continue;
       // "When WorldCom finally collapsed, shareholders lost about $180bn": the main clause starts after the comma
-      if (w === ',' && SUBORDINATORS.has(this.ix.lower(sentenceStart)) && !this.commaIn(sentenceStart, k)) return { from: k + 1, boundary: 'hard', opener: k };
+      // "According to a filing with the SEC, Nasdaq plans to raise $100m": so does a source's phrase
+      const opener = this.ix.lower(sentenceStart);
+      if (w === ',' && (SUBORDINATORS.has(opener) || opener === 'according') && !this.commaIn(sentenceStart, k)) return { from: k + 1, boundary: 'hard', opener: k };
       if (w === ';' || w === ':' || w === '"' || w === '“' || w === '”') return k + 1 < end ? { from: k + 1, boundary: 'hard', opener: k } : undefined;
       if (this.isDash(k)) {
         // "Federated - owner of Macy's and Bloomingdale's - will assume $6bn": the apposition between
