@@ -146,6 +146,12 @@ describe('corefResolver', () => {
     expect(added(doc, 'Acme Corp')).toEqual([`description:The firm@${text.indexOf('The firm')}`, `description:the company@${text.indexOf('the company')}`]);
   });
 
+  it('resolves "shares in the retailer", but not the company a body opening the sentence holds shares in', () => {
+    const text = 'Acme Corp cut jobs. Shares in the retailer rose 5%. The media giant owns 82% of the shares in the company.';
+    const doc = run(text, [['Acme Corp', 'ORG']]);
+    expect(added(doc, 'Acme Corp')).toEqual([`description:the retailer@${text.indexOf('the retailer')}`]);
+  });
+
   it('resolves age and role descriptions from what the text said earlier', () => {
     const doc = run(
       'French Prime Minister Jean Castex met 35-year-old Lukas Meyer. The 35-year-old thanked the prime minister. The German chancellor was absent.',

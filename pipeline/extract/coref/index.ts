@@ -361,6 +361,14 @@ function organizationDescriptions(
     .sort((a, b) => a.start - b.start);
   if (!named.length) return [];
   const out: Mention[] = [];
+  /** "The media giant … owns 82% of the shares in the company", "News Corp holds a stake in the
+   * group": a body that opens the sentence holds the shares, so "the company" is another one
+   * (not "Manchester United's supporters own shares in the club") */
+  const holderBefore = (i: number): boolean => {
+    const from = doc.sentences[sentences[i]].tokenStart;
+    for (let k = from; k < Math.min(i, from + 4); k++) if (nouns.has(lows[k]) || lows[k] === 'giant') return true;
+    return named.some((n) => n.start >= starts[from] && n.start < starts[i] && !/^['’]s?\b/.test(doc.text.slice(n.end, n.end + 2)));
+  };
   for (let i = 0; i + 1 < texts.length; i++) {
     if (lows[i] !== 'the' || !nouns.has(lows[i + 1]) || sentences[i + 1] !== sentences[i]) continue;
     const at = starts[i];
@@ -378,8 +386,9 @@ function organizationDescriptions(
     const next = i + 2 < texts.length && sentences[i + 2] === sentences[i] ? texts[i + 2] : undefined;
     // "the club where he made his name": a relative clause picks out some other one
     if (next !== undefined && (/^\p{Lu}/u.test(next) || /^(?:of|s|where|which|that|who|whose)$/.test(next))) continue;
-    // as a subject only ("the company said", "the firm has cut"): elsewhere it is as often some other one
-    if (!isSubjectMention(doc, { start: at, end })) continue;
+    // as a subject only ("the company said", "the firm has cut"): elsewhere it is as often some other
+    // one; but "shares in the retailer" are the article's firm's
+    if (!isSubjectMention(doc, { start: at, end }) && !(/\b(?:shares|stake|holding)\s+(?:in|of)\s+$/i.test(doc.text.slice(Math.max(0, at - 20), at)) && !holderBefore(i))) continue;
     const counts = new Map<Entity, number>();
     const recent = new Set<Entity>();
     const sentence = sentenceOf(at);
