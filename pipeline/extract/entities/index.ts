@@ -488,9 +488,9 @@ function mergeLeadingWordForms(groups: Group[]): void {
     full.length > words.length && words.every((w, i) => w === full[i]) && full.slice(words.length).every((w) => FIRM_DESCRIPTORS.has(w));
   for (const g of groups.slice()) {
     if (!groups.includes(g) || !isOrganization(g) || COUNTRY_NAMES.has(g.fullLower.join(' '))) continue;
+    // every other name with its first word: exactly one, the fuller name of this one
     const longer = groups.filter((o) => o !== g && o.type !== 'Person' && o.fullLower[0] === g.fullLower[0]);
-    if (longer.length !== 1 || !startsWith(longer[0].fullLower, g.fullLower)) continue;
-    if (!isOrganization(longer[0])) continue;
+    if (longer.length !== 1 || !startsWith(longer[0].fullLower, g.fullLower) || !isOrganization(longer[0])) continue;
     absorb(groups, longer[0], g);
     for (const [t, v] of g.typeVotes) longer[0].typeVotes.set(t, (longer[0].typeVotes.get(t) ?? 0) + v);
   }

@@ -3,6 +3,7 @@ import { isSubjectMention, tokenRange } from '../coref/index.ts';
 import { spanLocator, titleBefore } from '../entities/index.ts';
 import { DETERMINERS } from '../relations/doc-index.ts';
 import { TITLE_HEADS, TITLE_MODIFIERS } from '../relations/lexicon.ts';
+import { monthNumber } from '../time/lexicon.ts';
 import { tokenTable } from '../token-table.ts';
 import { findQuoteMarks, quoteTester, type QuoteMarks } from './marks.ts';
 import { ADDRESSEE_VERBS, ASK_FORMS, BASE_FORMS, COMMISSIVE_VERBS, DIRECTIVE_VERBS, INDIRECT_VERBS, NAMING_VERBS, PARTICIPLE_VERBS, REPORTING_VERBS } from './verbs.ts';
@@ -661,9 +662,9 @@ function firstTokenWithTitle(ctx: Ctx, m: Span): number {
 function appositiveSubject(ctx: Ctx, verb: number, floor: number): SpeakerRef | undefined {
   const toks = ctx.doc.tokens;
   if (verb - 1 <= floor || toks[verb - 1].text !== ',') return undefined;
-  /** the name that ends right before token `tok`, or (`at`) with it */
-  const nameEndingAt = (tok: number, with_ = false): Mention | undefined => {
-    const at = with_ ? toks[tok].end : toks[tok].start;
+  /** the name that ends right before token `tok` (or, `through` it, where the token ends) */
+  const nameEndingAt = (tok: number, through = false): Mention | undefined => {
+    const at = through ? toks[tok].end : toks[tok].start;
     for (let i = firstMentionAt(ctx.mentions, toks[floor].start); i < ctx.mentions.length; i++) {
       const m = ctx.mentions[i];
       if (m.start >= at) break;
@@ -932,7 +933,8 @@ function nounUse(ctx: Ctx, j: number, floor: number): boolean {
   if (j - 1 < floor) return false;
   if (DETERMINER_BEFORE_NOUN.has(lowerAt(j - 1))) return true;
   // a month or a year between: "a June report", "the 2015 report" (not "the FBI warned")
-  return j - 2 >= floor && /^(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)$/.test(ctx.doc.tokens[j - 1].text) && DETERMINER_BEFORE_NOUN.has(lowerAt(j - 2));
+  const between = ctx.doc.tokens[j - 1]?.text ?? '';
+  return j - 2 >= floor && (/^\p{Lu}\p{Ll}+$/u.test(between) && monthNumber(between) !== undefined || /^(?:19|20)\d\d$/.test(between)) && DETERMINER_BEFORE_NOUN.has(lowerAt(j - 2));
 }
 
 /** The part of a phrase after a reporting verb in it: "said the result" → "the result". */

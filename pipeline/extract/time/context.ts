@@ -4,6 +4,7 @@
  */
 import type { Doc, Span } from '../document.ts';
 import { findQuoteMarks, quoteTester } from '../quotes/marks.ts';
+import { weekdayNumber } from './lexicon.ts';
 
 export type Tense = 'past' | 'present' | 'future';
 
@@ -102,7 +103,7 @@ function wordTense(lower: string, next: string | undefined, prev: string | undef
 }
 
 /** what "is on" or "is at" a time names: a weekday, a clock time, noon or midnight */
-const SCHEDULED_TIME_RE = /^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}(?:[:.]\d\d)?(?:[ap]m)?|noon|midday|midnight)$/;
+const scheduledTime = (word: string): boolean => (/^\p{Lu}\p{Ll}+day$/u.test(word) && weekdayNumber(word) !== undefined) || /^(?:\d{1,2}(?:[:.]\d\d)?(?:[ap]m)?|noon|midday|midnight)$/.test(word);
 
 export class TimeContext {
   readonly doc: Doc;
@@ -137,7 +138,7 @@ export class TimeContext {
       }
       const prev2 = i > sent.tokenStart + 1 ? toks[i - 2].text.toLowerCase() : undefined;
       // "the meeting is on Thursday", "talks are at 14:30 on Friday": a time set, still to come
-      if ((lower === 'is' || lower === 'are') && (next === 'on' || next === 'at') && i + 2 < sent.tokenEnd && SCHEDULED_TIME_RE.test(toks[i + 2].text)) {
+      if ((lower === 'is' || lower === 'are') && (next === 'on' || next === 'at') && i + 2 < sent.tokenEnd && scheduledTime(toks[i + 2].text)) {
         out.push([i, 'future', false]);
         continue;
       }
