@@ -404,16 +404,19 @@ describe('quoteExtractor', () => {
     ]);
   });
 
-  it('attributes words quoted after a naming verb to its subject ("called the plan “a disaster”")', () => {
+  it('attributes words quoted after a naming or characterizing verb to its subject ("called the plan “a disaster”", "attacked “…”")', () => {
     const doc = run(
       'Senator John Smith called the plan “a disaster” on Monday. The mayor dubbed the scheme “a vanity project”. The talks were “a disaster”, we hear. ' +
-        'Hillary Clinton called half of his supporters “deplorables”. The “reform” failed.',
-      [['John Smith', 'PER'], ['Hillary Clinton', 'PER']],
+        'Hillary Clinton called half of his supporters “deplorables”. The “reform” failed. ' +
+        'In a speech, Donald Trump attacked “the hateful ideology of radical Islam.” Laurence Tribe likened the rules to “burning the Constitution”.',
+      [['John Smith', 'PER'], ['Hillary Clinton', 'PER'], ['Donald Trump', 'PER'], ['Laurence Tribe', 'PER']],
     );
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, q.speaker?.text])).toEqual([
       ['a disaster', 'John Smith'],
       ['a vanity project', 'The mayor'],
       ['deplorables', 'Hillary Clinton'],
+      ['the hateful ideology of radical Islam.', 'Donald Trump'],
+      ['burning the Constitution', 'Laurence Tribe'],
     ]);
   });
 

@@ -82,9 +82,10 @@ export const PARTICIPLE_VERBS: ReadonlySet<string> = new Set(
     .filter((w) => /ing$/.test(w)),
 );
 
-/** Verbs that name or characterize, quoting the words they use: "called the plan “a disaster”". */
+/** Verbs that name or characterize, quoting the words they use: "called the plan “a disaster”",
+ * "attacked “the hateful ideology of …”", "likened the rules to “burning the Constitution”". */
 export const NAMING_VERBS: ReadonlySet<string> = new Set([
-  ...['call', 'brand', 'term', 'nickname', 'christen'].flatMap(inflect),
+  ...['call', 'brand', 'term', 'nickname', 'christen', 'attack', 'liken', 'denounce', 'condemn', 'hail', 'mock', 'deride', 'decry'].flatMap(inflect),
   'dub', 'dubs', 'dubbed', 'dubbing', 'label', 'labels', 'labeled', 'labelled', 'labeling', 'labelling',
 ]);
 
