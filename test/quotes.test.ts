@@ -142,6 +142,17 @@ describe('quoteExtractor', () => {
     ]);
   });
 
+  it('looks for a cue after a quote past a clause of time or condition, never inside one', () => {
+    const doc = run(
+      'The advert shows Donald Trump saying, “That makes me smart,” when Hillary Clinton blasted him. Income had “risen by 20%” if you took out the self-employed, Alan Milburn told the BBC.',
+      [['Donald Trump', 'PER'], ['Hillary Clinton', 'PER'], ['Alan Milburn', 'PER']],
+    );
+    expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, entityName(doc, q.speaker?.entity)])).toEqual([
+      ['That makes me smart,', 'Donald Trump'],
+      ['risen by 20%', 'Alan Milburn'],
+    ]);
+  });
+
   it('takes the name before an apposition as the speaker, not a body or place named inside it', () => {
     const doc = run(
       'Melanie Mitchell, a professor at Yale, said the plan would fail. Gregory W. Meeks (D-N.Y.), chairman of the Congressional Black Caucus PAC, said members will help him. Conservative economist Aparna Mathur, who studies labor issues at the American Enterprise Institute, said the statement was vague.',

@@ -441,6 +441,15 @@ function cueAfter(ctx: Ctx, q: QuoteMarks, limit: number): Cue | undefined {
   }
   // only a cue that follows the quote's own clause: "…” — the crowd cheered" is not one
   if (i > a && /^[.!?]$/.test(toks[i - 1].text) && toks[i - 1].start > q.close) return undefined;
+  // nor one in a clause of time, cause or condition after it ("…,” when Clinton blasted him"): the
+  // cue, if any, follows that clause's comma ("…” if you took out the self-employed, Mr Milburn told …")
+  if (i < b && /^(?:when|while|after|before|because|since|until|if|whereas|although|though)$/.test(lowerAt(i))) {
+    while (i < b && toks[i].text !== ',') {
+      if (endsClause(toks, i)) return undefined;
+      i++;
+    }
+    if (++i >= b) return undefined;
+  }
   // after a quote that ends its own sentence ("… law.” The decision will …, the government has
   // said") a cue follows at once ("….” said Smith", "!” the nominee, Donald Trump, tweeted"): a
   // clause with a verb of its own first is another sentence, unless a relative clause holds it
