@@ -144,7 +144,8 @@ describe('quoteExtractor', () => {
 
   it('looks for a cue after a quote past a clause of time or condition, never inside one', () => {
     const doc = run(
-      'The advert shows Donald Trump saying, “That makes me smart,” when Hillary Clinton blasted him. Income had “risen by 20%” if you took out the self-employed, Alan Milburn told the BBC.',
+      'The spot ends with footage of Donald Trump saying during the debate last week, “That makes me smart,” when Hillary Clinton blasted him. ' +
+        'Income had “risen by 20%” if you took out the self-employed, Alan Milburn told the BBC.',
       [['Donald Trump', 'PER'], ['Hillary Clinton', 'PER'], ['Alan Milburn', 'PER']],
     );
     expect(doc.quotes.filter((q) => q.direct).map((q) => [q.text, entityName(doc, q.speaker?.entity)])).toEqual([
