@@ -135,6 +135,19 @@ describe('relation patterns', () => {
     expect(triples(doc)).toEqual([]);
   });
 
+  it('reads "ex-" as a former office, whole portfolios and courts, no rank of birth and no verb "head" as a title', () => {
+    const doc = docWith(
+      'Ex-health secretary Alan Milburn spoke. Constitutional affairs spokesman David Heath agreed. Deputy High Court Judge Richard Mawrey ruled. ' +
+        'Foreign Minister Prince Saud arrived. Terry was free to powerfully head Lampard away.',
+      ['Alan Milburn', 'David Heath', 'Richard Mawrey', 'Saud', 'Lampard'],
+    );
+    expect(triples(doc)).toEqual([
+      ['David Heath', 'jobTitle', 'Constitutional affairs spokesman'],
+      ['Richard Mawrey', 'jobTitle', 'Deputy High Court Judge'],
+      ['Saud', 'jobTitle', 'Foreign Minister'],
+    ]);
+  });
+
   it('"Russian-born" is not a nationality', () => {
     const doc = docWith('The Russian-born singer Anna Netrebko sang.', ['Anna Netrebko']);
     expect(triples(doc).filter((t) => t[1] === 'nationality')).toEqual([]);

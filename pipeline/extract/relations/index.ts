@@ -71,6 +71,12 @@ function setOwner(ix: DocIndex, r: RolePhrase, entity: Entity): void {
   }
 }
 
+/** title words that are also verbs taking a name: "to head Lampard's cross", "could captain England" */
+const TITLE_VERBS = new Set(['head', 'captain', 'coach', 'chair', 'manage']);
+
+/** ranks of birth that follow an office before a name: "Foreign Minister Prince Saud" */
+const NOBLE_RANKS = new Set(['prince', 'princess', 'king', 'queen', 'sheikh', 'emir', 'sultan']);
+
 function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean, own?: MentionRef): RolePhrase | undefined {
   // closures here would be created per call, and this runs for every position before every name
   const sentenceStart = ix.doc.sentences[ix.tokens[from].sentence].tokenStart;
@@ -107,11 +113,23 @@ function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean,
   }
   const titleStart = p;
   let lastHead = -1;
+  let headBefore = -1;
   while (p < to) {
-    const w = ix.lower(p);
+    let w = ix.lower(p);
     if (otherMention(ix, p, own) || HONORIFICS.has(w)) break;
+    // "ex-chief financial officer": a former office
+    if (p === titleStart && w.startsWith('ex-') && (TITLE_HEADS.has(w.slice(3)) || TITLE_MODIFIERS.has(w.slice(3)))) {
+      r.former = true;
+      w = w.slice(3);
+    }
     if (TITLE_HEADS.has(w) && !(MEMBER_HEADS.has(w) && PERSON_NOUNS.has(w))) {
+      headBefore = lastHead;
       lastHead = p++;
+      continue;
+    }
+    // "constitutional affairs spokesman": the word that names the affairs
+    if (ix.lower(p + 1) === 'affairs' && /^\p{L}+$/u.test(ix.word(p)) && p + 2 < to) {
+      p++;
       continue;
     }
     if (TITLE_MODIFIERS.has(w)) {
@@ -134,10 +152,13 @@ function parseRolePhrase(ix: DocIndex, from: number, to: number, whole: boolean,
     }
     break;
   }
+  // "Foreign Minister Prince Saud": a rank of birth after the office is the name's, not the title's
+  let rank = -1;
+  if (headBefore >= 0 && headBefore < lastHead && NOBLE_RANKS.has(ix.lower(lastHead))) [rank, lastHead] = [lastHead, headBefore];
   let nounHead = '';
   if (lastHead >= 0) {
     r.title = [titleStart, lastHead + 1];
-    p = lastHead + 1;
+    p = rank >= 0 ? rank + 1 : lastHead + 1;
     nounHead = ix.lower(lastHead);
   } else {
     p = titleStart;
@@ -218,6 +239,8 @@ function preName(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
   }
   // "Dean Kamen", "Marshal Mathers": a one-word "title" that is the first name of a one-word name mention
   if (best?.title && best.title[1] - best.title[0] === 1 && best.start === best.title[0] && AMBIGUOUS_TITLES.has(ix.lower(best.title[0])) && ref.tokenEnd - ref.tokenStart === 1) return;
+  // "powerfully head Lampard", "could captain England": a verb, not a title
+  if (best?.title && best.title[1] - best.title[0] === 1 && best.start === best.title[0] && TITLE_VERBS.has(ix.lower(best.start)) && /^(?:will|would|could|can|to|\p{Ll}{3,}ly)$/u.test(ix.lower(best.start - 1))) return;
   if (best) sink.addRole(ref.entity, best, best.start, ref.tokenEnd);
 }
 

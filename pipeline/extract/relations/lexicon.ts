@@ -38,7 +38,7 @@ export const TITLE_MODIFIERS = new Set([
   'affairs', 'press', 'presidential', 'federal', 'regional', 'provincial', 'foreign-policy',
   'political', 'communications', 'operating', 'financial', 'technology', 'justice', 'labor', 'labour',
   'agriculture', 'culture', 'transport', 'environment', 'home', 'treasury', 'intelligence', 'staff',
-  'special', 'government', 'shadow',
+  'special', 'government', 'shadow', 'court', 'high',
 ]);
 
 /** Honorifics: not job titles; a title run stops at them ("Mr. Putin"). */
