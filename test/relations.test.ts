@@ -148,6 +148,14 @@ describe('relation patterns', () => {
     ]);
   });
 
+  it('makes the spokesman or leader a party puts before a name its member, and a firm\'s chief its employee', () => {
+    const doc = docWith('Lib Dem home affairs spokesman Mark Oaten and Acme chief executive Jo Bloggs met.', ['Mark Oaten', 'Jo Bloggs'], ['Lib Dem', 'Acme']);
+    expect(triples(doc).filter((t) => t[1] === 'memberOf' || t[1] === 'worksFor')).toEqual([
+      ['Mark Oaten', 'memberOf', 'Lib Dem'],
+      ['Jo Bloggs', 'worksFor', 'Acme'],
+    ]);
+  });
+
   it('"Russian-born" is not a nationality', () => {
     const doc = docWith('The Russian-born singer Anna Netrebko sang.', ['Anna Netrebko']);
     expect(triples(doc).filter((t) => t[1] === 'nationality')).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Component, Doc, Entity, Relation } from '../document.ts';
 import { isPeopleWord } from './demonyms.ts';
 import { DETERMINERS, DocIndex, isCapitalized, resolvePossessive, type MentionRef } from './doc-index.ts';
-import { AMBIGUOUS_TITLES, FORMER, HONORIFICS, MEMBERSHIP_BODIES, NEWS_MEDIA, KIN_MODIFIERS, KINSHIP, MEMBER_HEADS, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.ts';
+import { AMBIGUOUS_TITLES, FORMER, HONORIFICS, MEMBERSHIP_BODIES, PARTY_NAME_RE, NEWS_MEDIA, KIN_MODIFIERS, KINSHIP, MEMBER_HEADS, PERSON_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from './lexicon.ts';
 
 export { RELATION_VOCABULARY, type RelationTerm } from './vocabulary.ts';
 export { COUNTRIES, DEMONYM_TO_COUNTRY } from './demonyms.ts';
@@ -39,6 +39,11 @@ function orgTie(org: Entity, electoral = false): 'memberOf' | 'worksFor' | 'affi
   // "The candidates elected were DAB's Ben Chan and FTU's Alice Mak": in a sentence about an
   // election, the body a candidate or lawmaker stands for is a party, whatever its name
   return electoral ? 'memberOf' : 'affiliation';
+}
+
+/** Whether an organization is a political party, by its name or one of its aliases. */
+function isParty(org: Entity): boolean {
+  return [org.name, ...org.aliases].some((n) => PARTY_NAME_RE.test(n));
 }
 
 /** Whether token i's sentence is about an election: candidates, seats, votes, lawmakers. */
@@ -213,7 +218,8 @@ class RelationSink {
       this.add(subject.id, 'jobTitle', { value: this.ix.span(r.title[0], r.title[1]).text }, from, to);
     }
     if (r.org && !r.former) {
-      this.add(subject.id, r.member ? 'memberOf' : 'worksFor', { entity: r.org.id }, from, to);
+      // a party's spokesman or leader is one of its members ("Lib Dem home affairs spokesman Mark Oaten")
+      this.add(subject.id, r.member || isParty(r.org) ? 'memberOf' : 'worksFor', { entity: r.org.id }, from, to);
     }
     for (const country of r.countries) {
       const place = this.ix.placeForCountry(country);

@@ -90,6 +90,9 @@ export const MEMBERSHIP_BODIES = new Set([
   'association', 'federation', 'brigade', 'brigades', 'militia', 'army', 'guard', 'church', 'congress',
 ]);
 
+/** A political party's name: "… Party", or a party named without the word ("Labour", "Lib Dems", "UKIP"). */
+export const PARTY_NAME_RE = /\bparty$|^(?:labour|conservatives?|tory|tories|lib(?:eral)? dems?|liberal democrats?|liberals|ukip|snp|plaid cymru|bnp|greens|republicans?|democrats|likud|fidesz|sinn f[eé]in)$/i;
+
 /** Words in an organization's name that make it a news medium ("The Globe and Mail", "LA Weekly"). */
 export const NEWS_MEDIA = new Set([
   'times', 'post', 'mail', 'news', 'journal', 'gazette', 'herald', 'telegraph', 'guardian', 'tribune', 'television',
