@@ -184,6 +184,16 @@ describe('timexTagger', () => {
     ]);
   });
 
+  it('dates the September 11 attacks to 2001 in any year, and no other September 11', () => {
+    const doc = run('Since the 11 September attacks and 9/11 itself, security rose. The talks were held on September 11. It was dated 9/11/2024.', PUB);
+    expect(doc.timexes.map((t) => [t.text, t.value])).toEqual([
+      ['the 11 September', '2001-09-11'],
+      ['9/11', '2001-09-11'],
+      ['September 11', '2024-09-11'],
+      ['9/11/2024', '2024-09-11'],
+    ]);
+  });
+
   it('tags sets', () => {
     const doc = run('The council meets every Monday and publishes a report weekly. The lake freezes each winter, but a fall in prices is no season.', PUB);
     expect(find(doc, 'every Monday')).toMatchObject({ type: 'SET', value: 'XXXX-WXX-1' });

@@ -255,6 +255,20 @@ function mergeTimes(doc: Doc, timexes: Timex[]): Timex[] {
   return out;
 }
 
+/** what follows the day that names the attacks on the United States: "the September 11 (terrorist) attacks" */
+const ATTACKS_AFTER_RE = /^\s+(?:terror(?:ist)?\s+)?attacks?\b/i;
+
+/**
+ * "9/11", "the 11 September attacks", "the September 11 terrorist attacks" name one day, 2001-09-11,
+ * in whatever year the article was written, as every reader takes them.
+ */
+function datedAttacks(text: string, timexes: Timex[]): void {
+  for (const t of timexes) {
+    if (t.type !== 'DATE' || !/^(?:\d{4}|XXXX)-09-11$/.test(t.value) || /\d{4}/.test(t.text)) continue;
+    if (t.text === '9/11' || ATTACKS_AFTER_RE.test(text.slice(t.end, t.end + 30))) t.value = '2001-09-11';
+  }
+}
+
 /** "from March until May", "between June 3 and July 2": the words joining the two ends of a range */
 const RANGE_JOIN_RE = /^\s*(?:to|until|till|through|thru|and|[-–])\s*$/i;
 const RANGE_OPEN_RE = /\b(?:from|between)\s+(?:(?:early|late|mid)[\s-]+)?$/i;
@@ -380,6 +394,7 @@ export function tagTimexes(doc: Doc): Timex[] {
   }
   if (fullRef) dateClockTimes(text, out, prevSentence, fmtDate(fullRef));
   orderRanges(text, out);
+  datedAttacks(text, out);
   const merged = mergeTimes(doc, out);
   merged.forEach((t, i) => (t.id = `T${i + 1}`));
   return merged;

@@ -454,6 +454,14 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "since 9/11", "the 9/11 attacks": the day of the attacks on the United States (a full date has a year: 9/11/2004)
+    name: 'nine-eleven',
+    kind: 'date',
+    re: re(String.raw`(?<![\d/])9/11(?![\d/])`, 'g'),
+    // the year is set once the whole text is read (datedAttacks), so that no later "September 11" takes it
+    resolve: () => ({ type: 'DATE', value: 'XXXX-09-11' }),
+  },
+  {
     name: 'month-day-year',
     kind: 'date',
     re: re(String.raw`\b${WD}(${MONTH_RE})\s+(${DAY_RE}),?\s+(${YEAR_RE})\b`),
