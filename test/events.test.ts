@@ -290,6 +290,11 @@ describe('words that look like events but are not', () => {
     expect(summarize(hackers).map((e) => e.type)).toEqual(['Attack']);
     const named = docWith('Markets fell after the 11 September attacks.', {}, [['11 September', '2001-09-11']]);
     expect(summarize(named).map((e) => e.type)).toEqual(['Attack']);
+    // a raid on money is no attack; a detention camp is no arrest; a police raid is one
+    const raids = docWith('Ministers are angry at the Brown cash raid. Two men left the detention camp. Police raided Balco.', {
+      Person: ['Brown'], Organization: ['Balco'],
+    });
+    expect(summarize(raids).map((e) => [e.type, e.trigger])).toEqual([['Attack', 'raided']]);
   });
 
   it('reads "fired" with a named object as no attack, and "sent" as travel only to somewhere', () => {

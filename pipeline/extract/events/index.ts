@@ -69,13 +69,18 @@ const MATCH_CUES = new Set([
   'league', 'premiership', 'cup', 'champions', 'championship', 'championships', 'match', 'derby',
   'tournament', 'semi-final', 'quarter-final', 'final', 'draw', 'indoor', 'athletics', 'prix', 'slam',
 ]);
-const CUED_ATTACK_WORDS = new Set(['attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaults', 'assaulted', 'assaulting', 'shooting']);
+const CUED_ATTACK_WORDS = new Set([
+  'attack', 'attacks', 'attacked', 'attacking', 'assault', 'assaults', 'assaulted', 'assaulting', 'shooting',
+  // "the Brown cash raid", "ministers who had raided the pension fund"
+  'raid', 'raids', 'raided', 'raiding',
+]);
 /** nouns an event noun premodifies without stating an event ("travel ban", "death toll") */
 const NOUN_COMPOUND_HEADS = new Set([
   'ban', 'bans', 'restrictions', 'advisory', 'agency', 'agent', 'industry', 'insurance', 'documents', 'penalty',
   'row', 'threat', 'threats', 'sentence', 'certificate', 'toll', 'helicopter', 'helicopters', 'dog', 'dogs', 'squad',
   'warrant', 'warrants', 'record', 'records', 'rate', 'rates', 'plan', 'plans', 'costs', 'expenses', 'policy',
   'law', 'laws', 'bill', 'campaign', 'committee', 'commission', 'officials', 'official', 'results', 'date', 'season',
+  'camp', 'camps', 'centre', 'centres', 'center', 'centers', 'facility', 'facilities',
 ]);
 /** plural nouns for groups of people, besides the person nouns of the relation lexicon */
 const GROUP_NOUNS = new Set([
