@@ -243,6 +243,25 @@ describe('event patterns added for the GUM evaluation', () => {
   });
 });
 
+describe('appositions and repeated statements', () => {
+  it('takes the name before an apposition as the subject, and no date from a relative clause inside it', () => {
+    const doc = docWith(
+      'Sir Anthony Meyer, the Tory MP who challenged Margaret Thatcher in 1989, has died.',
+      { Person: ['Anthony Meyer', 'Margaret Thatcher'] },
+      [['1989', '1989']],
+    );
+    expect(summarize(doc)).toEqual([{ type: 'Death', trigger: 'died', roles: { victim: ['Anthony Meyer'] } }]);
+  });
+
+  it('keeps what one speaker says in different sentences apart, but joins the lead to the headline it restates', () => {
+    const doc = docWith('FAO warns on subsidies\n\nThe FAO has warned of harm. Officials met. The FAO also urged the WTO to act.', { Organization: ['FAO', 'WTO'] });
+    expect(summarize(doc).map((e) => [e.type, e.trigger])).toEqual([
+      ['Statement', 'warns'],
+      ['Statement', 'urged'],
+    ]);
+  });
+});
+
 describe('event and role vocabularies', () => {
   it('every type maps to schema.org and every role it uses is defined', () => {
     const roles = new Set(ROLE_VOCABULARY.map((r) => r.role));

@@ -179,6 +179,12 @@ class Analyzer {
         stack.push(current);
         current = this.nextClause++;
         inRelative = true;
+      } else if ((w === 'who' || w === 'whose') && !inRelative && i > s.tokenStart && this.ix.word(i - 1) !== ',' && this.commaAhead(i, s.tokenEnd)) {
+        // "Sir Anthony Meyer, the Tory MP who challenged Margaret Thatcher in 1989, has died": a
+        // relative clause inside an apposition, closed by the apposition's comma
+        stack.push(current);
+        current = this.nextClause++;
+        inRelative = true;
       } else if (w === ',' && inRelative && stack.length) {
         this.clause[i] = current;
         current = stack.pop() as number;
@@ -198,6 +204,16 @@ class Analyzer {
       }
       this.clause[i] = current;
     }
+  }
+
+  /** whether a comma comes after token i in its sentence, outside quotation marks */
+  private commaAhead(i: number, sentenceEnd: number): boolean {
+    for (let k = i + 1; k < sentenceEnd; k++) {
+      const w = this.ix.word(k);
+      if (w === ',') return true;
+      if (/^[“”"]$/.test(w)) return false;
+    }
+    return false;
   }
 
   /** "that" before a determiner, pronoun or name opens a complement clause ("theorized that a … attack") */
@@ -467,13 +483,15 @@ class Analyzer {
     return [];
   }
 
-  /** for a comma closing a parenthetical (", whose …,", ", 35,", ", a Russian man,"), the index of its opening comma */
+  /** for a comma closing a parenthetical (", whose …,", ", 35,", ", a Russian man,", ", the Tory MP who …,"), the index of its opening comma */
   private parentheticalStart(close: number, sentenceStart: number): number {
     for (let k = close - 1; k >= sentenceStart; k--) {
       const w = this.ix.lower(k);
       if (w === ',') {
         const first = this.ix.lower(k + 1);
         if (RELATIVES.has(first) || /^\d+$/.test(first) || first === 'a' || first === 'an' || PREPOSITIONS.has(first)) return k;
+        // an apposition to the name before it: "Sir Anthony Meyer, the Tory MP who challenged …,"
+        if (first === 'the' && this.ix.mentionEndingAt(k - 1)) return k;
         return -1;
       }
     }
@@ -953,6 +971,9 @@ function datesCompatible(a?: Timex, b?: Timex): boolean {
 /** Can candidate c be a repeated mention of draft d? */
 function sameEvent(c: Candidate, d: Draft): boolean {
   if (c.type !== d.type || !datesCompatible(c.timex, d.timex)) return false;
+  // each thing a speaker says or asks in another sentence is a statement of its own ("said, “We urge …” … Rathke also asked"),
+  // but the lead restates the headline's ("FAO warns on impact of subsidies" … "the FAO has warned")
+  if (c.type === 'Statement' && c.sentence !== d.sentence && !(d.sentence === 0 && c.sentence === 1)) return false;
   // the same people somewhere else: another trip, another attack
   if (c.place && d.place && c.place.entity.id !== d.place) return false;
   const core = c.participants.filter((p) => CORE_ROLES.has(p.role) || p.role === 'agent');
