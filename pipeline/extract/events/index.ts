@@ -973,7 +973,8 @@ function sameEvent(c: Candidate, d: Draft): boolean {
   if (c.type !== d.type || !datesCompatible(c.timex, d.timex)) return false;
   // each thing a speaker says or asks in another sentence is a statement of its own ("said, “We urge …” … Rathke also asked"),
   // but the lead restates the headline's ("FAO warns on impact of subsidies" … "the FAO has warned")
-  if (c.type === 'Statement' && c.sentence !== d.sentence && !(d.sentence === 0 && c.sentence === 1)) return false;
+  // ("his public appeal" later names the appeal told before)
+  if (c.type === 'Statement' && c.pos === 'verb' && c.sentence !== d.sentence && !(d.sentence === 0 && c.sentence === 1)) return false;
   // the same people somewhere else: another trip, another attack
   if (c.place && d.place && c.place.entity.id !== d.place) return false;
   const core = c.participants.filter((p) => CORE_ROLES.has(p.role) || p.role === 'agent');
