@@ -652,6 +652,15 @@ describe('timexTagger: habits and ranges', () => {
     ]);
   });
 
+  it('reads a clock time with the part of the day that sets its half ("at 4 in the morning", "at 9 o\'clock at night")', () => {
+    const doc = run('They left at 4 in the morning and returned at 9 o\'clock at night. The vote was at 3 in the afternoon.', { datePublished: '2025-03-12' });
+    expect(doc.timexes.map((t) => [t.text, t.type, t.value])).toEqual([
+      ['4 in the morning', 'TIME', '2025-03-12T04:00'],
+      ["9 o'clock at night", 'TIME', '2025-03-12T21:00'],
+      ['3 in the afternoon', 'TIME', '2025-03-12T15:00'],
+    ]);
+  });
+
   it('gives a clock time the day, or part of a day, named right after it', () => {
     // read on Wednesday 2025-03-12
     const doc = run('The shooting happened at about 11pm on Saturday night.', { datePublished: '2025-03-12' });

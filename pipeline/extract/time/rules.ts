@@ -1135,6 +1135,23 @@ export const RULES: Rule[] = [
     },
   },
   {
+    // "at 4 in the morning", "at 9 o'clock at night", "at 10:30 in the morning": a clock time and the part of the day that sets its half
+    name: 'clock-part-of-day',
+    kind: 'time',
+    re: re(String.raw`(?<=\b(?:at|by|until|till|from|before|after|around|about|since)\s+)(\d{1,2})(?:[:.](\d{2}))?(?:\s+o'clock)?\s+(?:in\s+the\s+(morning|afternoon|evening)|at\s+(night))\b`),
+    accept: (m) => Number(m[1]) >= 1 && Number(m[1]) <= 12,
+    resolve(m, ctx) {
+      let h = Number(m[1]);
+      const part = (m[3] ?? m[4]).toLowerCase();
+      // "12 at night" is midnight, "5 in the morning" before noon; afternoon, evening and the rest of the night after it
+      if (part === 'morning') h = h === 12 ? 0 : h;
+      else if (part === 'night' && (h === 12 || h < 5)) h = h === 12 ? 0 : h;
+      else if (h < 12) h += 12;
+      const date = ctx.ref ? fmtDate(ctx.ref) : 'XXXX-XX-XX';
+      return { type: 'TIME', value: `${date}T${pad(h)}:${m[2] ?? '00'}` };
+    },
+  },
+  {
     // "kick-off at 1945 GMT": a time of day as four digits; not "(0735 GMT)", which restates in
     // brackets the local time just given
     name: 'clock-gmt',

@@ -27,6 +27,7 @@ const TRIGGERS: Record<string, { words: string[]; back: number }> = {
   iso: { words: [DIGITS], back: 0 },
   'slash-date': { words: [DIGITS], back: 0 },
   'nine-eleven': { words: [DIGITS], back: 0 },
+  'clock-part-of-day': { words: [DIGITS], back: 0 },
   'month-day-year': { words: MONTH_WORDS, back: 1 },
   'day-month-year': { words: MONTH_WORDS, back: 4 },
   'week-of': { words: MONTH_WORDS, back: 3 },
