@@ -971,9 +971,9 @@ function datesCompatible(a?: Timex, b?: Timex): boolean {
 /** Can candidate c be a repeated mention of draft d? */
 function sameEvent(c: Candidate, d: Draft): boolean {
   if (c.type !== d.type || !datesCompatible(c.timex, d.timex)) return false;
-  // each thing a speaker says or asks in another sentence is a statement of its own ("said, “We urge …” … Rathke also asked"),
-  // but the lead restates the headline's ("FAO warns on impact of subsidies" … "the FAO has warned")
-  // ("his public appeal" later names the appeal told before)
+  // a speech verb in another sentence is a statement of its own ("said, “We urge …” … Rathke also
+  // asked"), except the lead's restating the headline's ("FAO warns …" … "the FAO has warned"); a
+  // statement noun names one told before ("his public appeal")
   if (c.type === 'Statement' && c.pos === 'verb' && c.sentence !== d.sentence && !(d.sentence === 0 && c.sentence === 1)) return false;
   // the same people somewhere else: another trip, another attack
   if (c.place && d.place && c.place.entity.id !== d.place) return false;

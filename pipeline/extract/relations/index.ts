@@ -76,7 +76,7 @@ function setOwner(ix: DocIndex, r: RolePhrase, entity: Entity): void {
   }
 }
 
-/** title words that are also verbs taking a name: "to head Lampard's cross", "could captain England" */
+/** title words that are also verbs taking a name: "powerfully head Lampard's cross", "could captain England" ("to coach X" may be either) */
 const TITLE_VERBS = new Set(['head', 'captain', 'coach', 'chair', 'manage']);
 
 /** ranks of birth that follow an office before a name: "Foreign Minister Prince Saud" */
@@ -246,7 +246,7 @@ function preName(ix: DocIndex, ref: MentionRef, sink: RelationSink): void {
   // "Dean Kamen", "Marshal Mathers": a one-word "title" that is the first name of a one-word name mention
   if (best?.title && best.title[1] - best.title[0] === 1 && best.start === best.title[0] && AMBIGUOUS_TITLES.has(ix.lower(best.title[0])) && ref.tokenEnd - ref.tokenStart === 1) return;
   // "powerfully head Lampard", "could captain England": a verb, not a title
-  if (best?.title && best.title[1] - best.title[0] === 1 && best.start === best.title[0] && TITLE_VERBS.has(ix.lower(best.start)) && /^(?:will|would|could|can|to|\p{Ll}{3,}ly)$/u.test(ix.lower(best.start - 1))) return;
+  if (best?.title && best.title[1] - best.title[0] === 1 && best.start === best.title[0] && TITLE_VERBS.has(ix.lower(best.start)) && /^(?:will|would|could|can|\p{Ll}{3,}ly)$/u.test(ix.lower(best.start - 1))) return;
   if (best) sink.addRole(ref.entity, best, best.start, ref.tokenEnd);
 }
 
