@@ -242,6 +242,13 @@ describe('entityGrouper: one-word people that are organizations', () => {
     expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Chelsea', 'Organization'], ['Lazio', 'Organization'], ['Venus', 'Person'], ['Mike', 'Person'], ['Bob Bryan', 'Person']]);
   });
 
+  it('retypes a given name the text calls a relative ("their child, Gloria") as a person', () => {
+    const doc = docWith('They were charged over the death of their child, Gloria. His daughter Victoria spoke. Victoria is in Australia.', [
+      ['Gloria', 'LOC'], ['Victoria', 'LOC'], ['Australia', 'LOC'],
+    ]);
+    expect(doc.entities.map((e) => [e.name, e.type])).toEqual([['Gloria', 'Person'], ['Victoria', 'Person'], ['Australia', 'Place']]);
+  });
+
   it('retypes a "place" the text calls a firm, but not a country', () => {
     const doc = docWith('Miner Highland Gold said it regretted the move. The oil giant Shell agreed. The giant US deficit grew.', [
       ['Highland Gold', 'LOC'], ['Shell', 'LOC'], ['US', 'LOC'],

@@ -394,6 +394,9 @@ const POSSESSION_RE = /^['’]s?\s+(?:[£$€]?\d[\d.,-]*\w*\s+)?([\p{Ll}-]+)(?:
 const HOLDING_BEFORE_RE = /\b(?:shares|stake|stakes|holding|holdings)\s+in\s+$/;
 /** "US retailer Wal-Mart", "budget airline Ryanair": a kind of firm right before the name */
 const FIRM_KIND_BEFORE_RE = /(?<![\p{L}-])(?:firm|company|group|retailer|airline|carrier|giant|[\p{L}-]*maker|chain|brewer|insurer|lender|manufacturer|conglomerate|operator|miner|producer|supplier|distributor|exporter|publisher|broadcaster|bank)\s+$/iu;
+/** a relative right before a name: "child, Gloria", "his wife Mary", "her son, Tom" */
+const KIN_BEFORE_RE = /\b(?:wife|husband|son|daughter|child|baby|mother|father|brother|sister|girlfriend|boyfriend|partner|widow|niece|nephew|grandson|granddaughter)\s*,?\s+$/;
+
 /** "Premiership leaders Chelsea", "holders Arsenal", "rivals Leeds": a team's standing, in the plural, before its name */
 const TEAM_BEFORE_RE = /(?<![\p{L}-])(?:leaders|champions|holders|rivals|hosts|visitors|opponents|neighbours|neighbors|strugglers|giants)\s+$/iu;
 
@@ -449,6 +452,14 @@ function reconcilePeople(doc: Doc, groups: Group[]): void {
     const [into, from] = otherWins ? [other, g] : [g, other];
     into.typeVotes.set(into.type, (into.typeVotes.get(into.type) ?? 0) + from.mentions.length);
     absorb(groups, into, from);
+  }
+  for (const g of groups) {
+    // "their nine-month-old child, Gloria", "his wife Mary": a given name the text calls a relative
+    // is a person, whatever the tagger said
+    if (g.type !== 'Person' && g.full.length === 1 && isFirstName(g.fullLower[0]) && g.mentions.some((m) => KIN_BEFORE_RE.test(text.slice(Math.max(0, m.start - 24), m.start)))) {
+      g.type = 'Person';
+      g.typeVotes = new Map([['Person', g.mentions.length]]);
+    }
   }
   for (const g of groups) {
     // "Miner Highland Gold said": a "place" the text calls a firm (not a country: "the giant US
